@@ -1,0 +1,39 @@
+#!/bin/sh
+# Installs the Debian packages kitei needs to build, test and render, when any
+# is missing.  Called by `make`; says what it installs and why.
+set -eu
+
+# build: compilers and libraries kitei links against
+build="build-essential pkg-config libgit2-dev libcmark-gfm-dev
+libcmark-gfm-extensions-dev libxml2-dev libxml2-utils libxslt1-dev libyaml-dev
+libpango1.0-dev libcairo2-dev libarchive-dev libgpgme-dev libqpdf-dev"
+# run: fonts the PDFs embed, gpg for signatures, git for the sample's history
+run="fonts-noto-cjk gnupg git"
+# test: tools the tests use to inspect outputs
+test="qpdf poppler-utils"
+
+want="$build $run"
+[ "${1:-}" = "--test" ] && want="$want $test"
+
+missing=""
+for p in $want; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+	    missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+	echo "kitei: missing packages:$missing (install them, then run make again)" >&2
+	exit 2
+fi
+if [ "$(id -u)" -eq 0 ]; then
+	sudo=""
+elif command -v sudo >/dev/null 2>&1; then
+	sudo="sudo"
+else
+	echo "kitei: missing packages:$missing; run as root or install them" >&2
+	exit 2
+fi
+echo "kitei: installing Debian packages kitei needs to build and run:$missing"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
