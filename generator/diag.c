@@ -20,7 +20,7 @@ struct diag {
 };
 
 static const char *const diag_level_names[] = {
-	"note", "warning", "error", "fatal"
+	"note", "warning", "error", "error"
 };
 
 /* Returns a new collector; never NULL. */

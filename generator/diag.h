@@ -59,7 +59,7 @@ enum diag_level	 diag_worst(const struct diag *);
 /* 0, 1 or 2 as design.md prescribes, from the worst level seen. */
 int		 diag_exit_status(const struct diag *);
 
-/* "note", "warning", "error" or "fatal". */
+/* "note", "warning" or "error" (fatal messages print as errors too). */
 const char	*diag_level_name(enum diag_level);
 
 /* Prints every message as path:line:col: level: text [rule] to the stream. */

@@ -1,0 +1,396 @@
+/*
+ * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
+ *
+ * Loads the regulation catalog with libxml2 and validates it with RELAX NG.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#include "catalog.h"
+#include "diag.h"
+#include "json.h"
+#include "xalloc.h"
+
+#define CATALOG_NS	"urn:x-kitei:catalog:1"
+#define CATALOG_RULE	"bad-catalog"
+
+static const char *const catalog_obligations[OBL__MAX] = {
+	"must", "shall", "endeavor", "consider", "example"
+};
+static const char *const catalog_labels[OBL__MAX] = {
+	"義務", "措置", "努力義務", "検討", "例示"
+};
+
+/* libxml2 structured-error sink: turns each error into a fatal diagnostic. */
+static void
+catalog_xml_error(void *arg, xmlErrorPtr e)
+{
+	struct diag	*d = arg;
+	struct pos	 pos;
+	char		*msg;
+	size_t		 n;
+
+	if (e == NULL || e->level == XML_ERR_WARNING)
+		return;
+	pos.path = e->file;
+	pos.line = e->line;
+	pos.col = e->int2;
+	msg = xstrdup(e->message != NULL ? e->message : "invalid");
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == '.'))
+		msg[--n] = '\0';
+	diag_emit(d, DIAG_FATAL, &pos, CATALOG_RULE, "%s", msg);
+	free(msg);
+}
+
+/* Returns a copy of the element's text content, trimmed; never NULL. */
+static char *
+catalog_text(xmlNodePtr n)
+{
+	xmlChar		*t = xmlNodeGetContent(n);
+	const char	*s = t != NULL ? (const char *)t : "";
+	size_t		 len;
+	char		*r;
+
+	while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
+		s++;
+	len = strlen(s);
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n' ||
+	    s[len - 1] == '\t' || s[len - 1] == '\r'))
+		len--;
+	r = xstrndup(s, len);
+	xmlFree(t);
+	return r;
+}
+
+/* Returns a copy of attribute name, or NULL. */
+static char *
+catalog_attr(xmlNodePtr n, const char *name)
+{
+	xmlChar	*v = xmlGetProp(n, (const xmlChar *)name);
+	char	*r;
+
+	if (v == NULL)
+		return NULL;
+	r = xstrdup((const char *)v);
+	xmlFree(v);
+	return r;
+}
+
+/* Whether n is an element of the catalog namespace called name. */
+static int
+catalog_is(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE &&
+	    !strcmp((const char *)n->name, name) && n->ns != NULL &&
+	    !strcmp((const char *)n->ns->href, CATALOG_NS);
+}
+
+/* Reads one <element> (already validated). */
+static void
+catalog_read_element(struct catalog_element *e, xmlNodePtr n, const char *article)
+{
+	xmlNodePtr	 c, k;
+	char		*v;
+	size_t		 i;
+
+	e->id = catalog_attr(n, "id");
+	e->article = xstrdup(article);
+	v = catalog_attr(n, "obligation");
+	for (i = 0; i < OBL__MAX; i++)
+		if (v != NULL && !strcmp(v, catalog_obligations[i]))
+			e->obligation = (enum obligation)i;
+	free(v);
+	v = catalog_attr(n, "manual");
+	e->crisis = v != NULL && !strcmp(v, "crisis");
+	free(v);
+	v = catalog_attr(n, "public");
+	e->public = v != NULL && !strcmp(v, "true");
+	free(v);
+	for (c = n->children; c != NULL; c = c->next) {
+		if (catalog_is(c, "title"))
+			e->title = catalog_text(c);
+		else if (catalog_is(c, "text"))
+			e->text = catalog_text(c);
+		else if (catalog_is(c, "keywords")) {
+			for (k = c->children; k != NULL; k = k->next)
+				if (catalog_is(k, "keyword")) {
+					e->keywords = xreallocarray(e->keywords,
+					    e->nkeywords + 1, sizeof(char *));
+					e->keywords[e->nkeywords++] = catalog_text(k);
+				}
+		}
+	}
+	if (e->title == NULL)
+		e->title = xstrdup("");
+	if (e->text == NULL)
+		e->text = xstrdup("");
+}
+
+/* Validates doc against the schema; returns 0 or -1 (errors went to d). */
+static int
+catalog_validate(xmlDocPtr doc, const char *rng_path, struct diag *d)
+{
+	xmlRelaxNGParserCtxtPtr	 pctx = NULL;
+	xmlRelaxNGPtr		 schema = NULL;
+	xmlRelaxNGValidCtxtPtr	 vctx = NULL;
+	int			 rc = -1;
+
+	if ((pctx = xmlRelaxNGNewParserCtxt(rng_path)) == NULL)
+		goto out;
+	xmlRelaxNGSetParserStructuredErrors(pctx, catalog_xml_error, d);
+	if ((schema = xmlRelaxNGParse(pctx)) == NULL) {
+		struct pos pos = { rng_path, 0, 0 };
+
+		diag_emit(d, DIAG_FATAL, &pos, CATALOG_RULE,
+		    "cannot read the catalog schema");
+		goto out;
+	}
+	if ((vctx = xmlRelaxNGNewValidCtxt(schema)) == NULL)
+		goto out;
+	xmlRelaxNGSetValidStructuredErrors(vctx, catalog_xml_error, d);
+	if (xmlRelaxNGValidateDoc(vctx, doc) != 0)
+		goto out;
+	rc = 0;
+out:
+	xmlRelaxNGFreeValidCtxt(vctx);
+	xmlRelaxNGFree(schema);
+	xmlRelaxNGFreeParserCtxt(pctx);
+	return rc;
+}
+
+/* Loads the catalog; see catalog.h. */
+int
+catalog_load(struct catalog **out, const char *path, const char *data,
+    size_t len, const char *rng_path, struct diag *d)
+{
+	struct catalog	*c;
+	xmlDocPtr	 doc = NULL;
+	xmlNodePtr	 root, a, e;
+	size_t		 i, j;
+	int		 rc = -1;
+
+	*out = NULL;
+	c = xcalloc(1, sizeof(*c));
+	c->path = xstrdup(path);
+	xmlSetStructuredErrorFunc(d, catalog_xml_error);
+	doc = xmlReadMemory(data, (int)len, path, NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOENT * 0);
+	if (doc == NULL)
+		goto out;
+	if (catalog_validate(doc, rng_path, d) < 0) {
+		struct pos pos = { path, 0, 0 };
+
+		diag_emit(d, DIAG_FATAL, &pos, CATALOG_RULE,
+		    "the catalog does not match %s", rng_path);
+		goto out;
+	}
+	root = xmlDocGetRootElement(doc);
+	c->id = catalog_attr(root, "id");
+	c->version = catalog_attr(root, "version");
+	for (a = root->children; a != NULL; a = a->next) {
+		if (catalog_is(a, "title"))
+			c->title = catalog_text(a);
+		if (!catalog_is(a, "article"))
+			continue;
+		c->articles = xreallocarray(c->articles, c->narticles + 1,
+		    sizeof(*c->articles));
+		c->articles[c->narticles].number = catalog_attr(a, "number");
+		c->articles[c->narticles].heading = NULL;
+		for (e = a->children; e != NULL; e = e->next) {
+			if (catalog_is(e, "heading") &&
+			    c->articles[c->narticles].heading == NULL)
+				c->articles[c->narticles].heading = catalog_text(e);
+			if (!catalog_is(e, "element"))
+				continue;
+			c->elements = xreallocarray(c->elements, c->nelements + 1,
+			    sizeof(*c->elements));
+			memset(&c->elements[c->nelements], 0, sizeof(*c->elements));
+			catalog_read_element(&c->elements[c->nelements++], e,
+			    c->articles[c->narticles].number);
+		}
+		if (c->articles[c->narticles].heading == NULL)
+			c->articles[c->narticles].heading = xstrdup("");
+		c->narticles++;
+	}
+	if (c->title == NULL)
+		c->title = xstrdup(c->id);
+	for (i = 0; i < c->nelements; i++)
+		for (j = 0; j < i; j++)
+			if (!strcmp(c->elements[i].id, c->elements[j].id)) {
+				struct pos pos = { path, 0, 0 };
+
+				diag_emit(d, DIAG_FATAL, &pos, CATALOG_RULE,
+				    "element id %s appears twice", c->elements[i].id);
+				goto out;
+			}
+	*out = c;
+	c = NULL;
+	rc = 0;
+out:
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlFreeDoc(doc);
+	catalog_free(c);
+	return rc;
+}
+
+/* Frees the catalog; accepts NULL. */
+void
+catalog_free(struct catalog *c)
+{
+	size_t	 i, j;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->nelements; i++) {
+		struct catalog_element *e = &c->elements[i];
+
+		free(e->id);
+		free(e->article);
+		free(e->title);
+		free(e->text);
+		for (j = 0; j < e->nkeywords; j++)
+			free(e->keywords[j]);
+		free(e->keywords);
+	}
+	for (i = 0; i < c->narticles; i++) {
+		free(c->articles[i].number);
+		free(c->articles[i].heading);
+	}
+	free(c->articles);
+	free(c->elements);
+	free(c->path);
+	free(c->id);
+	free(c->version);
+	free(c->title);
+	free(c);
+}
+
+const struct catalog_element *
+catalog_find(const struct catalog *c, const char *id)
+{
+	long	 i = catalog_index(c, id);
+
+	return i < 0 ? NULL : &c->elements[i];
+}
+
+long
+catalog_index(const struct catalog *c, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nelements; i++)
+		if (!strcmp(c->elements[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+/* Levenshtein distance between two short ASCII ids, capped at 99. */
+static size_t
+catalog_distance(const char *a, const char *b)
+{
+	size_t	 la = strlen(a), lb = strlen(b), i, j;
+	size_t	 row[34], prev, tmp;
+
+	if (la > 32 || lb > 32)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			row[j] = a[i - 1] == b[j - 1] ? prev :
+			    1 + (prev < row[j] ? (prev < row[j - 1] ? prev : row[j - 1]) :
+			    (row[j] < row[j - 1] ? row[j] : row[j - 1]));
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
+/* Nearest ids by edit distance; see catalog.h. */
+size_t
+catalog_nearest(const struct catalog *c, const char *id, const char **out,
+    size_t max)
+{
+	size_t	 i, n = 0, dist, best;
+
+	for (best = 1; best <= 2 && n == 0; best++)
+		for (i = 0; i < c->nelements && n < max; i++) {
+			dist = catalog_distance(id, c->elements[i].id);
+			if (dist == best)
+				out[n++] = c->elements[i].id;
+		}
+	return n;
+}
+
+const char *
+catalog_obligation_name(enum obligation o)
+{
+	return catalog_obligations[o];
+}
+
+const char *
+catalog_obligation_label(enum obligation o)
+{
+	return catalog_labels[o];
+}
+
+/* One element a line: id, obligation, where it must be met, title. */
+void
+catalog_print_text(FILE *f, const struct catalog *c)
+{
+	size_t	 i;
+
+	fprintf(f, "%s %s (%s), %zu elements\n", c->id, c->version, c->title,
+	    c->nelements);
+	for (i = 0; i < c->nelements; i++) {
+		const struct catalog_element *e = &c->elements[i];
+
+		fprintf(f, "%-9s %-9s %s%s%s\n", e->id,
+		    catalog_obligations[e->obligation], e->title,
+		    e->crisis ? " [crisis manual]" : "",
+		    e->public ? " [public page]" : "");
+	}
+}
+
+/* design.md's catalog JSON. */
+void
+catalog_print_json(FILE *f, const struct catalog *c)
+{
+	size_t	 i;
+
+	fputs("{\"id\":", f);
+	json_puts_string(f, c->id);
+	fputs(",\"title\":", f);
+	json_puts_string(f, c->title);
+	fputs(",\"version\":", f);
+	json_puts_string(f, c->version);
+	fputs(",\"elements\":[", f);
+	for (i = 0; i < c->nelements; i++) {
+		const struct catalog_element *e = &c->elements[i];
+
+		fputs(i ? ",\n{\"id\":" : "\n{\"id\":", f);
+		json_puts_string(f, e->id);
+		fputs(",\"article\":", f);
+		json_puts_string(f, e->article);
+		fputs(",\"obligation\":", f);
+		json_puts_string(f, catalog_obligations[e->obligation]);
+		fputs(",\"title\":", f);
+		json_puts_string(f, e->title);
+		fputs(",\"text\":", f);
+		json_puts_string(f, e->text);
+		fprintf(f, ",\"manual\":%s,\"public\":%s}",
+		    e->crisis ? "\"crisis\"" : "null",
+		    e->public ? "true" : "false");
+	}
+	fputs("]}\n", f);
+}

@@ -1,0 +1,231 @@
+/*
+ * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
+ *
+ * Matches the catalog's elements with the sections that cover them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "config.h"
+#include "coverage.h"
+#include "diag.h"
+#include "model.h"
+#include "xalloc.h"
+
+static const char *const coverage_names[] = {
+	"missing", "covered", "not-applicable"
+};
+
+const char *
+coverage_status_name(enum coverage_status s)
+{
+	return coverage_names[s];
+}
+
+/* Whether the section or its descendants mention one of the keywords. */
+static int
+coverage_plausible(const struct catalog_element *el, const struct model_doc *md,
+    size_t s)
+{
+	size_t	 i, k;
+
+	if (el->nkeywords == 0)
+		return 1;
+	for (i = s; i < md->sections[s].end; i++)
+		for (k = 0; k < el->nkeywords; k++)
+			if (strstr(md->sections[i].text, el->keywords[k]) != NULL)
+				return 1;
+	return 0;
+}
+
+/* Reports an unknown id with the nearest ids of the catalog. */
+static void
+coverage_unknown(const struct catalog *cat, const char *id,
+    const struct pos *pos, struct diag *d)
+{
+	const char	*near[4];
+	size_t		 n = catalog_nearest(cat, id, near, 4);
+
+	if (n == 0)
+		diag_emit(d, DIAG_ERROR, pos, "unknown-requirement",
+		    "%s is not an element of %s", id, cat->id);
+	else
+		diag_emit(d, DIAG_ERROR, pos, "unknown-requirement",
+		    "%s is not an element of %s; did you mean %s%s%s%s%s%s%s?",
+		    id, cat->id, near[0],
+		    n > 1 ? (n == 2 ? " or " : ", ") : "", n > 1 ? near[1] : "",
+		    n > 2 ? (n == 3 ? " or " : ", ") : "", n > 2 ? near[2] : "",
+		    n > 3 ? " or " : "", n > 3 ? near[3] : "");
+}
+
+/* Adds a reference to ce. */
+static void
+coverage_add_ref(struct coverage_element *ce, size_t doc, size_t sec,
+    int line, int col)
+{
+	ce->refs = xreallocarray(ce->refs, ce->nrefs + 1, sizeof(*ce->refs));
+	ce->refs[ce->nrefs].doc = doc;
+	ce->refs[ce->nrefs].section = sec;
+	ce->refs[ce->nrefs].line = line;
+	ce->refs[ce->nrefs].col = col;
+	ce->nrefs++;
+}
+
+/* Checks every element; see coverage.h. */
+struct coverage *
+coverage_run(const struct catalog *cat, const struct model *m,
+    const struct config *cf, struct diag *d)
+{
+	struct coverage		*cov;
+	struct coverage_element	*ce;
+	struct pos		 pos;
+	size_t			 i, j, k;
+	long			 idx;
+	int			*wrong_manual, *not_public;
+
+	cov = xcalloc(1, sizeof(*cov));
+	cov->nelements = cat->nelements;
+	cov->elements = xcalloc(cat->nelements + 1, sizeof(*cov->elements));
+	wrong_manual = xcalloc(cat->nelements + 1, sizeof(int));
+	not_public = xcalloc(cat->nelements + 1, sizeof(int));
+	for (i = 0; i < cat->nelements; i++)
+		cov->elements[i].el = &cat->elements[i];
+
+	for (i = 0; i < m->ndocs; i++) {
+		const struct model_doc *md = &m->docs[i];
+		int crisis = md->manual != MODEL_NONE &&
+		    m->manuals[md->manual].cfg->kind == MANUAL_CRISIS;
+
+		pos.path = md->path;
+		for (j = 0; j < md->nsections; j++) {
+			const struct model_section *s = &md->sections[j];
+			int body = model_section_has_body(md, j);
+
+			for (k = 0; k < s->ncovers; k++) {
+				const struct model_cover *c = &s->covers[k];
+
+				pos.line = c->line;
+				pos.col = c->col;
+				if ((idx = catalog_index(cat, c->id)) < 0) {
+					coverage_unknown(cat, c->id, &pos, d);
+					continue;
+				}
+				ce = &cov->elements[idx];
+				if (!body) {
+					diag_emit(d, DIAG_ERROR, &pos, "empty-coverage",
+					    "section '%s' covers %s but has no body "
+					    "text", s->heading, c->id);
+					continue;
+				}
+				if (ce->el->crisis && !crisis) {
+					diag_emit(d, DIAG_ERROR, &pos, "wrong-manual",
+					    "%s must be met in a crisis manual "
+					    "(kind: crisis); '%s' is not one", c->id,
+					    md->manual != MODEL_NONE ?
+					    m->manuals[md->manual].cfg->id : md->path);
+					wrong_manual[idx] = 1;
+					continue;
+				}
+				if (ce->el->public && s->visibility != VIS_PUBLIC) {
+					diag_emit(d, DIAG_ERROR, &pos, "not-public",
+					    "%s must be met on the public page, but "
+					    "section '%s' is %s", c->id, s->heading,
+					    parse_visibility_name(s->visibility));
+					not_public[idx] = 1;
+					continue;
+				}
+				if (!coverage_plausible(ce->el, md, j))
+					diag_emit(d, DIAG_WARNING, &pos,
+					    "implausible-coverage", "section '%s' "
+					    "mentions none of %s's keywords (%s%s%s): "
+					    "is the id right?", s->heading, c->id,
+					    ce->el->keywords[0],
+					    ce->el->nkeywords > 1 ? ", " : "",
+					    ce->el->nkeywords > 1 ? ce->el->keywords[1] : "");
+				coverage_add_ref(ce, i, j, c->line, c->col);
+			}
+			for (k = 0; k < s->nnas; k++) {
+				const struct model_na *na = &s->nas[k];
+
+				pos.line = na->line;
+				pos.col = na->col;
+				if ((idx = catalog_index(cat, na->id)) < 0) {
+					coverage_unknown(cat, na->id, &pos, d);
+					continue;
+				}
+				ce = &cov->elements[idx];
+				if (na->reason == NULL) {
+					diag_emit(d, DIAG_ERROR, &pos, "missing-reason",
+					    "not-applicable: %s gives no reason; say "
+					    "why it does not apply", na->id);
+					continue;
+				}
+				if (ce->el->obligation == OBL_MUST)
+					diag_emit(d, DIAG_WARNING, &pos,
+					    "not-applicable-must", "%s is a must "
+					    "(しなければならない) and is declared not "
+					    "applicable", na->id);
+				if (ce->reason == NULL) {
+					ce->reason = na->reason;
+					ce->na.doc = i;
+					ce->na.section = j;
+					ce->na.line = na->line;
+					ce->na.col = na->col;
+				}
+			}
+		}
+	}
+
+	pos.path = cf->path;
+	pos.line = cf->catalog_line;
+	pos.col = 0;
+	for (i = 0; i < cov->nelements; i++) {
+		ce = &cov->elements[i];
+		if (ce->nrefs > 0) {
+			ce->status = COVERAGE_COVERED;
+			cov->covered++;
+			if (ce->reason != NULL) {
+				struct pos np = { m->docs[ce->na.doc].path,
+				    ce->na.line, ce->na.col };
+
+				diag_emit(d, DIAG_WARNING, &np, "covered-and-not-applicable",
+				    "%s is declared not applicable but is also "
+				    "covered", ce->el->id);
+				ce->reason = NULL;
+			}
+		} else if (ce->reason != NULL) {
+			ce->status = COVERAGE_NA;
+			cov->not_applicable++;
+		} else {
+			ce->status = COVERAGE_MISSING;
+			cov->missing++;
+			if (wrong_manual[i] || not_public[i])
+				continue;	/* already said where it fails */
+			diag_emit(d, ce->el->obligation == OBL_EXAMPLE ?
+			    DIAG_WARNING : DIAG_ERROR, &pos, "missing-coverage",
+			    "%s (%s, %s) is covered by no section%s%s",
+			    ce->el->id, ce->el->title,
+			    catalog_obligation_name(ce->el->obligation),
+			    ce->el->crisis ? " of a crisis manual" : "",
+			    ce->el->public ? " of public visibility" : "");
+		}
+	}
+	free(wrong_manual);
+	free(not_public);
+	return cov;
+}
+
+/* Frees the coverage; accepts NULL. */
+void
+coverage_free(struct coverage *cov)
+{
+	size_t	 i;
+
+	if (cov == NULL)
+		return;
+	for (i = 0; i < cov->nelements; i++)
+		free(cov->elements[i].refs);
+	free(cov->elements);
+	free(cov);
+}

@@ -1,0 +1,23 @@
+/*
+ * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
+ *
+ * The limits kitei enforces on its input, each with its reason.  Going past one
+ * is a diagnostic naming the file, never a silent truncation.  Any module may
+ * include this header.
+ */
+#ifndef KITEI_LIMITS_H
+#define KITEI_LIMITS_H
+
+/* The largest source file: ten times the longest real rule book we know of. */
+#define KITEI_MAX_FILE_BYTES	(32 * 1024 * 1024)
+/* Documents under one policy root: far past any firm's rule family. */
+#define KITEI_MAX_DOCUMENTS	20000
+/* Block nesting (lists, quotes) we follow: deeper input is an error, not a stack overflow. */
+#define KITEI_MAX_DEPTH		64
+/* The longest line: a longer one is almost surely not prose (a pasted blob). */
+#define KITEI_MAX_LINE_BYTES	(64 * 1024)
+/* Ids in one covers: directive, and the length of one id. */
+#define KITEI_MAX_IDS		256
+#define KITEI_MAX_ID_LEN	32
+
+#endif /* KITEI_LIMITS_H */

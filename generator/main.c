@@ -1,0 +1,495 @@
+/*
+ * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
+ *
+ * The command line: parses options, drives the stages in order, prints, and
+ * maps the worst diagnostic onto the exit status (0 ok, 1 findings, 2 could
+ * not run).
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <git2.h>
+#include <libxml/parser.h>
+
+#include "catalog.h"
+#include "config.h"
+#include "coverage.h"
+#include "diag.h"
+#include "history.h"
+#include "model.h"
+#include "parse.h"
+#include "report.h"
+#include "sources.h"
+#include "xalloc.h"
+
+#define EXIT_FINDINGS	1
+#define EXIT_NORUN	2
+
+/* Options every command takes. */
+struct opts {
+	const char	*dir;		/* -C */
+	const char	*rev;		/* --rev */
+	int		 worktree;	/* --worktree */
+	const char	*as_of;		/* --as-of */
+	const char	*today;		/* --today */
+	const char	*format;	/* --format */
+	const char	*output;	/* -o */
+	const char	*only;		/* --only */
+	int		 release;	/* --release */
+	const char	*args[4];	/* positional arguments after the command */
+	int		 nargs;
+};
+
+static const char usage_text[] =
+"usage: kitei [-C DIR] [--rev REV | --worktree] [--as-of DATE] [--today DATE]\n"
+"             COMMAND [options]\n"
+"\n"
+"commands:\n"
+"  check    [--format text|json|sarif|junit] [--release]  validate sources and coverage\n"
+"  catalog  [--format text|json]                           the regulation's elements\n"
+"  history  [PATH] [--format text|json]                    changes to the policy root or one document\n"
+"\n"
+"The policy root is the current folder (or DIR), inside a git repository;\n"
+"kitei reads it from the commit REV (default HEAD).  Exit status: 0 ok,\n"
+"1 findings at error level, 2 could not run.\n";
+
+/* Prints usage to f. */
+static void
+main_usage(FILE *f)
+{
+	fputs(usage_text, f);
+}
+
+/* Whether diagnostics may be coloured on f. */
+static int
+main_color(FILE *f)
+{
+	const char	*nc = getenv("NO_COLOR");
+
+	return (nc == NULL || nc[0] == '\0') && isatty(fileno(f));
+}
+
+/*
+ * Finds the data folder (catalogs/, templates/): KITEI_DATA, else beside
+ * the executable in a source checkout, else the installed one.  Returns a
+ * new string.
+ */
+static char *
+main_datadir(void)
+{
+	const char	*env = getenv("KITEI_DATA");
+	char		 exe[PATH_MAX], *slash, *probe;
+	ssize_t		 n;
+	struct stat	 st;
+
+	if (env != NULL && env[0] != '\0')
+		return xstrdup(env);
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			xasprintf(&probe, "%s/catalogs/catalog.rng", exe);
+			if (stat(probe, &st) == 0) {
+				free(probe);
+				return xstrdup(exe);
+			}
+			free(probe);
+		}
+	}
+	return xstrdup(KITEI_DATADIR);
+}
+
+/* Reads a file from the file system; returns 0 or -1 with a diagnostic. */
+static int
+main_slurp(const char *path, char **data, size_t *len, struct diag *d)
+{
+	FILE		*f;
+	struct buf	 b = { NULL, 0, 0 };
+	char		 chunk[65536];
+	size_t		 n;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		struct pos pos = { path, 0, 0 };
+
+		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_put(&b, chunk, n);
+	fclose(f);
+	*len = b.len;
+	*data = buf_steal(&b);
+	return 0;
+}
+
+/*
+ * Loads the catalog named by kitei.yml: a shipped name (catalogs/NAME.xml
+ * in the data folder) or a .xml path inside the policy root, read from the
+ * same revision as the policies.  Returns 0 or -1.
+ */
+static int
+main_catalog(struct catalog **out, const char *name, const struct sources *src,
+    struct diag *d)
+{
+	char	*datadir, *path = NULL, *rng, *data = NULL;
+	size_t	 len;
+	int	 rc = -1, r;
+
+	datadir = main_datadir();
+	xasprintf(&rng, "%s/catalogs/catalog.rng", datadir);
+	if (strchr(name, '/') != NULL || strstr(name, ".xml") != NULL) {
+		if (src == NULL)
+			goto out;
+		if ((r = sources_read(src, name, &data, &len, d)) < 0) {
+			if (r == KITEI_ENOTFOUND)
+				diag_emit(d, DIAG_FATAL, NULL, "bad-config",
+				    "catalog %s: no such file in the policy root", name);
+			goto out;
+		}
+		xasprintf(&path, "%s%s", src->prefix, name);
+	} else {
+		if (strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789-_") !=
+		    strlen(name)) {
+			diag_emit(d, DIAG_FATAL, NULL, "bad-config",
+			    "catalog: '%s' is neither a shipped catalog name nor "
+			    "a .xml path", name);
+			goto out;
+		}
+		xasprintf(&path, "%s/catalogs/%s.xml", datadir, name);
+		if (access(path, R_OK) != 0) {
+			diag_emit(d, DIAG_FATAL, NULL, "bad-config",
+			    "catalog: no catalog named '%s' in %s/catalogs",
+			    name, datadir);
+			goto out;
+		}
+		if (main_slurp(path, &data, &len, d) < 0)
+			goto out;
+	}
+	rc = catalog_load(out, path, data, len, rng, d);
+out:
+	free(data);
+	free(path);
+	free(rng);
+	free(datadir);
+	return rc;
+}
+
+/* Everything check and the later commands share. */
+struct run {
+	struct sources	*src;
+	struct config	*cf;
+	struct catalog	*cat;
+	struct model	*model;
+	struct coverage	*cov;
+};
+
+/* Frees what main_pipeline made. */
+static void
+main_run_free(struct run *r)
+{
+	coverage_free(r->cov);
+	model_free(r->model);
+	catalog_free(r->cat);
+	config_free(r->cf);
+	sources_free(r->src);
+}
+
+/*
+ * Runs sources → parse → model → coverage.  Returns 0, or -1 when a stage
+ * could not run (a fatal diagnostic was emitted).
+ */
+static int
+main_pipeline(struct run *r, const struct opts *o, struct diag *d)
+{
+	struct sources_opts	 so;
+	struct parse_doc	**docs;
+	size_t			 i;
+
+	memset(r, 0, sizeof(*r));
+	memset(&so, 0, sizeof(so));
+	so.dir = o->dir;
+	so.rev = o->rev;
+	so.worktree = o->worktree;
+	so.as_of = o->as_of;
+	if (sources_open(&r->src, &so, d) < 0)
+		return -1;
+	if (config_parse(&r->cf, r->src->config.path, r->src->config.data,
+	    r->src->config.len, d) < 0)
+		return -1;
+	if (main_catalog(&r->cat, r->cf->catalog, r->src, d) < 0)
+		return -1;
+	docs = xcalloc(r->src->ndocs + 1, sizeof(*docs));
+	for (i = 0; i < r->src->ndocs; i++)
+		docs[i] = parse_document(&r->src->docs[i], d);
+	r->model = model_build(docs, r->src->ndocs, r->cf, d);
+	free(docs);
+	r->cov = coverage_run(r->cat, r->model, r->cf, d);
+	return 0;
+}
+
+/* Prints diagnostics of a run that stopped early, to standard error. */
+static int
+main_fail(struct diag *d)
+{
+	diag_sort(d);
+	diag_print_text(d, stderr, main_color(stderr));
+	return diag_exit_status(d) ? diag_exit_status(d) : EXIT_NORUN;
+}
+
+/* kitei check. */
+static int
+cmd_check(const struct opts *o, struct diag *d)
+{
+	struct run	 r;
+	struct report	 rep;
+	const char	*fmt = o->format != NULL ? o->format : "text";
+	int		 rc;
+
+	if (strcmp(fmt, "text") && strcmp(fmt, "json") && strcmp(fmt, "sarif") &&
+	    strcmp(fmt, "junit")) {
+		fprintf(stderr, "kitei: check: unknown format '%s' (text, json, "
+		    "sarif, junit)\n", fmt);
+		return EXIT_NORUN;
+	}
+	if (main_pipeline(&r, o, d) < 0) {
+		main_run_free(&r);
+		return main_fail(d);
+	}
+	if (o->release && r.src->shallow)
+		diag_emit(d, DIAG_ERROR, NULL, "shallow-clone", "--release needs "
+		    "the whole history, and this is a shallow clone: run git "
+		    "fetch --unshallow");
+	if (o->release && r.src->worktree)
+		diag_emit(d, DIAG_ERROR, NULL, "uncommitted", "--release reads "
+		    "committed sources only; drop --worktree");
+	diag_sort(d);
+	rep.src = r.src;
+	rep.cat = r.cat;
+	rep.model = r.model;
+	rep.cov = r.cov;
+	rep.diag = d;
+	if (!strcmp(fmt, "json"))
+		report_json(stdout, &rep);
+	else if (!strcmp(fmt, "sarif"))
+		report_sarif(stdout, &rep);
+	else if (!strcmp(fmt, "junit"))
+		report_junit(stdout, &rep);
+	else
+		report_text(stdout, &rep, main_color(stdout));
+	rc = diag_exit_status(d);
+	main_run_free(&r);
+	return rc;
+}
+
+/* kitei catalog: needs no repository when run outside one. */
+static int
+cmd_catalog(const struct opts *o, struct diag *d)
+{
+	struct sources_opts	 so;
+	struct sources		*src = NULL;
+	struct config		*cf = NULL;
+	struct catalog		*cat = NULL;
+	struct diag		*quiet = diag_new();
+	const char		*name = "system-risk-rules";
+	const char		*fmt = o->format != NULL ? o->format : "text";
+	int			 rc = EXIT_NORUN;
+
+	if (strcmp(fmt, "text") && strcmp(fmt, "json")) {
+		fprintf(stderr, "kitei: catalog: unknown format '%s' (text, json)\n", fmt);
+		goto out;
+	}
+	/* Inside a policy root, show the catalog it names. */
+	memset(&so, 0, sizeof(so));
+	so.dir = o->dir;
+	so.rev = o->rev;
+	so.worktree = o->worktree;
+	if (sources_open(&src, &so, quiet) == 0) {
+		if (config_parse(&cf, src->config.path, src->config.data,
+		    src->config.len, d) < 0) {
+			rc = main_fail(d);
+			goto out;
+		}
+		name = cf->catalog;
+	}
+	if (main_catalog(&cat, name, src, d) < 0) {
+		rc = main_fail(d);
+		goto out;
+	}
+	if (!strcmp(fmt, "json"))
+		catalog_print_json(stdout, cat);
+	else
+		catalog_print_text(stdout, cat);
+	rc = 0;
+out:
+	catalog_free(cat);
+	config_free(cf);
+	sources_free(src);
+	diag_free(quiet);
+	return rc;
+}
+
+/* kitei history [PATH]. */
+static int
+cmd_history(const struct opts *o, struct diag *d)
+{
+	struct sources_opts	 so;
+	struct sources		*src = NULL;
+	struct history		*h = NULL;
+	const char		*fmt = o->format != NULL ? o->format : "text";
+	char			*path = NULL;
+	int			 rc = EXIT_NORUN;
+
+	if (strcmp(fmt, "text") && strcmp(fmt, "json")) {
+		fprintf(stderr, "kitei: history: unknown format '%s' (text, json)\n", fmt);
+		return EXIT_NORUN;
+	}
+	if (o->worktree) {
+		fprintf(stderr, "kitei: history: reads commits only; drop --worktree\n");
+		return EXIT_NORUN;
+	}
+	memset(&so, 0, sizeof(so));
+	so.dir = o->dir;
+	so.rev = o->rev;
+	so.as_of = o->as_of;
+	if (sources_open(&src, &so, d) < 0) {
+		rc = main_fail(d);
+		goto out;
+	}
+	if (history_walk(&h, src->repo, git_commit_id(src->commit), src->prefix,
+	    d) < 0) {
+		rc = main_fail(d);
+		goto out;
+	}
+	if (o->nargs > 0) {
+		const char *p = o->args[0];
+
+		while (p[0] == '.' && p[1] == '/')
+			p += 2;
+		xasprintf(&path, "%s%s", src->prefix, p);
+	}
+	if (h->shallow)
+		fputs("kitei: warning: this is a shallow clone: the history "
+		    "below is incomplete\n", stderr);
+	if (!strcmp(fmt, "json"))
+		history_print_json(stdout, h, path);
+	else
+		history_print_text(stdout, h, path);
+	rc = 0;
+out:
+	free(path);
+	history_free(h);
+	sources_free(src);
+	return rc;
+}
+
+/* Takes the value of an option, from "--opt=value" or the next argument. */
+static const char *
+main_value(int argc, char *argv[], int *i, const char *opt)
+{
+	size_t	 n = strlen(opt);
+
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (*i + 1 >= argc) {
+		fprintf(stderr, "kitei: %s needs a value\n", opt);
+		exit(EXIT_NORUN);
+	}
+	return argv[++*i];
+}
+
+/* Whether argv[i] is the option opt, alone or as opt=value. */
+static int
+main_is(const char *arg, const char *opt)
+{
+	size_t	 n = strlen(opt);
+
+	return !strncmp(arg, opt, n) && (arg[n] == '\0' || arg[n] == '=');
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts	 o;
+	struct diag	*d;
+	const char	*cmd = NULL;
+	int		 i, rc, help = 0;
+
+	memset(&o, 0, sizeof(o));
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "-C"))
+			o.dir = main_value(argc, argv, &i, "-C");
+		else if (main_is(a, "--rev"))
+			o.rev = main_value(argc, argv, &i, "--rev");
+		else if (!strcmp(a, "--worktree"))
+			o.worktree = 1;
+		else if (main_is(a, "--as-of"))
+			o.as_of = main_value(argc, argv, &i, "--as-of");
+		else if (main_is(a, "--today"))
+			o.today = main_value(argc, argv, &i, "--today");
+		else if (main_is(a, "--format"))
+			o.format = main_value(argc, argv, &i, "--format");
+		else if (!strcmp(a, "-o") || main_is(a, "--output"))
+			o.output = main_value(argc, argv, &i, a[1] == 'o' ? "-o" : "--output");
+		else if (main_is(a, "--only"))
+			o.only = main_value(argc, argv, &i, "--only");
+		else if (!strcmp(a, "--release"))
+			o.release = 1;
+		else if (!strcmp(a, "-h") || !strcmp(a, "--help"))
+			help = 1;
+		else if (!strcmp(a, "--version")) {
+			printf("kitei %s\n", KITEI_VERSION);
+			return 0;
+		} else if (a[0] == '-' && a[1] != '\0') {
+			fprintf(stderr, "kitei: unknown option %s\n", a);
+			main_usage(stderr);
+			return EXIT_NORUN;
+		} else if (cmd == NULL)
+			cmd = a;
+		else if (o.nargs < 4)
+			o.args[o.nargs++] = a;
+		else {
+			fprintf(stderr, "kitei: too many arguments\n");
+			return EXIT_NORUN;
+		}
+	}
+	if (help || cmd == NULL) {
+		main_usage(help ? stdout : stderr);
+		return help ? 0 : EXIT_NORUN;
+	}
+	if (o.worktree && o.rev != NULL) {
+		fprintf(stderr, "kitei: --rev and --worktree exclude each other\n");
+		return EXIT_NORUN;
+	}
+
+	git_libgit2_init();
+	xmlInitParser();
+	d = diag_new();
+	if (!strcmp(cmd, "check"))
+		rc = cmd_check(&o, d);
+	else if (!strcmp(cmd, "catalog"))
+		rc = cmd_catalog(&o, d);
+	else if (!strcmp(cmd, "history"))
+		rc = cmd_history(&o, d);
+	else if (!strcmp(cmd, "build") || !strcmp(cmd, "bundle") ||
+	    !strcmp(cmd, "verify") || !strcmp(cmd, "diff") ||
+	    !strcmp(cmd, "init")) {
+		fprintf(stderr, "kitei: %s is not implemented yet\n", cmd);
+		rc = EXIT_NORUN;
+	} else {
+		fprintf(stderr, "kitei: unknown command '%s'\n", cmd);
+		main_usage(stderr);
+		rc = EXIT_NORUN;
+	}
+	diag_free(d);
+	xmlCleanupParser();
+	git_libgit2_shutdown();
+	return rc;
+}

@@ -1,0 +1,419 @@
+/*
+ * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
+ *
+ * Groups documents into manuals and cuts them into sections with their
+ * directives and effective visibility.
+ */
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm.h>
+
+#include "config.h"
+#include "diag.h"
+#include "model.h"
+#include "parse.h"
+#include "xalloc.h"
+
+/*
+ * Appends the plain text of n's subtree to b (HTML left out), checks link
+ * targets, and returns whether any of it is more than white space.
+ */
+static int
+model_collect_text(cmark_node *n, struct buf *b, const char *path,
+    struct diag *d)
+{
+	cmark_iter		*it;
+	cmark_event_type	 ev;
+	cmark_node		*c;
+	const char		*lit, *p, *url;
+	struct pos		 pos;
+	int			 any = 0;
+
+	it = cmark_iter_new(n);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		c = cmark_iter_get_node(it);
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_CODE_BLOCK:
+			if ((lit = cmark_node_get_literal(c)) == NULL)
+				break;
+			buf_puts(b, lit);
+			for (p = lit; *p != '\0' && !any; p++)
+				if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+					any = 1;
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			buf_putc(b, ' ');
+			break;
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE:
+			url = cmark_node_get_url(c);
+			if (url != NULL && !parse_url_safe(url)) {
+				pos.path = path;
+				pos.line = cmark_node_get_start_line(c);
+				pos.col = cmark_node_get_start_column(c);
+				if (pos.line <= 0) {
+					cmark_node *up = cmark_node_parent(c);
+
+					while (up != NULL && cmark_node_get_start_line(up) <= 0)
+						up = cmark_node_parent(up);
+					pos.line = up ? cmark_node_get_start_line(up) : 0;
+					pos.col = up ? cmark_node_get_start_column(up) : 0;
+				}
+				diag_emit(d, DIAG_WARNING, &pos, "unsafe-link",
+				    "link target '%.40s' is dropped: only http(s), "
+				    "mailto, tel and relative links are kept", url);
+			}
+			break;
+		default:
+			if (cmark_node_get_type(c) & CMARK_NODE_TYPE_BLOCK)
+				buf_putc(b, '\n');
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return any;
+}
+
+/* Returns b's text with surrounding white space removed; b is emptied. */
+static char *
+model_trimmed(struct buf *b)
+{
+	char	*s = buf_steal(b), *p = s;
+	size_t	 n;
+
+	while (*p == ' ' || *p == '\n' || *p == '\t')
+		p++;
+	n = strlen(p);
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\n' || p[n - 1] == '\t'))
+		n--;
+	memmove(s, p, n);
+	s[n] = '\0';
+	return s;
+}
+
+/* Starts a new section in doc and returns its index. */
+static size_t
+model_add_section(struct model_doc *md, int level, int line, int col)
+{
+	struct model_section	*s;
+
+	md->sections = xreallocarray(md->sections, md->nsections + 1,
+	    sizeof(*md->sections));
+	s = &md->sections[md->nsections];
+	memset(s, 0, sizeof(*s));
+	s->level = level;
+	s->line = line;
+	s->col = col;
+	s->parent = MODEL_NONE;
+	s->end = md->nsections + 1;
+	s->own = VIS_UNSET;
+	s->visibility = VIS_INTERNAL;
+	return md->nsections++;
+}
+
+/* Cuts one document into sections and collects their text. */
+static void
+model_cut(struct model_doc *md, struct diag *d)
+{
+	cmark_node		*root = md->parsed->root, *n;
+	struct buf		*texts = NULL;
+	size_t			 cur, i, p;
+	int			 level;
+
+	cur = model_add_section(md, 0, 1, 1);
+	texts = xcalloc(1, sizeof(*texts));
+	for (n = root != NULL ? cmark_node_first_child(root) : NULL; n != NULL;
+	    n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+			struct buf h = { NULL, 0, 0 };
+
+			level = cmark_node_get_heading_level(n);
+			cur = model_add_section(md, level,
+			    cmark_node_get_start_line(n),
+			    cmark_node_get_start_column(n));
+			texts = xreallocarray(texts, md->nsections, sizeof(*texts));
+			memset(&texts[cur], 0, sizeof(*texts));
+			/* The parent is the nearest earlier section of a lower level. */
+			for (p = cur - 1; p != MODEL_NONE; p = md->sections[p].parent)
+				if (md->sections[p].level < level)
+					break;
+			md->sections[cur].parent = p;
+			md->sections[cur].node = n;
+			model_collect_text(n, &h, md->path, d);
+			md->sections[cur].heading = model_trimmed(&h);
+			buf_puts(&texts[cur], md->sections[cur].heading);
+			buf_putc(&texts[cur], '\n');
+			continue;
+		}
+		if (model_collect_text(n, &texts[cur], md->path, d))
+			md->sections[cur].has_text = 1;
+	}
+	/* Close the ranges: every ancestor ends after its last descendant. */
+	for (i = md->nsections; i-- > 0; ) {
+		p = md->sections[i].parent;
+		if (p != MODEL_NONE && md->sections[p].end < md->sections[i].end)
+			md->sections[p].end = md->sections[i].end;
+	}
+	for (i = 0; i < md->nsections; i++)
+		md->sections[i].text = buf_steal(&texts[i]);
+	free(texts);
+	md->sections[0].heading = xstrdup(md->title);
+}
+
+/* Hands each directive to the innermost section holding its line. */
+static void
+model_place_directives(struct model_doc *md, struct diag *d)
+{
+	struct parse_doc	*pd = md->parsed;
+	struct model_section	*s;
+	struct pos		 pos;
+	size_t			 i, j, k = 0;
+
+	pos.path = md->path;
+	for (i = 0; i < pd->ndirs; i++) {
+		const struct directive *dir = &pd->dirs[i];
+
+		/* Directives and sections are both in source order. */
+		while (k + 1 < md->nsections && md->sections[k + 1].line <= dir->line)
+			k++;
+		s = &md->sections[k];
+		switch (dir->kind) {
+		case DIRECTIVE_COVERS:
+			s->covers = xreallocarray(s->covers, s->ncovers + dir->nids,
+			    sizeof(*s->covers));
+			for (j = 0; j < dir->nids; j++) {
+				s->covers[s->ncovers].id = dir->ids[j].id;
+				s->covers[s->ncovers].line = dir->ids[j].line;
+				s->covers[s->ncovers].col = dir->ids[j].col;
+				s->ncovers++;
+			}
+			break;
+		case DIRECTIVE_NA:
+			s->nas = xreallocarray(s->nas, s->nnas + dir->nids,
+			    sizeof(*s->nas));
+			for (j = 0; j < dir->nids; j++) {
+				s->nas[s->nnas].id = dir->ids[j].id;
+				s->nas[s->nnas].reason = dir->reason;
+				s->nas[s->nnas].line = dir->ids[j].line;
+				s->nas[s->nnas].col = dir->ids[j].col;
+				s->nnas++;
+			}
+			break;
+		case DIRECTIVE_VISIBILITY:
+			if (s->own != VIS_UNSET && s->own != dir->visibility) {
+				pos.line = dir->line;
+				pos.col = dir->col;
+				diag_emit(d, DIAG_WARNING, &pos, "bad-directive",
+				    "a second visibility: for this section; the "
+				    "more restricted one applies");
+			}
+			if (s->own == VIS_UNSET || dir->visibility > s->own)
+				s->own = dir->visibility;
+			break;
+		}
+	}
+}
+
+/*
+ * Computes effective visibility: a section takes its parent's class unless
+ * it sets a more restricted one.  Widening is refused with a warning, so
+ * nesting can never let internal text out.
+ */
+static void
+model_visibility(struct model_doc *md, struct diag *d)
+{
+	struct model_section	*s;
+	enum visibility		 inherited, fm = md->parsed->visibility;
+	struct pos		 pos;
+	size_t			 i;
+
+	pos.path = md->path;
+	for (i = 0; i < md->nsections; i++) {
+		s = &md->sections[i];
+		if (i == 0) {
+			inherited = fm != VIS_UNSET ? fm : VIS_INTERNAL;
+			if (s->own != VIS_UNSET && fm != VIS_UNSET && s->own < fm)
+				s->own = fm;	/* the stricter of the two */
+			if (s->own == VIS_UNSET)
+				s->own = fm;
+		} else
+			inherited = md->sections[s->parent == MODEL_NONE ? 0 :
+			    s->parent].visibility;
+		s->visibility = inherited;
+		if (s->own == VIS_UNSET)
+			continue;
+		if (s->own < inherited && i > 0) {
+			pos.line = s->line;
+			pos.col = s->col;
+			diag_emit(d, DIAG_WARNING, &pos, "visibility-widened",
+			    "visibility: %s inside a %s section has no effect: a "
+			    "section can only be more restricted than its parent",
+			    parse_visibility_name(s->own),
+			    parse_visibility_name(inherited));
+		} else
+			s->visibility = s->own;
+	}
+}
+
+/* Assigns each document to the manual whose globs match it. */
+static void
+model_assign(struct model *m, const struct config *cf, struct diag *d)
+{
+	struct pos	 pos;
+	size_t		 i, j, k;
+	int		*hits;
+
+	hits = xcalloc(cf->nmanuals + 1, sizeof(int));
+	for (i = 0; i < m->ndocs; i++) {
+		struct model_doc *md = &m->docs[i];
+		const char *rel = md->parsed->src->rel;
+
+		md->manual = MODEL_NONE;
+		for (j = 0; j < cf->nmanuals; j++)
+			for (k = 0; k < cf->manuals[j].ndocuments; k++) {
+				if (fnmatch(cf->manuals[j].documents[k], rel,
+				    FNM_PATHNAME) != 0)
+					continue;
+				hits[j]++;
+				if (md->manual == MODEL_NONE)
+					md->manual = j;
+				else if (md->manual != j) {
+					pos.path = md->path;
+					pos.line = pos.col = 0;
+					diag_emit(d, DIAG_ERROR, &pos,
+					    "ambiguous-document", "claimed by "
+					    "two manuals, '%s' and '%s': a document "
+					    "belongs to exactly one",
+					    cf->manuals[md->manual].id,
+					    cf->manuals[j].id);
+				}
+				break;
+			}
+		if (md->manual == MODEL_NONE) {
+			pos.path = md->path;
+			pos.line = pos.col = 0;
+			diag_emit(d, DIAG_WARNING, &pos, "orphan-document",
+			    "belongs to no manual: add it to a manual's "
+			    "documents in kitei.yml");
+		} else {
+			struct model_manual *mm = &m->manuals[md->manual];
+
+			mm->docs = xreallocarray(mm->docs, mm->ndocs + 1,
+			    sizeof(size_t));
+			mm->docs[mm->ndocs++] = i;
+		}
+	}
+	for (j = 0; j < cf->nmanuals; j++)
+		if (hits[j] == 0) {
+			pos.path = cf->path;
+			pos.line = cf->manuals[j].line;
+			pos.col = 0;
+			diag_emit(d, DIAG_WARNING, &pos, "empty-manual",
+			    "manual '%s': its documents globs match no file",
+			    cf->manuals[j].id);
+		}
+	free(hits);
+}
+
+/* Builds the model; see model.h. */
+struct model *
+model_build(struct parse_doc **docs, size_t ndocs, const struct config *cf,
+    struct diag *d)
+{
+	struct model	*m;
+	size_t		 i, j, k;
+
+	m = xcalloc(1, sizeof(*m));
+	m->ndocs = ndocs;
+	m->docs = xcalloc(ndocs + 1, sizeof(*m->docs));
+	m->nmanuals = cf->nmanuals;
+	m->manuals = xcalloc(cf->nmanuals + 1, sizeof(*m->manuals));
+	for (j = 0; j < cf->nmanuals; j++) {
+		m->manuals[j].cfg = &cf->manuals[j];
+		m->manuals[j].highest = VIS_PUBLIC;
+	}
+	for (i = 0; i < ndocs; i++) {
+		struct model_doc *md = &m->docs[i];
+		cmark_node *n;
+
+		md->parsed = docs[i];
+		docs[i] = NULL;
+		md->path = md->parsed->src->path;
+		if (md->parsed->title != NULL)
+			md->title = xstrdup(md->parsed->title);
+		else {
+			for (n = md->parsed->root ? cmark_node_first_child(
+			    md->parsed->root) : NULL; n != NULL; n = cmark_node_next(n))
+				if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+				    cmark_node_get_heading_level(n) == 1) {
+					struct buf h = { NULL, 0, 0 };
+
+					model_collect_text(n, &h, NULL, d);
+					md->title = model_trimmed(&h);
+					break;
+				}
+			if (md->title == NULL)
+				md->title = xstrdup(md->parsed->src->rel);
+		}
+		model_cut(md, d);
+		model_place_directives(md, d);
+		model_visibility(md, d);
+	}
+	model_assign(m, cf, d);
+	for (j = 0; j < m->nmanuals; j++)
+		for (k = 0; k < m->manuals[j].ndocs; k++) {
+			const struct model_doc *md = &m->docs[m->manuals[j].docs[k]];
+
+			for (i = 0; i < md->nsections; i++)
+				if (md->sections[i].visibility > m->manuals[j].highest)
+					m->manuals[j].highest = md->sections[i].visibility;
+		}
+	return m;
+}
+
+/* Frees the model and the parsed documents it owns; accepts NULL. */
+void
+model_free(struct model *m)
+{
+	size_t	 i, j;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->ndocs; i++) {
+		struct model_doc *md = &m->docs[i];
+
+		for (j = 0; j < md->nsections; j++) {
+			free(md->sections[j].heading);
+			free(md->sections[j].text);
+			free(md->sections[j].covers);
+			free(md->sections[j].nas);
+		}
+		free(md->sections);
+		free(md->title);
+		parse_doc_free(md->parsed);
+	}
+	free(m->docs);
+	for (i = 0; i < m->nmanuals; i++)
+		free(m->manuals[i].docs);
+	free(m->manuals);
+	free(m);
+}
+
+/* Whether the section or a descendant has body text. */
+int
+model_section_has_body(const struct model_doc *md, size_t s)
+{
+	size_t	 i;
+
+	for (i = s; i < md->sections[s].end; i++)
+		if (md->sections[i].has_text)
+			return 1;
+	return 0;
+}

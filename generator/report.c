@@ -1,0 +1,337 @@
+/*
+ * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
+ *
+ * Formats check results for people (text) and for tools (JSON, SARIF, JUnit).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "coverage.h"
+#include "diag.h"
+#include "json.h"
+#include "model.h"
+#include "report.h"
+#include "sources.h"
+
+/* Diagnostics, then "coverage: …" and the counts. */
+void
+report_text(FILE *f, const struct report *r, int color)
+{
+	const struct coverage	*cov = r->cov;
+	size_t			 errors, warnings, counted;
+
+	diag_print_text(r->diag, f, color);
+	errors = diag_count_level(r->diag, DIAG_ERROR) +
+	    diag_count_level(r->diag, DIAG_FATAL);
+	warnings = diag_count_level(r->diag, DIAG_WARNING);
+	counted = cov->covered + cov->not_applicable;
+	fprintf(f, "%s %s at %.12s%s: %zu of %zu elements met (%zu%%): "
+	    "%zu covered, %zu not applicable, %zu missing; %zu error%s, "
+	    "%zu warning%s\n", r->cat->id, r->cat->version,
+	    r->src->revision[0] != '\0' ? r->src->revision : "(no commit)",
+	    r->src->worktree ? " + 未コミット" : "",
+	    counted, cov->nelements,
+	    cov->nelements ? counted * 100 / cov->nelements : 100,
+	    cov->covered, cov->not_applicable, cov->missing,
+	    errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+	if (r->src->shallow)
+		fputs("warning: this is a shallow clone: history and approvals "
+		    "are incomplete\n", f);
+}
+
+/* design.md's JSON: revision, catalog, summary, elements, diagnostics. */
+void
+report_json(FILE *f, const struct report *r)
+{
+	struct json	 j;
+	size_t		 i, k;
+
+	json_init(&j, f, 1);
+	json_object_begin(&j);
+	json_key(&j, "revision");
+	json_string(&j, r->src->revision[0] ? r->src->revision : NULL);
+	json_key(&j, "worktree");
+	json_bool(&j, r->src->worktree);
+	json_key(&j, "shallow");
+	json_bool(&j, r->src->shallow);
+	json_key(&j, "catalog");
+	json_object_begin(&j);
+	json_key(&j, "id");
+	json_string(&j, r->cat->id);
+	json_key(&j, "version");
+	json_string(&j, r->cat->version);
+	json_object_end(&j);
+	json_key(&j, "summary");
+	json_object_begin(&j);
+	json_key(&j, "elements");
+	json_int(&j, (int64_t)r->cov->nelements);
+	json_key(&j, "covered");
+	json_int(&j, (int64_t)r->cov->covered);
+	json_key(&j, "not_applicable");
+	json_int(&j, (int64_t)r->cov->not_applicable);
+	json_key(&j, "missing");
+	json_int(&j, (int64_t)r->cov->missing);
+	json_object_end(&j);
+	json_key(&j, "elements");
+	json_array_begin(&j);
+	for (i = 0; i < r->cov->nelements; i++) {
+		const struct coverage_element *ce = &r->cov->elements[i];
+
+		json_object_begin(&j);
+		json_key(&j, "id");
+		json_string(&j, ce->el->id);
+		json_key(&j, "obligation");
+		json_string(&j, catalog_obligation_name(ce->el->obligation));
+		json_key(&j, "status");
+		json_string(&j, coverage_status_name(ce->status));
+		json_key(&j, "sections");
+		json_array_begin(&j);
+		for (k = 0; k < ce->nrefs; k++) {
+			const struct model_doc *md = &r->model->docs[ce->refs[k].doc];
+			const struct model_section *s = &md->sections[ce->refs[k].section];
+
+			json_object_begin(&j);
+			json_key(&j, "path");
+			json_string(&j, md->path);
+			json_key(&j, "line");
+			json_int(&j, s->line);
+			json_key(&j, "heading");
+			json_string(&j, s->heading);
+			json_object_end(&j);
+		}
+		json_array_end(&j);
+		json_key(&j, "reason");
+		json_string(&j, ce->status == COVERAGE_NA ? ce->reason : NULL);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_key(&j, "diagnostics");
+	json_array_begin(&j);
+	for (i = 0; i < diag_count(r->diag); i++) {
+		const struct diag_msg *m = diag_get(r->diag, i);
+
+		json_object_begin(&j);
+		json_key(&j, "path");
+		json_string(&j, m->path);
+		json_key(&j, "line");
+		json_int(&j, m->line);
+		json_key(&j, "column");
+		json_int(&j, m->col);
+		json_key(&j, "severity");
+		json_string(&j, diag_level_name(m->level));
+		json_key(&j, "rule");
+		json_string(&j, m->rule);
+		json_key(&j, "message");
+		json_string(&j, m->text);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_object_end(&j);
+	json_finish(&j);
+}
+
+/* Whether rule already stands among the first n messages. */
+static int
+report_rule_seen(const struct diag *d, size_t n, const char *rule)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(diag_get(d, i)->rule, rule))
+			return 1;
+	return 0;
+}
+
+/* SARIF 2.1.0 with one result per diagnostic. */
+void
+report_sarif(FILE *f, const struct report *r)
+{
+	struct json	 j;
+	size_t		 i, n = diag_count(r->diag);
+
+	json_init(&j, f, 1);
+	json_object_begin(&j);
+	json_key(&j, "$schema");
+	json_string(&j, "https://json.schemastore.org/sarif-2.1.0.json");
+	json_key(&j, "version");
+	json_string(&j, "2.1.0");
+	json_key(&j, "runs");
+	json_array_begin(&j);
+	json_object_begin(&j);
+	json_key(&j, "tool");
+	json_object_begin(&j);
+	json_key(&j, "driver");
+	json_object_begin(&j);
+	json_key(&j, "name");
+	json_string(&j, "kitei");
+	json_key(&j, "version");
+	json_string(&j, KITEI_VERSION);
+	json_key(&j, "rules");
+	json_array_begin(&j);
+	for (i = 0; i < n; i++) {
+		const char *rule = diag_get(r->diag, i)->rule;
+
+		if (rule[0] == '\0' || report_rule_seen(r->diag, i, rule))
+			continue;
+		json_object_begin(&j);
+		json_key(&j, "id");
+		json_string(&j, rule);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_object_end(&j);
+	json_object_end(&j);
+	if (r->src->revision[0] != '\0') {
+		json_key(&j, "versionControlProvenance");
+		json_array_begin(&j);
+		json_object_begin(&j);
+		json_key(&j, "repositoryUri");
+		json_string(&j, ".");
+		json_key(&j, "revisionId");
+		json_string(&j, r->src->revision);
+		json_object_end(&j);
+		json_array_end(&j);
+	}
+	json_key(&j, "results");
+	json_array_begin(&j);
+	for (i = 0; i < n; i++) {
+		const struct diag_msg *m = diag_get(r->diag, i);
+
+		json_object_begin(&j);
+		json_key(&j, "ruleId");
+		json_string(&j, m->rule);
+		json_key(&j, "level");
+		json_string(&j, m->level >= DIAG_ERROR ? "error" :
+		    m->level == DIAG_WARNING ? "warning" : "note");
+		json_key(&j, "message");
+		json_object_begin(&j);
+		json_key(&j, "text");
+		json_string(&j, m->text);
+		json_object_end(&j);
+		if (m->path != NULL) {
+			json_key(&j, "locations");
+			json_array_begin(&j);
+			json_object_begin(&j);
+			json_key(&j, "physicalLocation");
+			json_object_begin(&j);
+			json_key(&j, "artifactLocation");
+			json_object_begin(&j);
+			json_key(&j, "uri");
+			json_string(&j, m->path);
+			json_object_end(&j);
+			if (m->line > 0) {
+				json_key(&j, "region");
+				json_object_begin(&j);
+				json_key(&j, "startLine");
+				json_int(&j, m->line);
+				if (m->col > 0) {
+					json_key(&j, "startColumn");
+					json_int(&j, m->col);
+				}
+				json_object_end(&j);
+			}
+			json_object_end(&j);
+			json_object_end(&j);
+			json_array_end(&j);
+		}
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_object_end(&j);
+	json_array_end(&j);
+	json_object_end(&j);
+	json_finish(&j);
+}
+
+/* Writes s with XML's five special characters escaped. */
+static void
+report_xml(FILE *f, const char *s)
+{
+	for (; *s != '\0'; s++)
+		switch (*s) {
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '&': fputs("&amp;", f); break;
+		case '"': fputs("&quot;", f); break;
+		case '\'': fputs("&apos;", f); break;
+		default:
+			if ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t')
+				fputc(' ', f);
+			else
+				fputc(*s, f);
+		}
+}
+
+/*
+ * JUnit XML: one test case per element, failing when it is missing at an
+ * error level, or when a diagnostic at error level names it.
+ */
+void
+report_junit(FILE *f, const struct report *r)
+{
+	size_t	 i, k, failures = 0, n = diag_count(r->diag);
+
+	for (i = 0; i < r->cov->nelements; i++)
+		if (r->cov->elements[i].status == COVERAGE_MISSING &&
+		    r->cov->elements[i].el->obligation != OBL_EXAMPLE)
+			failures++;
+	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<testsuites name=\"kitei check\">\n"
+	    "<testsuite name=\"");
+	report_xml(f, r->cat->id);
+	fprintf(f, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n",
+	    r->cov->nelements + 1, failures + (diag_worst(r->diag) >= DIAG_ERROR &&
+	    failures == 0 ? 1 : 0));
+	for (i = 0; i < r->cov->nelements; i++) {
+		const struct coverage_element *ce = &r->cov->elements[i];
+
+		fprintf(f, "<testcase classname=\"article-%s\" name=\"", ce->el->article);
+		report_xml(f, ce->el->id);
+		fputs(" ", f);
+		report_xml(f, ce->el->title);
+		fputs("\">", f);
+		if (ce->status == COVERAGE_MISSING) {
+			fprintf(f, "<%s message=\"",
+			    ce->el->obligation == OBL_EXAMPLE ? "skipped" : "failure");
+			report_xml(f, ce->el->id);
+			fputs(" is covered by no section\"/>", f);
+		} else if (ce->status == COVERAGE_NA) {
+			fputs("<system-out>not applicable: ", f);
+			report_xml(f, ce->reason);
+			fputs("</system-out>", f);
+		} else {
+			fputs("<system-out>", f);
+			for (k = 0; k < ce->nrefs; k++) {
+				const struct model_doc *md = &r->model->docs[ce->refs[k].doc];
+
+				fprintf(f, "%s", k ? "\n" : "");
+				report_xml(f, md->path);
+				fprintf(f, ":%d", md->sections[ce->refs[k].section].line);
+			}
+			fputs("</system-out>", f);
+		}
+		fputs("</testcase>\n", f);
+	}
+	/* Every other finding in one case, so a CI dashboard shows it. */
+	fputs("<testcase classname=\"diagnostics\" name=\"sources\">", f);
+	if (diag_worst(r->diag) >= DIAG_ERROR) {
+		fputs("<failure message=\"errors in the policy sources\">", f);
+		for (i = 0; i < n; i++) {
+			const struct diag_msg *m = diag_get(r->diag, i);
+
+			if (m->level < DIAG_ERROR)
+				continue;
+			if (m->path != NULL) {
+				report_xml(f, m->path);
+				fprintf(f, ":%d:%d: ", m->line, m->col);
+			}
+			report_xml(f, m->text);
+			fputs(" [", f);
+			report_xml(f, m->rule);
+			fputs("]\n", f);
+		}
+		fputs("</failure>", f);
+	}
+	fputs("</testcase>\n</testsuite>\n</testsuites>\n", f);
+}

@@ -1,0 +1,600 @@
+/*
+ * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
+ *
+ * Reads the policy root from the git object database at a revision, or from
+ * the working tree, with libgit2.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <git2.h>
+
+#include "diag.h"
+#include "klimits.h"
+#include "sources.h"
+#include "xalloc.h"
+
+#define SOURCES_CONFIG	"kitei.yml"
+
+/* State of one walk over the policy root. */
+struct sources_walk {
+	struct sources	*src;
+	struct diag	*d;
+	size_t		 cap;	/* allocated docs */
+	int		 rc;	/* -1 after a fatal problem */
+};
+
+/* Reports libgit2's last error as a fatal message, prefixed with what. */
+static void
+sources_git_error(struct diag *d, const char *what)
+{
+	const git_error	*e = git_error_last();
+
+	diag_emit(d, DIAG_FATAL, NULL, "git", "%s: %s", what,
+	    e != NULL && e->message != NULL ? e->message : "unknown error");
+}
+
+/* Returns whether name ends in .md (any case). */
+static int
+sources_is_markdown(const char *name)
+{
+	size_t	 n = strlen(name);
+
+	return n > 3 && name[n - 3] == '.' &&
+	    (name[n - 2] == 'm' || name[n - 2] == 'M') &&
+	    (name[n - 1] == 'd' || name[n - 1] == 'D');
+}
+
+/* Stores one file's bytes: kitei.yml as the config, others as documents. */
+static void
+sources_add(struct sources_walk *w, const char *rel, const char *data, size_t len)
+{
+	struct sources		*s = w->src;
+	struct source_file	*f;
+	struct pos		 pos;
+
+	if (!strcmp(rel, SOURCES_CONFIG))
+		f = &s->config;
+	else {
+		if (s->ndocs == KITEI_MAX_DOCUMENTS) {
+			pos.path = s->prefix;
+			pos.line = pos.col = 0;
+			if (w->rc == 0)
+				diag_emit(w->d, DIAG_FATAL, &pos, "too-many-documents",
+				    "more than %d documents under the policy root",
+				    KITEI_MAX_DOCUMENTS);
+			w->rc = -1;
+			return;
+		}
+		if (s->ndocs == w->cap) {
+			w->cap = w->cap ? w->cap * 2 : 64;
+			s->docs = xreallocarray(s->docs, w->cap, sizeof(*s->docs));
+		}
+		f = &s->docs[s->ndocs++];
+	}
+	memset(f, 0, sizeof(*f));
+	f->rel = xstrdup(rel);
+	xasprintf(&f->path, "%s%s", s->prefix, rel);
+	f->data = xstrndup(data, len);
+	f->len = len;
+}
+
+/* Reports a file that is too large to read; returns 1 if so. */
+static int
+sources_too_large(struct sources_walk *w, const char *rel, size_t len)
+{
+	struct pos	 pos;
+	char		*path;
+
+	if (len <= KITEI_MAX_FILE_BYTES)
+		return 0;
+	xasprintf(&path, "%s%s", w->src->prefix, rel);
+	pos.path = path;
+	pos.line = pos.col = 0;
+	diag_emit(w->d, DIAG_ERROR, &pos, "too-large",
+	    "file of %zu bytes is larger than the limit of %d bytes; not read",
+	    len, KITEI_MAX_FILE_BYTES);
+	free(path);
+	return 1;
+}
+
+/* Reports a symlink or submodule under the policy root. */
+static void
+sources_reject(struct sources_walk *w, const char *rel, const char *rule,
+    const char *what)
+{
+	struct pos	 pos;
+	char		*path;
+
+	xasprintf(&path, "%s%s", w->src->prefix, rel);
+	pos.path = path;
+	pos.line = pos.col = 0;
+	diag_emit(w->d, DIAG_ERROR, &pos, rule, "%s under the policy root is "
+	    "not read: only regular files are sources", what);
+	free(path);
+}
+
+/* git_tree_walk callback: reads kitei.yml and *.md blobs. */
+static int
+sources_tree_cb(const char *root, const git_tree_entry *e, void *arg)
+{
+	struct sources_walk	*w = arg;
+	git_blob		*blob = NULL;
+	git_filemode_t		 mode = git_tree_entry_filemode(e);
+	const char		*name = git_tree_entry_name(e);
+	char			*rel;
+	size_t			 len;
+
+	if (mode == GIT_FILEMODE_TREE)
+		return 0;
+	xasprintf(&rel, "%s%s", root, name);
+	if (mode == GIT_FILEMODE_LINK)
+		sources_reject(w, rel, "symlink", "a symbolic link");
+	else if (mode == GIT_FILEMODE_COMMIT)
+		sources_reject(w, rel, "submodule", "a submodule");
+	else if (!strcmp(rel, SOURCES_CONFIG) || sources_is_markdown(name)) {
+		if (git_blob_lookup(&blob, w->src->repo, git_tree_entry_id(e)) < 0) {
+			sources_git_error(w->d, rel);
+			w->rc = -1;
+		} else {
+			len = (size_t)git_blob_rawsize(blob);
+			if (!sources_too_large(w, rel, len))
+				sources_add(w, rel, git_blob_rawcontent(blob), len);
+		}
+	}
+	free(rel);
+	git_blob_free(blob);
+	return w->rc < 0 ? -1 : 0;
+}
+
+/* Reads a whole regular file; returns 0, or -1 with errno set. */
+static int
+sources_slurp(const char *path, char **data, size_t *len)
+{
+	FILE		*f;
+	struct buf	 b = { NULL, 0, 0 };
+	char		 chunk[65536];
+	size_t		 n;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		buf_put(&b, chunk, n);
+		if (b.len > KITEI_MAX_FILE_BYTES)
+			break;
+	}
+	if (ferror(f)) {
+		fclose(f);
+		buf_free(&b);
+		return -1;
+	}
+	fclose(f);
+	*len = b.len;
+	*data = buf_steal(&b);
+	return 0;
+}
+
+/* Reports an I/O problem with a path as fatal. */
+static void
+sources_io_error(struct diag *d, const char *path)
+{
+	struct pos	 pos;
+
+	pos.path = path;
+	pos.line = pos.col = 0;
+	diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+}
+
+/* Compares two names for a sorted directory listing. */
+static int
+sources_namecmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Walks the working tree below the root without recursion (a stack of
+ * folders), skipping what git ignores.  Returns 0 or -1.
+ */
+static int
+sources_walk_fs(struct sources_walk *w)
+{
+	struct sources	 *s = w->src;
+	char		**stack = NULL, **names = NULL;
+	size_t		  nstack = 0, capstack = 0, nnames, capnames, i;
+	DIR		 *dir;
+	struct dirent	 *de;
+	struct stat	  st;
+	char		 *rel, *abs, *child, *data, *repo_rel;
+	size_t		  len;
+	int		  ignored;
+
+	stack = xreallocarray(NULL, capstack = 16, sizeof(char *));
+	stack[nstack++] = xstrdup("");
+	while (nstack > 0 && w->rc == 0) {
+		rel = stack[--nstack];
+		xasprintf(&abs, "%s%s", s->dir, rel);
+		if ((dir = opendir(abs)) == NULL) {
+			sources_io_error(w->d, abs);
+			w->rc = -1;
+			free(abs);
+			free(rel);
+			break;
+		}
+		names = NULL;
+		nnames = capnames = 0;
+		while ((de = readdir(dir)) != NULL) {
+			if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..") ||
+			    !strcmp(de->d_name, ".git"))
+				continue;
+			if (nnames == capnames) {
+				capnames = capnames ? capnames * 2 : 32;
+				names = xreallocarray(names, capnames, sizeof(char *));
+			}
+			names[nnames++] = xstrdup(de->d_name);
+		}
+		closedir(dir);
+		free(abs);
+		/* Reverse order onto the stack keeps the walk sorted. */
+		qsort(names, nnames, sizeof(char *), sources_namecmp);
+		for (i = nnames; i-- > 0; ) {
+			xasprintf(&child, "%s%s", rel, names[i]);
+			xasprintf(&abs, "%s%s", s->dir, child);
+			xasprintf(&repo_rel, "%s%s", s->prefix, child);
+			ignored = 0;
+			if (git_ignore_path_is_ignored(&ignored, s->repo, repo_rel) < 0)
+				ignored = 0;
+			if (ignored || w->rc < 0)
+				;
+			else if (lstat(abs, &st) < 0) {
+				sources_io_error(w->d, abs);
+				w->rc = -1;
+			} else if (S_ISLNK(st.st_mode))
+				sources_reject(w, child, "symlink", "a symbolic link");
+			else if (S_ISDIR(st.st_mode)) {
+				char *dotgit;
+				struct stat gst;
+
+				xasprintf(&dotgit, "%s/.git", abs);
+				if (lstat(dotgit, &gst) == 0)
+					sources_reject(w, child, "submodule",
+					    "a nested repository");
+				else {
+					if (nstack == capstack)
+						stack = xreallocarray(stack,
+						    capstack *= 2, sizeof(char *));
+					xasprintf(&stack[nstack++], "%s/", child);
+				}
+				free(dotgit);
+			} else if (S_ISREG(st.st_mode) &&
+			    (!strcmp(child, SOURCES_CONFIG) ||
+			    sources_is_markdown(names[i]))) {
+				if (sources_too_large(w, child, (size_t)st.st_size))
+					;
+				else if (sources_slurp(abs, &data, &len) < 0) {
+					sources_io_error(w->d, abs);
+					w->rc = -1;
+				} else {
+					sources_add(w, child, data, len);
+					free(data);
+				}
+			}
+			free(repo_rel);
+			free(abs);
+			free(child);
+			free(names[i]);
+		}
+		free(names);
+		free(rel);
+	}
+	while (nstack > 0)
+		free(stack[--nstack]);
+	free(stack);
+	return w->rc;
+}
+
+/* Orders documents by path so globs list them in file-name order. */
+static int
+sources_doccmp(const void *a, const void *b)
+{
+	return strcmp(((const struct source_file *)a)->path,
+	    ((const struct source_file *)b)->path);
+}
+
+/* Parses YYYY-MM-DD into days since the epoch; returns 0 or -1. */
+static int
+sources_parse_day(const char *s, int64_t *days)
+{
+	int	 y, m, dd;
+	char	 tail;
+
+	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3 ||
+	    m < 1 || m > 12 || dd < 1 || dd > 31)
+		return -1;
+	/* Days from civil (Howard Hinnant's algorithm). */
+	y -= m <= 2;
+	{
+		int64_t era = (y >= 0 ? y : y - 399) / 400;
+		int64_t yoe = y - era * 400;
+		int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+		int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+		*days = era * 146097 + doe - 719468;
+	}
+	return 0;
+}
+
+/*
+ * Moves *commit back along first parents to the last commit made before the
+ * end of day as_of (in the committer's own time zone).  Returns 0 or -1.
+ */
+static int
+sources_as_of(git_commit **commit, const char *as_of, struct diag *d)
+{
+	git_commit	*c = *commit, *parent;
+	int64_t		 day, local;
+
+	if (sources_parse_day(as_of, &day) < 0) {
+		diag_emit(d, DIAG_FATAL, NULL, "usage",
+		    "--as-of: expected a date as YYYY-MM-DD, not '%s'", as_of);
+		return -1;
+	}
+	for (;;) {
+		local = (int64_t)git_commit_time(c) +
+		    (int64_t)git_commit_time_offset(c) * 60;
+		if (local < (day + 1) * 86400)
+			break;
+		if (git_commit_parentcount(c) == 0 ||
+		    git_commit_parent(&parent, c, 0) < 0) {
+			diag_emit(d, DIAG_FATAL, NULL, "as-of",
+			    "no commit was made on or before %s", as_of);
+			git_commit_free(c);
+			*commit = NULL;
+			return -1;
+		}
+		git_commit_free(c);
+		c = parent;
+	}
+	*commit = c;
+	return 0;
+}
+
+/* Resolves the revision to a commit; returns 0, or -1 with a fatal message. */
+static int
+sources_resolve(struct sources *s, const struct sources_opts *o, struct diag *d)
+{
+	git_object	*obj = NULL;
+	const char	*rev = o->rev != NULL ? o->rev : "HEAD";
+	int		 rc = -1, unborn;
+
+	unborn = git_repository_head_unborn(s->repo);
+	if (unborn == 1 && o->rev == NULL) {
+		if (o->worktree)
+			return 0;
+		diag_emit(d, DIAG_FATAL, NULL, "git", "the repository has no "
+		    "commits yet: commit the policy root, or use --worktree");
+		return -1;
+	}
+	if (git_revparse_single(&obj, s->repo, rev) < 0) {
+		diag_emit(d, DIAG_FATAL, NULL, "git", "unknown revision '%s'", rev);
+		return -1;
+	}
+	if (git_object_peel((git_object **)&s->commit, obj, GIT_OBJECT_COMMIT) < 0) {
+		diag_emit(d, DIAG_FATAL, NULL, "git",
+		    "revision '%s' does not name a commit", rev);
+		goto out;
+	}
+	if (o->as_of != NULL && sources_as_of(&s->commit, o->as_of, d) < 0)
+		goto out;
+	git_oid_tostr(s->revision, sizeof(s->revision), git_commit_id(s->commit));
+	s->time = (int64_t)git_commit_time(s->commit);
+	s->offset = git_commit_time_offset(s->commit);
+	rc = 0;
+out:
+	git_object_free(obj);
+	return rc;
+}
+
+/* Reads the tree of the source commit below the prefix.  Returns 0 or -1. */
+static int
+sources_walk_tree(struct sources_walk *w)
+{
+	struct sources	*s = w->src;
+	git_tree	*tree = NULL, *sub = NULL;
+	git_tree_entry	*ent = NULL;
+	int		 rc = -1;
+
+	if (git_commit_tree(&tree, s->commit) < 0) {
+		sources_git_error(w->d, s->revision);
+		goto out;
+	}
+	if (s->prefix[0] != '\0') {
+		char *p = xstrndup(s->prefix, strlen(s->prefix) - 1);
+		int r = git_tree_entry_bypath(&ent, tree, p);
+
+		if (r < 0 || git_tree_entry_type(ent) != GIT_OBJECT_TREE) {
+			diag_emit(w->d, DIAG_FATAL, NULL, "no-config",
+			    "the policy root %s is not committed at %.12s: commit "
+			    "it, or use --worktree", p, s->revision);
+			free(p);
+			goto out;
+		}
+		free(p);
+		if (git_tree_lookup(&sub, s->repo, git_tree_entry_id(ent)) < 0) {
+			sources_git_error(w->d, s->prefix);
+			goto out;
+		}
+	}
+	if (git_tree_walk(sub != NULL ? sub : tree, GIT_TREEWALK_PRE,
+	    sources_tree_cb, w) < 0 && w->rc == 0) {
+		sources_git_error(w->d, s->prefix);
+		goto out;
+	}
+	rc = w->rc;
+out:
+	git_tree_entry_free(ent);
+	git_tree_free(sub);
+	git_tree_free(tree);
+	return rc;
+}
+
+/* Opens the repository and reads the sources; see sources.h. */
+int
+sources_open(struct sources **out, const struct sources_opts *o, struct diag *d)
+{
+	struct sources		*s;
+	struct sources_walk	 w;
+	char			 real[PATH_MAX], wreal[PATH_MAX];
+	const char		*dir = o->dir != NULL ? o->dir : ".";
+	const char		*workdir;
+	size_t			 n;
+	int			 rc = -1;
+
+	*out = NULL;
+	s = xcalloc(1, sizeof(*s));
+	s->worktree = o->worktree;
+	if (realpath(dir, real) == NULL) {
+		sources_io_error(d, dir);
+		goto out;
+	}
+	if (git_repository_open_ext(&s->repo, real, 0, NULL) < 0) {
+		diag_emit(d, DIAG_FATAL, NULL, "git", "%s is not inside a git "
+		    "repository: kitei reads policies from git", real);
+		goto out;
+	}
+	if ((workdir = git_repository_workdir(s->repo)) == NULL) {
+		diag_emit(d, DIAG_FATAL, NULL, "git", "%s is a bare repository: "
+		    "run kitei in a clone", real);
+		goto out;
+	}
+	if (realpath(workdir, wreal) == NULL) {
+		sources_io_error(d, workdir);
+		goto out;
+	}
+	n = strlen(wreal);
+	if (strncmp(real, wreal, n) != 0 || (real[n] != '\0' && real[n] != '/')) {
+		diag_emit(d, DIAG_FATAL, NULL, "git", "%s is outside the working "
+		    "tree %s", real, wreal);
+		goto out;
+	}
+	if (real[n] == '\0')
+		s->prefix = xstrdup("");
+	else
+		xasprintf(&s->prefix, "%s/", real + n + 1);
+	xasprintf(&s->dir, "%s/", real);
+	s->shallow = git_repository_is_shallow(s->repo) == 1;
+	if (sources_resolve(s, o, d) < 0)
+		goto out;
+
+	memset(&w, 0, sizeof(w));
+	w.src = s;
+	w.d = d;
+	if ((o->worktree ? sources_walk_fs(&w) : sources_walk_tree(&w)) < 0)
+		goto out;
+	if (s->config.data == NULL) {
+		diag_emit(d, DIAG_FATAL, NULL, "no-config", "no kitei.yml in %s%s: "
+		    "a policy root is a folder holding kitei.yml",
+		    s->prefix[0] != '\0' ? s->prefix : "the repository root",
+		    o->worktree ? "" : " at this revision");
+		goto out;
+	}
+	if (s->ndocs > 1)
+		qsort(s->docs, s->ndocs, sizeof(*s->docs), sources_doccmp);
+	*out = s;
+	s = NULL;
+	rc = 0;
+out:
+	sources_free(s);
+	return rc;
+}
+
+/* Frees one file's strings. */
+static void
+sources_file_free(struct source_file *f)
+{
+	free(f->path);
+	free(f->rel);
+	free(f->data);
+}
+
+/* Frees the sources and closes the repository; accepts NULL. */
+void
+sources_free(struct sources *s)
+{
+	size_t	 i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->ndocs; i++)
+		sources_file_free(&s->docs[i]);
+	free(s->docs);
+	sources_file_free(&s->config);
+	git_commit_free(s->commit);
+	git_repository_free(s->repo);
+	free(s->prefix);
+	free(s->dir);
+	free(s);
+}
+
+/* Reads another file under the root; see sources.h. */
+int
+sources_read(const struct sources *s, const char *rel, char **data,
+    size_t *len, struct diag *d)
+{
+	git_tree	*tree = NULL;
+	git_tree_entry	*ent = NULL;
+	git_blob	*blob = NULL;
+	struct stat	 st;
+	char		*path;
+	int		 rc = -1;
+
+	*data = NULL;
+	*len = 0;
+	if (strstr(rel, "..") != NULL || rel[0] == '/') {
+		diag_emit(d, DIAG_FATAL, NULL, "outside-root",
+		    "%s: files outside the policy root are not read", rel);
+		return -1;
+	}
+	if (s->worktree || s->commit == NULL) {
+		xasprintf(&path, "%s%s", s->dir, rel);
+		if (lstat(path, &st) < 0 || !S_ISREG(st.st_mode))
+			rc = KITEI_ENOTFOUND;
+		else if (sources_slurp(path, data, len) < 0)
+			sources_io_error(d, path);
+		else
+			rc = 0;
+		free(path);
+		return rc;
+	}
+	xasprintf(&path, "%s%s", s->prefix, rel);
+	if (git_commit_tree(&tree, s->commit) < 0) {
+		sources_git_error(d, s->revision);
+		goto out;
+	}
+	if (git_tree_entry_bypath(&ent, tree, path) < 0 ||
+	    (git_tree_entry_filemode(ent) != GIT_FILEMODE_BLOB &&
+	    git_tree_entry_filemode(ent) != GIT_FILEMODE_BLOB_EXECUTABLE)) {
+		rc = KITEI_ENOTFOUND;
+		goto out;
+	}
+	if (git_blob_lookup(&blob, s->repo, git_tree_entry_id(ent)) < 0) {
+		sources_git_error(d, path);
+		goto out;
+	}
+	*len = (size_t)git_blob_rawsize(blob);
+	*data = xstrndup(git_blob_rawcontent(blob), *len);
+	rc = 0;
+out:
+	free(path);
+	git_blob_free(blob);
+	git_tree_entry_free(ent);
+	git_tree_free(tree);
+	return rc;
+}

@@ -1,0 +1,71 @@
+/*
+ * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
+ *
+ * The sources stage: finds the git repository holding the policy root and
+ * reads kitei.yml and every Markdown document under the root from the tree
+ * at a revision (libgit2), or from the working tree for previews.  Only
+ * regular files are read; symlinks and submodules are reported.
+ * For main.c and the stages after it.
+ */
+#ifndef KITEI_SOURCES_H
+#define KITEI_SOURCES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <git2.h>
+
+#include "diag.h"
+
+/* What to read. */
+struct sources_opts {
+	const char	*dir;		/* the policy root; NULL for "." */
+	const char	*rev;		/* revision; NULL for HEAD */
+	int		 worktree;	/* read the working tree instead */
+	const char	*as_of;		/* YYYY-MM-DD: the last commit before the end of that day */
+};
+
+/* One file read from the policy root. */
+struct source_file {
+	char	*path;		/* repository-relative, for diagnostics */
+	char	*rel;		/* relative to the policy root, for globs */
+	char	*data;		/* contents, NUL-terminated */
+	size_t	 len;		/* bytes, not counting the NUL */
+};
+
+struct sources {
+	git_repository		*repo;		/* owned */
+	git_commit		*commit;	/* the source commit; NULL for a worktree without commits */
+	char			 revision[41];	/* its hex id, or "" */
+	int64_t			 time;		/* its committer time */
+	int			 offset;	/* its UTC offset in minutes */
+	int			 worktree;	/* read from the working tree (未コミット) */
+	int			 shallow;	/* the repository is a shallow clone */
+	char			*prefix;	/* the root relative to the repository: "" or "policies/" */
+	char			*dir;		/* the root's absolute path, for the working tree */
+	struct source_file	 config;	/* kitei.yml */
+	struct source_file	*docs;		/* *.md, sorted by path */
+	size_t			 ndocs;
+};
+
+/*
+ * Opens the repository and reads the sources.  Returns 0 with a new value in
+ * *out (free with sources_free), or -1 with a fatal diagnostic emitted.
+ * Files that cannot be used (symlinks, submodules, oversized) are reported
+ * as errors and left out; the run goes on.
+ */
+int	 sources_open(struct sources **out, const struct sources_opts *,
+	    struct diag *);
+void	 sources_free(struct sources *);
+
+/*
+ * Reads another regular file under the policy root (rel is relative to it)
+ * from the same place the sources came from.  Returns 0 with a NUL-terminated
+ * copy in *data (the caller frees it), KITEI_ENOTFOUND if there is none, or
+ * -1 with a diagnostic emitted.
+ */
+#define KITEI_ENOTFOUND	(-3)
+int	 sources_read(const struct sources *, const char *rel, char **data,
+	    size_t *len, struct diag *);
+
+#endif /* KITEI_SOURCES_H */
