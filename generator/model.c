@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <cmark-gfm.h>
+#include <git2.h>
 
 #include "config.h"
 #include "diag.h"
@@ -165,6 +166,40 @@ model_cut(struct model_doc *md, struct diag *d)
 		md->sections[i].text = buf_steal(&texts[i]);
 	free(texts);
 	md->sections[0].heading = xstrdup(md->title);
+}
+
+/*
+ * Gives every section an anchor that survives edits elsewhere in the file:
+ * a hash of the document's path and the chain of headings down to it, with
+ * a counter for repeated chains.  Links from the coverage matrix and other
+ * manuals stay valid from one revision to the next.
+ */
+static void
+model_anchors(struct model_doc *md)
+{
+	struct buf	 key = { NULL, 0, 0 };
+	git_oid		 oid;
+	char		 hex[GIT_OID_HEXSZ + 1];
+	size_t		 i, j, p, dup;
+
+	for (i = 0; i < md->nsections; i++) {
+		key.len = 0;
+		buf_puts(&key, md->parsed->src->rel);
+		for (p = i; p != MODEL_NONE && p != 0; p = md->sections[p].parent) {
+			buf_putc(&key, '\0');
+			buf_puts(&key, md->sections[p].heading);
+		}
+		git_odb_hash(&oid, key.data, key.len, GIT_OBJECT_BLOB);
+		git_oid_tostr(hex, sizeof(hex), &oid);
+		for (dup = 1, j = 0; j < i; j++)
+			if (!strncmp(md->sections[j].anchor + 2, hex, 10))
+				dup++;
+		if (dup == 1)
+			xasprintf(&md->sections[i].anchor, "s-%.10s", hex);
+		else
+			xasprintf(&md->sections[i].anchor, "s-%.10s-%zu", hex, dup);
+	}
+	buf_free(&key);
 }
 
 /* Hands each directive to the innermost section holding its line. */
@@ -363,6 +398,7 @@ model_build(struct parse_doc **docs, size_t ndocs, const struct config *cf,
 				md->title = xstrdup(md->parsed->src->rel);
 		}
 		model_cut(md, d);
+		model_anchors(md);
 		model_place_directives(md, d);
 		model_visibility(md, d);
 	}
@@ -391,6 +427,7 @@ model_free(struct model *m)
 
 		for (j = 0; j < md->nsections; j++) {
 			free(md->sections[j].heading);
+			free(md->sections[j].anchor);
 			free(md->sections[j].text);
 			free(md->sections[j].covers);
 			free(md->sections[j].nas);

@@ -44,6 +44,7 @@ struct model_section {
 	int			 line;		/* heading line (1 for the document) */
 	int			 col;
 	char			*heading;	/* heading text, plain */
+	char			*anchor;	/* stable id: "s-" and a hash of the file and heading path */
 	cmark_node		*node;		/* heading node, borrowed; NULL for level 0 */
 	size_t			 parent;	/* index, or MODEL_NONE */
 	size_t			 end;		/* one past the last descendant */
