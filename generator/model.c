@@ -19,7 +19,8 @@
 
 /*
  * Appends the plain text of n's subtree to b (HTML left out), checks link
- * targets, and returns whether any of it is more than white space.
+ * targets (unless d is NULL: text read twice is checked once), and returns
+ * whether any of it is more than white space.
  */
 static int
 model_collect_text(cmark_node *n, struct buf *b, const char *path,
@@ -55,7 +56,7 @@ model_collect_text(cmark_node *n, struct buf *b, const char *path,
 		case CMARK_NODE_LINK:
 		case CMARK_NODE_IMAGE:
 			url = cmark_node_get_url(c);
-			if (url != NULL && !parse_url_safe(url)) {
+			if (d != NULL && url != NULL && !parse_url_safe(url)) {
 				pos.path = path;
 				pos.line = cmark_node_get_start_line(c);
 				pos.col = cmark_node_get_start_column(c);
@@ -390,7 +391,8 @@ model_build(struct parse_doc **docs, size_t ndocs, const struct config *cf,
 				    cmark_node_get_heading_level(n) == 1) {
 					struct buf h = { NULL, 0, 0 };
 
-					model_collect_text(n, &h, NULL, d);
+					/* model_cut checks this heading's links. */
+					model_collect_text(n, &h, NULL, NULL);
 					md->title = model_trimmed(&h);
 					break;
 				}
