@@ -82,13 +82,12 @@ coverage_run(const struct catalog *cat, const struct model *m,
 	struct pos		 pos;
 	size_t			 i, j, k;
 	long			 idx;
-	int			*wrong_manual, *not_public;
+	int			*said;	/* an error already points at a failed attempt */
 
 	cov = xcalloc(1, sizeof(*cov));
 	cov->nelements = cat->nelements;
 	cov->elements = xcalloc(cat->nelements + 1, sizeof(*cov->elements));
-	wrong_manual = xcalloc(cat->nelements + 1, sizeof(int));
-	not_public = xcalloc(cat->nelements + 1, sizeof(int));
+	said = xcalloc(cat->nelements + 1, sizeof(int));
 	for (i = 0; i < cat->nelements; i++)
 		cov->elements[i].el = &cat->elements[i];
 
@@ -116,6 +115,7 @@ coverage_run(const struct catalog *cat, const struct model *m,
 					diag_emit(d, DIAG_ERROR, &pos, "empty-coverage",
 					    "section '%s' covers %s but has no body "
 					    "text", s->heading, c->id);
+					said[idx] = 1;
 					continue;
 				}
 				if (ce->el->crisis && !crisis) {
@@ -124,7 +124,7 @@ coverage_run(const struct catalog *cat, const struct model *m,
 					    "(kind: crisis); '%s' is not one", c->id,
 					    md->manual != MODEL_NONE ?
 					    m->manuals[md->manual].cfg->id : md->path);
-					wrong_manual[idx] = 1;
+					said[idx] = 1;
 					continue;
 				}
 				if (ce->el->public && s->visibility != VIS_PUBLIC) {
@@ -132,7 +132,7 @@ coverage_run(const struct catalog *cat, const struct model *m,
 					    "%s must be met on the public page, but "
 					    "section '%s' is %s", c->id, s->heading,
 					    parse_visibility_name(s->visibility));
-					not_public[idx] = 1;
+					said[idx] = 1;
 					continue;
 				}
 				if (!coverage_plausible(ce->el, md, j))
@@ -159,6 +159,7 @@ coverage_run(const struct catalog *cat, const struct model *m,
 					diag_emit(d, DIAG_ERROR, &pos, "missing-reason",
 					    "not-applicable: %s gives no reason; say "
 					    "why it does not apply", na->id);
+					said[idx] = 1;
 					continue;
 				}
 				if (ce->el->obligation == OBL_MUST)
@@ -200,7 +201,7 @@ coverage_run(const struct catalog *cat, const struct model *m,
 		} else {
 			ce->status = COVERAGE_MISSING;
 			cov->missing++;
-			if (wrong_manual[i] || not_public[i])
+			if (said[i])
 				continue;	/* already said where it fails */
 			diag_emit(d, ce->el->obligation == OBL_EXAMPLE ?
 			    DIAG_WARNING : DIAG_ERROR, &pos, "missing-coverage",
@@ -211,8 +212,7 @@ coverage_run(const struct catalog *cat, const struct model *m,
 			    ce->el->public ? " of public visibility" : "");
 		}
 	}
-	free(wrong_manual);
-	free(not_public);
+	free(said);
 	return cov;
 }
 
