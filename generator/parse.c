@@ -310,6 +310,21 @@ parse_distance(const char *a, size_t la, const char *b)
 	return row[lb];
 }
 
+/*
+ * Whether the comment key (length klen) is a near miss of the directive key:
+ * at most two edits away (three for keys of eight letters or more), or a
+ * prefix of it at least three letters long.
+ */
+static int
+parse_near_key(const char *key, size_t klen, const char *dkey)
+{
+	size_t	 n = strlen(dkey);
+
+	if (parse_distance(key, klen, dkey) <= (n >= 8 ? 3 : 2))
+		return 1;
+	return klen >= 3 && klen < n && !strncasecmp(key, dkey, klen);
+}
+
 /* Position tracking inside a node's literal. */
 struct parse_cursor {
 	const char	*base;	/* start of the literal */
@@ -378,9 +393,13 @@ parse_comment(struct parse_doc *doc, const struct parse_cursor *cur,
 	pos.line = line;
 	pos.col = col;
 	if (kind < 0) {
+		/*
+		 * A near miss is a slip of the keyboard (cover:, visiblity:,
+		 * not_applicable:) or a key cut short (cov:).  Comments of other
+		 * kinds (note:, code:, TODO:) must stay silent.
+		 */
 		for (i = 0; i < 3; i++)
-			if (parse_distance(key, klen, parse_keys[i]) <= 3 ||
-			    (klen >= 3 && !strncmp(key, parse_keys[i], 3)))
+			if (parse_near_key(key, klen, parse_keys[i]))
 				diag_emit(d, DIAG_WARNING, &pos, "unknown-directive",
 				    "'%.*s:' is not a directive; did you mean '%s:'?",
 				    (int)klen, key, parse_keys[i]);
