@@ -48,6 +48,7 @@ generator/%.o: generator/%.c
 # The main job on the sample firm; grows as stages land.
 sample: kitei
 	./kitei -C policies check
+	./kitei -C policies build -o ../output
 
 # Unit tests link every stage but main.o.
 UNIT_SRCS != ls tests/unit/*.c 2>/dev/null || true

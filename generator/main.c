@@ -17,6 +17,7 @@
 #include <git2.h>
 #include <libxml/parser.h>
 
+#include "assemble.h"
 #include "catalog.h"
 #include "config.h"
 #include "coverage.h"
@@ -24,6 +25,8 @@
 #include "history.h"
 #include "model.h"
 #include "parse.h"
+#include "publish.h"
+#include "render.h"
 #include "report.h"
 #include "sources.h"
 #include "xalloc.h"
@@ -42,6 +45,7 @@ struct opts {
 	const char	*output;	/* -o */
 	const char	*only;		/* --only */
 	int		 release;	/* --release */
+	int		 emit_xml;	/* --emit-xml */
 	const char	*args[4];	/* positional arguments after the command */
 	int		 nargs;
 };
@@ -54,6 +58,8 @@ static const char usage_text[] =
 "  check    [--format text|json|sarif|junit] [--release]  validate sources and coverage\n"
 "  catalog  [--format text|json]                           the regulation's elements\n"
 "  history  [PATH] [--format text|json]                    changes to the policy root or one document\n"
+"  build    [-o DIR] [--only html,public,dashboard] [--release] [--emit-xml]\n"
+"                                                          manuals, dashboard, matrix, public page\n"
 "\n"
 "The policy root is the current folder (or DIR), inside a git repository;\n"
 "kitei reads it from the commit REV (default HEAD).  Exit status: 0 ok,\n"
@@ -388,6 +394,221 @@ out:
 	return rc;
 }
 
+/* Whether part (html, public, dashboard, pdf) is asked for by --only. */
+static int
+main_only(const struct opts *o, const char *part)
+{
+	const char	*p;
+	size_t		 n = strlen(part);
+
+	if (o->only == NULL)
+		return 1;
+	for (p = o->only; (p = strstr(p, part)) != NULL; p += n)
+		if ((p == o->only || p[-1] == ',') && (p[n] == '\0' || p[n] == ','))
+			return 1;
+	return 0;
+}
+
+/* Writes a file through a callback; returns 0 or -1 with a diagnostic. */
+static int
+main_write(const char *path, void (*fn)(FILE *, const struct assemble_input *),
+    const struct assemble_input *in, struct diag *d)
+{
+	FILE	*f;
+
+	if ((f = fopen(path, "wb")) == NULL) {
+		struct pos pos = { path, 0, 0 };
+
+		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+		return -1;
+	}
+	fn(f, in);
+	if (fclose(f) != 0) {
+		struct pos pos = { path, 0, 0 };
+
+		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Saves an assembled document beside the pages (--emit-xml). */
+static int
+main_save_xml(xmlDocPtr doc, const char *path, struct diag *d)
+{
+	if (xmlSaveFormatFileEnc(path, doc, "UTF-8", 1) < 0) {
+		struct pos pos = { path, 0, 0 };
+
+		diag_emit(d, DIAG_FATAL, &pos, "io", "cannot write");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Writes every output into the publish folder.  Returns 0, or -1 with a
+ * fatal diagnostic (the caller then leaves the old output in place).
+ */
+static int
+main_build_outputs(const struct opts *o, struct publish *pub,
+    const struct assemble_input *in, struct render *rnd, struct diag *d)
+{
+	const char	*dir = publish_dir(pub);
+	xmlDocPtr	 doc = NULL;
+	char		*path = NULL;
+	size_t		 i;
+	int		 rc = -1;
+
+	if (main_only(o, "html") || main_only(o, "dashboard")) {
+		xasprintf(&path, "%s/kitei.css", dir);
+		if (render_copy(rnd, "kitei.css", path) < 0)
+			goto out;
+		free(path);
+		path = NULL;
+	}
+	if (main_only(o, "html")) {
+		if (publish_mkdirs(pub, "manuals/x", d) < 0)
+			goto out;
+		for (i = 0; i < in->model->nmanuals; i++) {
+			const char *id = in->model->manuals[i].cfg->id;
+
+			doc = assemble_manual(in, i, 0);
+			if (o->emit_xml) {
+				xasprintf(&path, "%s/manuals/%s.xml", dir, id);
+				if (main_save_xml(doc, path, d) < 0)
+					goto out;
+				free(path);
+			}
+			xasprintf(&path, "%s/manuals/%s.html", dir, id);
+			if (render_page(rnd, doc, "manual-html.xsl", path, NULL) < 0)
+				goto out;
+			free(path);
+			path = NULL;
+			xmlFreeDoc(doc);
+			doc = NULL;
+		}
+	}
+	if (main_only(o, "dashboard")) {
+		doc = assemble_site(in);
+		if (o->emit_xml) {
+			xasprintf(&path, "%s/site.xml", dir);
+			if (main_save_xml(doc, path, d) < 0)
+				goto out;
+			free(path);
+		}
+		xasprintf(&path, "%s/index.html", dir);
+		if (render_page(rnd, doc, "dashboard.xsl", path, NULL) < 0)
+			goto out;
+		free(path);
+		xasprintf(&path, "%s/coverage.html", dir);
+		if (render_page(rnd, doc, "coverage.xsl", path, NULL) < 0)
+			goto out;
+		free(path);
+		xasprintf(&path, "%s/coverage.json", dir);
+		if (main_write(path, render_coverage_json, in, d) < 0)
+			goto out;
+		free(path);
+		xasprintf(&path, "%s/coverage.csv", dir);
+		if (main_write(path, render_coverage_csv, in, d) < 0)
+			goto out;
+		free(path);
+		path = NULL;
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	if (main_only(o, "public")) {
+		if (publish_mkdirs(pub, "public/x", d) < 0)
+			goto out;
+		doc = assemble_public(in);
+		if (o->emit_xml) {
+			xasprintf(&path, "%s/public.xml", dir);
+			if (main_save_xml(doc, path, d) < 0)
+				goto out;
+			free(path);
+		}
+		xasprintf(&path, "%s/public/index.html", dir);
+		if (render_page(rnd, doc, "public.xsl", path, NULL) < 0)
+			goto out;
+		free(path);
+		xasprintf(&path, "%s/public/public.css", dir);
+		if (render_copy(rnd, "public.css", path) < 0)
+			goto out;
+		free(path);
+		path = NULL;
+	}
+	rc = 0;
+out:
+	free(path);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+/* kitei build. */
+static int
+cmd_build(const struct opts *o, struct diag *d)
+{
+	struct run		 r;
+	struct history		*h = NULL;
+	struct publish		*pub = NULL;
+	struct render		*rnd = NULL;
+	struct assemble_input	 in;
+	char			*datadir = NULL, gen[64];
+	const char		*out = o->output != NULL ? o->output : "output";
+	int			 rc;
+
+	if (main_pipeline(&r, o, d) < 0)
+		goto fail;
+	if (r.src->commit != NULL && history_walk(&h, r.src->repo,
+	    git_commit_id(r.src->commit), r.src->prefix, d) < 0)
+		goto fail;
+	if (o->release && (r.src->shallow || r.src->worktree)) {
+		diag_emit(d, DIAG_ERROR, NULL, "release", "--release builds from "
+		    "the whole committed history only: %s",
+		    r.src->shallow ? "this is a shallow clone (git fetch "
+		    "--unshallow)" : "drop --worktree");
+		goto fail;
+	}
+	snprintf(gen, sizeof(gen), "kitei %s", KITEI_VERSION);
+	memset(&in, 0, sizeof(in));
+	in.src = r.src;
+	in.cf = r.cf;
+	in.cat = r.cat;
+	in.model = r.model;
+	in.cov = r.cov;
+	in.hist = h;
+	in.generator = gen;
+	in.errors = diag_count_level(d, DIAG_ERROR);
+	in.warnings = diag_count_level(d, DIAG_WARNING);
+	datadir = main_datadir();
+	rnd = render_new(datadir, r.src, d);
+	if ((pub = publish_begin(out, d)) == NULL)
+		goto fail;
+	if (main_build_outputs(o, pub, &in, rnd, d) < 0)
+		goto fail;
+	if (publish_commit(pub, d) < 0) {
+		pub = NULL;
+		goto fail;
+	}
+	pub = NULL;
+	diag_sort(d);
+	diag_print_text(d, stderr, main_color(stderr));
+	printf("wrote %s: %zu manual%s, coverage %zu of %zu elements%s\n", out,
+	    r.model->nmanuals, r.model->nmanuals == 1 ? "" : "s",
+	    r.cov->covered + r.cov->not_applicable, r.cov->nelements,
+	    r.src->worktree ? " (未コミット: from the working tree)" : "");
+	rc = diag_exit_status(d);
+	goto out;
+fail:
+	publish_abort(pub);
+	rc = main_fail(d);
+out:
+	render_free(rnd);
+	free(datadir);
+	history_free(h);
+	main_run_free(&r);
+	return rc;
+}
+
 /* Takes the value of an option, from "--opt=value" or the next argument. */
 static const char *
 main_value(int argc, char *argv[], int *i, const char *opt)
@@ -442,6 +663,8 @@ main(int argc, char *argv[])
 			o.only = main_value(argc, argv, &i, "--only");
 		else if (!strcmp(a, "--release"))
 			o.release = 1;
+		else if (!strcmp(a, "--emit-xml"))
+			o.emit_xml = 1;
 		else if (!strcmp(a, "-h") || !strcmp(a, "--help"))
 			help = 1;
 		else if (!strcmp(a, "--version")) {
@@ -469,6 +692,12 @@ main(int argc, char *argv[])
 		return EXIT_NORUN;
 	}
 
+	/* As git -C: everything, output paths included, is relative to DIR. */
+	if (o.dir != NULL && chdir(o.dir) < 0) {
+		fprintf(stderr, "kitei: -C %s: %s\n", o.dir, strerror(errno));
+		return EXIT_NORUN;
+	}
+	o.dir = NULL;
 	git_libgit2_init();
 	xmlInitParser();
 	d = diag_new();
@@ -478,7 +707,9 @@ main(int argc, char *argv[])
 		rc = cmd_catalog(&o, d);
 	else if (!strcmp(cmd, "history"))
 		rc = cmd_history(&o, d);
-	else if (!strcmp(cmd, "build") || !strcmp(cmd, "bundle") ||
+	else if (!strcmp(cmd, "build"))
+		rc = cmd_build(&o, d);
+	else if (!strcmp(cmd, "bundle") ||
 	    !strcmp(cmd, "verify") || !strcmp(cmd, "diff") ||
 	    !strcmp(cmd, "init")) {
 		fprintf(stderr, "kitei: %s is not implemented yet\n", cmd);

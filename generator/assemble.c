@@ -1,0 +1,624 @@
+/*
+ * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
+ *
+ * Builds the XML documents the templates turn into pages.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <libxml/tree.h>
+
+#include "assemble.h"
+#include "catalog.h"
+#include "config.h"
+#include "coverage.h"
+#include "history.h"
+#include "jdate.h"
+#include "model.h"
+#include "parse.h"
+#include "sources.h"
+#include "xalloc.h"
+
+/* How much of a manual goes into a document. */
+enum assemble_mode {
+	ASSEMBLE_ALL,		/* every section */
+	ASSEMBLE_REDACT,	/* confidential content replaced */
+	ASSEMBLE_PUBLIC		/* public sections only */
+};
+
+/* Namespaces of the document being built. */
+struct assemble_ns {
+	xmlNsPtr	 k;	/* kitei */
+	xmlNsPtr	 md;	/* CommonMark */
+};
+
+/* Sets an attribute from a C string; NULL leaves it out. */
+static void
+assemble_attr(xmlNodePtr n, const char *name, const char *value)
+{
+	if (value != NULL)
+		xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)value);
+}
+
+/* Sets an integer attribute. */
+static void
+assemble_attr_int(xmlNodePtr n, const char *name, long long v)
+{
+	char	 b[32];
+
+	snprintf(b, sizeof(b), "%lld", v);
+	assemble_attr(n, name, b);
+}
+
+/* Adds a child element in the kitei namespace, with text if given. */
+static xmlNodePtr
+assemble_child(xmlNodePtr parent, const struct assemble_ns *ns,
+    const char *name, const char *text)
+{
+	xmlNodePtr	 n = xmlNewChild(parent, ns->k, (const xmlChar *)name, NULL);
+
+	if (text != NULL)
+		xmlNodeAddContent(n, (const xmlChar *)text);
+	return n;
+}
+
+/* Writes a day both as ISO and as Japanese text: name and name-text. */
+static void
+assemble_date(xmlNodePtr n, const char *name, int64_t t, int offset, int wareki)
+{
+	struct jdate	 d;
+	char		 iso[16], ja[48], key[64];
+
+	jdate_from_time(&d, t, offset);
+	assemble_attr(n, name, jdate_iso(iso, sizeof(iso), &d));
+	snprintf(key, sizeof(key), "%s-text", name);
+	assemble_attr(n, key, jdate_format(ja, sizeof(ja), &d, wareki));
+}
+
+/* Whether cmark's iterator gives this node no EXIT event. */
+static int
+assemble_is_leaf(cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_THEMATIC_BREAK:
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_HTML_INLINE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Puts cmark's attributes of n on the element e. */
+static void
+assemble_md_attrs(xmlNodePtr e, cmark_node *n)
+{
+	char		 pos[64];
+	const char	*s;
+	cmark_node	*c;
+	int		 col;
+
+	if (cmark_node_get_start_line(n) > 0) {
+		snprintf(pos, sizeof(pos), "%d:%d-%d:%d",
+		    cmark_node_get_start_line(n), cmark_node_get_start_column(n),
+		    cmark_node_get_end_line(n), cmark_node_get_end_column(n));
+		assemble_attr(e, "sourcepos", pos);
+	}
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_HEADING:
+		assemble_attr_int(e, "level", cmark_node_get_heading_level(n));
+		break;
+	case CMARK_NODE_LIST:
+		assemble_attr(e, "type", cmark_node_get_list_type(n) ==
+		    CMARK_ORDERED_LIST ? "ordered" : "bullet");
+		if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST)
+			assemble_attr_int(e, "start", cmark_node_get_list_start(n));
+		assemble_attr(e, "tight", cmark_node_get_list_tight(n) ?
+		    "true" : "false");
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		if ((s = cmark_node_get_fence_info(n)) != NULL && *s != '\0')
+			assemble_attr(e, "info", s);
+		break;
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE:
+		assemble_attr(e, "destination", cmark_node_get_url(n));
+		if ((s = cmark_node_get_title(n)) != NULL && *s != '\0')
+			assemble_attr(e, "title", s);
+		break;
+	default:
+		s = cmark_node_get_type_string(n);
+		if (!strcmp(s, "table_row") &&
+		    cmark_gfm_extensions_get_table_row_is_header(n))
+			assemble_attr(e, "header", "true");
+		else if (!strcmp(s, "tasklist"))
+			assemble_attr(e, "checked",
+			    cmark_gfm_extensions_get_tasklist_item_checked(n) ?
+			    "true" : "false");
+		else if (!strcmp(s, "table_cell")) {
+			cmark_node *table = cmark_node_parent(cmark_node_parent(n));
+			uint8_t *al;
+
+			for (col = 0, c = cmark_node_previous(n); c != NULL;
+			    c = cmark_node_previous(c))
+				col++;
+			if (table != NULL && col < cmark_gfm_extensions_get_table_columns(table) &&
+			    (al = cmark_gfm_extensions_get_table_alignments(table)) != NULL)
+				assemble_attr(e, "align", al[col] == 'l' ? "left" :
+				    al[col] == 'c' ? "center" : al[col] == 'r' ?
+				    "right" : NULL);
+		}
+		break;
+	}
+}
+
+/*
+ * Converts the subtree of block (or inline) node n into CommonMark XML under
+ * parent, without recursion.  Raw HTML is never copied; unsafe links keep
+ * their text and lose their target.
+ */
+static void
+assemble_markdown(xmlNodePtr parent, cmark_node *n, const struct assemble_ns *ns)
+{
+	cmark_iter		*it;
+	cmark_event_type	 ev;
+	cmark_node		*c;
+	xmlNodePtr		 cur = parent, e;
+	const char		*lit, *type;
+
+	it = cmark_iter_new(n);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		c = cmark_iter_get_node(it);
+		type = cmark_node_get_type_string(c);
+		if (ev == CMARK_EVENT_EXIT) {
+			if (cur != parent)
+				cur = cur->parent;
+			continue;
+		}
+		if (cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK ||
+		    cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE)
+			continue;
+		if ((cmark_node_get_type(c) == CMARK_NODE_LINK ||
+		    cmark_node_get_type(c) == CMARK_NODE_IMAGE) &&
+		    !parse_url_safe(cmark_node_get_url(c))) {
+			/* A span that keeps the children in place of the link. */
+			e = xmlNewChild(cur, ns->md, (const xmlChar *)"emph", NULL);
+			assemble_attr(e, "dropped-link", "true");
+			cur = e;
+			continue;
+		}
+		e = xmlNewChild(cur, ns->md, (const xmlChar *)type, NULL);
+		assemble_md_attrs(e, c);
+		if (assemble_is_leaf(c)) {
+			if ((lit = cmark_node_get_literal(c)) != NULL)
+				xmlNodeAddContent(e, (const xmlChar *)lit);
+			continue;
+		}
+		cur = e;
+	}
+	cmark_iter_free(it);
+}
+
+/* Space-separated ids of a section's covers, or NULL. */
+static char *
+assemble_ids(const struct model_section *s, int na)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	size_t		 i, n = na ? s->nnas : s->ncovers;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_putc(&b, ' ');
+		buf_puts(&b, na ? s->nas[i].id : s->covers[i].id);
+	}
+	return b.len ? buf_steal(&b) : NULL;
+}
+
+/* Adds one chapter (a document) in the given mode; returns NULL if empty. */
+static xmlNodePtr
+assemble_chapter(xmlNodePtr parent, const struct assemble_ns *ns,
+    const struct model_doc *md, size_t index, enum assemble_mode mode)
+{
+	const struct model_section	*s;
+	xmlNodePtr			 ch, *at, sec, h;
+	cmark_node			*n;
+	size_t				 cur = 0, i;
+	char				*ids, cid[32];
+
+	if (mode == ASSEMBLE_PUBLIC && md->sections[0].visibility != VIS_PUBLIC)
+		return NULL;
+	ch = assemble_child(parent, ns, "chapter", NULL);
+	snprintf(cid, sizeof(cid), "c-%zu", index + 1);
+	assemble_attr(ch, "id", cid);
+	assemble_attr(ch, "title", md->title);
+	if (mode != ASSEMBLE_PUBLIC) {
+		assemble_attr(ch, "path", md->path);
+		assemble_attr(ch, "owner", md->parsed->owner);
+		assemble_attr(ch, "visibility",
+		    parse_visibility_name(md->sections[0].visibility));
+	}
+	/* at[i]: the element holding section i's content, or NULL when left out. */
+	at = xcalloc(md->nsections + 1, sizeof(*at));
+	at[0] = ch;
+	for (n = md->parsed->root ? cmark_node_first_child(md->parsed->root) : NULL;
+	    n != NULL; n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+			for (i = cur + 1; i < md->nsections && md->sections[i].node != n; i++)
+				;
+			if (i == md->nsections)
+				continue;
+			cur = i;
+			s = &md->sections[cur];
+			at[cur] = NULL;
+			if (at[s->parent == MODEL_NONE ? 0 : s->parent] == NULL)
+				continue;	/* inside a section left out or redacted */
+			if (mode == ASSEMBLE_PUBLIC && s->visibility != VIS_PUBLIC)
+				continue;
+			sec = assemble_child(at[s->parent], ns, "section", NULL);
+			assemble_attr(sec, "id", s->anchor);
+			assemble_attr_int(sec, "level", s->level);
+			assemble_attr(sec, "heading", s->heading);
+			if (mode != ASSEMBLE_PUBLIC) {
+				assemble_attr_int(sec, "line", s->line);
+				assemble_attr(sec, "visibility",
+				    parse_visibility_name(s->visibility));
+				if ((ids = assemble_ids(s, 0)) != NULL) {
+					assemble_attr(sec, "covers", ids);
+					free(ids);
+				}
+				if ((ids = assemble_ids(s, 1)) != NULL) {
+					assemble_attr(sec, "not-applicable", ids);
+					free(ids);
+				}
+			}
+			h = assemble_child(sec, ns, "heading", NULL);
+			for (cmark_node *c = cmark_node_first_child(n); c != NULL;
+			    c = cmark_node_next(c))
+				assemble_markdown(h, c, ns);
+			if (mode == ASSEMBLE_REDACT &&
+			    s->visibility == VIS_CONFIDENTIAL) {
+				assemble_child(sec, ns, "redacted",
+				    "（機密情報のため省略）");
+				continue;	/* at[cur] stays NULL: nothing below */
+			}
+			at[cur] = sec;
+			continue;
+		}
+		if (at[cur] != NULL)
+			assemble_markdown(at[cur], n, ns);
+	}
+	free(at);
+	return ch;
+}
+
+/* Starts a document whose root is name in kitei's namespace. */
+static xmlDocPtr
+assemble_new(const char *name, struct assemble_ns *ns, xmlNodePtr *root)
+{
+	xmlDocPtr	 doc = xmlNewDoc((const xmlChar *)"1.0");
+
+	*root = xmlNewNode(NULL, (const xmlChar *)name);
+	xmlDocSetRootElement(doc, *root);
+	ns->k = xmlNewNs(*root, (const xmlChar *)ASSEMBLE_NS, NULL);
+	ns->md = xmlNewNs(*root, (const xmlChar *)ASSEMBLE_MD_NS,
+	    (const xmlChar *)"md");
+	xmlSetNs(*root, ns->k);
+	return doc;
+}
+
+/* Attributes every root carries: organization, revision and its date. */
+static void
+assemble_common(xmlNodePtr root, const struct assemble_ns *ns,
+    const struct assemble_input *in)
+{
+	const struct sources	*src = in->src;
+	xmlNodePtr		 cat, as;
+	char			 shortrev[16];
+
+	assemble_attr(root, "organization", in->cf->organization);
+	assemble_attr(root, "revision", src->revision[0] ? src->revision : NULL);
+	snprintf(shortrev, sizeof(shortrev), "%.12s", src->revision);
+	assemble_attr(root, "revision-short", src->revision[0] ? shortrev : NULL);
+	if (src->commit != NULL)
+		assemble_date(root, "date", src->time, src->offset, in->cf->wareki);
+	assemble_attr(root, "worktree", src->worktree ? "true" : "false");
+	assemble_attr(root, "shallow", src->shallow ? "true" : "false");
+	assemble_attr(root, "generator", in->generator);
+	cat = assemble_child(root, ns, "catalog", NULL);
+	assemble_attr(cat, "id", in->cat->id);
+	assemble_attr(cat, "version", in->cat->version);
+	assemble_attr(cat, "title", in->cat->title);
+	if (in->cf->association_name != NULL || in->cf->association_url != NULL) {
+		as = assemble_child(root, ns, "association", NULL);
+		assemble_attr(as, "name", in->cf->association_name);
+		assemble_attr(as, "url", in->cf->association_url);
+	}
+}
+
+/* One <change> for commit c. */
+static void
+assemble_change(xmlNodePtr parent, const struct assemble_ns *ns,
+    const struct history_commit *c, int wareki, const char *only_prefix)
+{
+	xmlNodePtr	 ch, f;
+	char		 shortid[16], status[2];
+	size_t		 i;
+
+	ch = assemble_child(parent, ns, "change", NULL);
+	assemble_attr(ch, "id", c->id);
+	snprintf(shortid, sizeof(shortid), "%.12s", c->id);
+	assemble_attr(ch, "short", shortid);
+	assemble_date(ch, "date", c->time, c->offset, wareki);
+	assemble_attr(ch, "author", c->author_name);
+	assemble_attr(ch, "subject", c->subject);
+	if (c->is_approval)
+		assemble_attr(ch, "approval", "true");
+	for (i = 0; i < c->ntrailers; i++) {
+		f = assemble_child(ch, ns, "trailer", c->trailers[i].value);
+		assemble_attr(f, "key", c->trailers[i].key);
+	}
+	for (i = 0; i < c->nfiles; i++) {
+		if (only_prefix != NULL &&
+		    strncmp(c->files[i].path, only_prefix, strlen(only_prefix)))
+			continue;
+		f = assemble_child(ch, ns, "file", NULL);
+		status[0] = c->files[i].status;
+		status[1] = '\0';
+		assemble_attr(f, "status", status);
+		assemble_attr(f, "path", c->files[i].path);
+		assemble_attr(f, "old-path", c->files[i].old_path);
+	}
+}
+
+/* An <element> of the coverage with its references. */
+static void
+assemble_element(xmlNodePtr parent, const struct assemble_ns *ns,
+    const struct assemble_input *in, const struct coverage_element *ce)
+{
+	const struct model	*m = in->model;
+	xmlNodePtr		 e, r;
+	size_t			 k;
+	char			 href[256];
+
+	e = assemble_child(parent, ns, "element", NULL);
+	assemble_attr(e, "id", ce->el->id);
+	assemble_attr(e, "article", ce->el->article);
+	assemble_attr(e, "obligation", catalog_obligation_name(ce->el->obligation));
+	assemble_attr(e, "obligation-label",
+	    catalog_obligation_label(ce->el->obligation));
+	assemble_attr(e, "title", ce->el->title);
+	assemble_attr(e, "status", coverage_status_name(ce->status));
+	if (ce->el->crisis)
+		assemble_attr(e, "manual", "crisis");
+	if (ce->el->public)
+		assemble_attr(e, "public", "true");
+	assemble_child(e, ns, "text", ce->el->text);
+	for (k = 0; k < ce->nrefs; k++) {
+		const struct model_doc *md = &m->docs[ce->refs[k].doc];
+		const struct model_section *s = &md->sections[ce->refs[k].section];
+
+		r = assemble_child(e, ns, "ref", NULL);
+		assemble_attr(r, "path", md->path);
+		assemble_attr_int(r, "line", s->line);
+		assemble_attr(r, "heading", s->heading);
+		assemble_attr(r, "section", s->anchor);
+		if (md->manual != MODEL_NONE) {
+			const char *mid = m->manuals[md->manual].cfg->id;
+
+			assemble_attr(r, "manual", mid);
+			assemble_attr(r, "manual-title", m->manuals[md->manual].cfg->title);
+			snprintf(href, sizeof(href), "manuals/%s.html#%s", mid, s->anchor);
+			assemble_attr(r, "href", href);
+		}
+	}
+	if (ce->status == COVERAGE_NA) {
+		const struct model_doc *md = &m->docs[ce->na.doc];
+
+		r = assemble_child(e, ns, "reason", ce->reason);
+		assemble_attr(r, "path", md->path);
+		assemble_attr_int(r, "line", ce->na.line);
+	}
+}
+
+/* Whether element ce belongs in manual mi's appendix. */
+static int
+assemble_in_manual(const struct assemble_input *in,
+    const struct coverage_element *ce, size_t mi)
+{
+	size_t	 k;
+
+	for (k = 0; k < ce->nrefs; k++)
+		if (in->model->docs[ce->refs[k].doc].manual == mi)
+			return 1;
+	if (ce->status == COVERAGE_NA &&
+	    in->model->docs[ce->na.doc].manual == mi)
+		return 1;
+	return ce->el->crisis && in->model->manuals[mi].cfg->kind == MANUAL_CRISIS;
+}
+
+/* Builds a manual; see assemble.h. */
+xmlDocPtr
+assemble_manual(const struct assemble_input *in, size_t mi, int redact)
+{
+	const struct model_manual	*mm = &in->model->manuals[mi];
+	const struct config_manual	*cm = mm->cfg;
+	struct assemble_ns		 ns;
+	xmlDocPtr			 doc;
+	xmlNodePtr			 root, chapters, cov, hist;
+	size_t				 i, j, k, n, *idx, *all = NULL, nall = 0;
+	enum visibility			 highest = mm->highest;
+
+	doc = assemble_new("manual", &ns, &root);
+	assemble_attr(root, "id", cm->id);
+	assemble_attr(root, "kind", cm->kind == MANUAL_CRISIS ? "crisis" : "policy");
+	assemble_attr(root, "title", cm->title);
+	assemble_attr(root, "number", cm->number);
+	assemble_attr(root, "owner", cm->owner);
+	/* A manual is at least 社外秘: internal rules are not for the public. */
+	if (highest < VIS_INTERNAL)
+		highest = VIS_INTERNAL;
+	assemble_attr(root, "classification", parse_visibility_name(highest));
+	assemble_attr(root, "classification-label", parse_visibility_label(highest));
+	assemble_attr(root, "redacted", redact ? "true" : "false");
+	assemble_common(root, &ns, in);
+
+	chapters = assemble_child(root, &ns, "chapters", NULL);
+	for (i = 0; i < mm->ndocs; i++)
+		assemble_chapter(chapters, &ns, &in->model->docs[mm->docs[i]], i,
+		    redact ? ASSEMBLE_REDACT : ASSEMBLE_ALL);
+
+	cov = assemble_child(root, &ns, "coverage", NULL);
+	for (i = 0; i < in->cov->nelements; i++)
+		if (assemble_in_manual(in, &in->cov->elements[i], mi))
+			assemble_element(cov, &ns, in, &in->cov->elements[i]);
+
+	hist = assemble_child(root, &ns, "history", NULL);
+	if (in->hist != NULL) {
+		assemble_attr(hist, "shallow", in->hist->shallow ? "true" : "false");
+		/* The union of every document's commits, newest first. */
+		for (i = 0; i < mm->ndocs; i++) {
+			n = history_for_path(&idx, in->hist,
+			    in->model->docs[mm->docs[i]].path);
+			for (j = 0; j < n; j++) {
+				for (k = 0; k < nall && all[k] != idx[j]; k++)
+					;
+				if (k == nall) {
+					all = xreallocarray(all, nall + 1, sizeof(*all));
+					all[nall++] = idx[j];
+				}
+			}
+			free(idx);
+		}
+		for (i = 0; i < in->hist->ncommits; i++)
+			for (k = 0; k < nall; k++)
+				if (all[k] == i)
+					assemble_change(hist, &ns, &in->hist->commits[i],
+					    in->cf->wareki, NULL);
+		free(all);
+	}
+	return doc;
+}
+
+/* Builds the dashboard and matrix document; see assemble.h. */
+xmlDocPtr
+assemble_site(const struct assemble_input *in)
+{
+	const struct model	*m = in->model;
+	struct assemble_ns	 ns;
+	xmlDocPtr		 doc;
+	xmlNodePtr		 root, sum, man, art = NULL, ch;
+	size_t			 i, j, n, *idx, shown;
+	const char		*article = NULL;
+	char			 href[256];
+
+	doc = assemble_new("site", &ns, &root);
+	assemble_common(root, &ns, in);
+	sum = assemble_child(root, &ns, "summary", NULL);
+	assemble_attr_int(sum, "elements", (long long)in->cov->nelements);
+	assemble_attr_int(sum, "covered", (long long)in->cov->covered);
+	assemble_attr_int(sum, "not-applicable", (long long)in->cov->not_applicable);
+	assemble_attr_int(sum, "missing", (long long)in->cov->missing);
+	assemble_attr_int(sum, "errors", (long long)in->errors);
+	assemble_attr_int(sum, "warnings", (long long)in->warnings);
+
+	for (i = 0; i < m->nmanuals; i++) {
+		const struct config_manual *cm = m->manuals[i].cfg;
+		enum visibility v = m->manuals[i].highest < VIS_INTERNAL ?
+		    VIS_INTERNAL : m->manuals[i].highest;
+
+		man = assemble_child(root, &ns, "manual", NULL);
+		assemble_attr(man, "id", cm->id);
+		assemble_attr(man, "title", cm->title);
+		assemble_attr(man, "number", cm->number);
+		assemble_attr(man, "owner", cm->owner);
+		assemble_attr(man, "kind", cm->kind == MANUAL_CRISIS ? "crisis" : "policy");
+		assemble_attr(man, "classification-label", parse_visibility_label(v));
+		assemble_attr_int(man, "documents", (long long)m->manuals[i].ndocs);
+		snprintf(href, sizeof(href), "manuals/%s.html", cm->id);
+		assemble_attr(man, "href", href);
+		if (in->hist == NULL)
+			continue;
+		/* The last change: the newest commit of any of its documents. */
+		for (j = 0, shown = (size_t)-1; j < m->manuals[i].ndocs; j++) {
+			n = history_for_path(&idx, in->hist,
+			    m->docs[m->manuals[i].docs[j]].path);
+			if (n > 0 && idx[0] < shown)
+				shown = idx[0];
+			free(idx);
+		}
+		if (shown != (size_t)-1)
+			assemble_change(man, &ns, &in->hist->commits[shown],
+			    in->cf->wareki, in->src->prefix);
+	}
+	for (i = 0; i < in->cov->nelements; i++) {
+		const struct coverage_element *ce = &in->cov->elements[i];
+
+		if (article == NULL || strcmp(article, ce->el->article)) {
+			article = ce->el->article;
+			art = assemble_child(root, &ns, "article", NULL);
+			assemble_attr(art, "number", article);
+			for (j = 0; j < in->cat->narticles; j++)
+				if (!strcmp(in->cat->articles[j].number, article))
+					assemble_attr(art, "heading",
+					    in->cat->articles[j].heading);
+		}
+		assemble_element(art, &ns, in, ce);
+	}
+	ch = assemble_child(root, &ns, "changes", NULL);
+	for (i = 0; in->hist != NULL && i < in->hist->ncommits && i < 20; i++)
+		assemble_change(ch, &ns, &in->hist->commits[i], in->cf->wareki,
+		    in->src->prefix);
+	return doc;
+}
+
+/* Builds the public page's document; see assemble.h. */
+xmlDocPtr
+assemble_public(const struct assemble_input *in)
+{
+	const struct model	*m = in->model;
+	struct assemble_ns	 ns;
+	xmlDocPtr		 doc;
+	xmlNodePtr		 root, chapters;
+	size_t			 i, j, first = (size_t)-1, last = (size_t)-1, *idx, n;
+
+	doc = assemble_new("public", &ns, &root);
+	assemble_attr(root, "organization", in->cf->organization);
+	assemble_attr(root, "title", in->cf->public_title != NULL ?
+	    in->cf->public_title : "危機発生時の対応について");
+	assemble_attr(root, "contact", in->cf->public_contact);
+	assemble_attr(root, "generator", in->generator);
+	chapters = assemble_child(root, &ns, "chapters", NULL);
+	for (i = 0; i < m->nmanuals; i++)
+		for (j = 0; j < m->manuals[i].ndocs; j++) {
+			const struct model_doc *md = &m->docs[m->manuals[i].docs[j]];
+
+			if (assemble_chapter(chapters, &ns, md, j,
+			    ASSEMBLE_PUBLIC) == NULL || in->hist == NULL)
+				continue;
+			/* 制定日 and 最終更新日: the public documents' first and last commits. */
+			n = history_for_path(&idx, in->hist, md->path);
+			if (n > 0) {
+				if (first == (size_t)-1 || idx[n - 1] > first)
+					first = idx[n - 1];
+				if (last == (size_t)-1 || idx[0] < last)
+					last = idx[0];
+			}
+			free(idx);
+		}
+	if (first != (size_t)-1) {
+		const struct history_commit *f = &in->hist->commits[first];
+		const struct history_commit *l = &in->hist->commits[last];
+
+		assemble_date(root, "established", f->time, f->offset, in->cf->wareki);
+		assemble_date(root, "updated", l->time, l->offset, in->cf->wareki);
+	}
+	return doc;
+}

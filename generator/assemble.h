@@ -1,0 +1,57 @@
+/*
+ * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
+ *
+ * The assemble stage: one XML document per manual in kitei's namespace
+ * (docs/manual.rng), with the Markdown as CommonMark XML inside, the
+ * elements it covers and its history; a site document for the dashboard
+ * and the traceability matrix; and the public document, which is built
+ * from public sections only, so internal text is never in it to leak.
+ * For main.c and render.c.
+ */
+#ifndef KITEI_ASSEMBLE_H
+#define KITEI_ASSEMBLE_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "catalog.h"
+#include "config.h"
+#include "coverage.h"
+#include "history.h"
+#include "model.h"
+#include "sources.h"
+
+#define ASSEMBLE_NS	"urn:x-kitei:manual:1"
+#define ASSEMBLE_MD_NS	"http://commonmark.org/xml/1.0"
+
+/* What the documents are made from; all borrowed. */
+struct assemble_input {
+	const struct sources	*src;
+	const struct config	*cf;
+	const struct catalog	*cat;
+	const struct model	*model;
+	const struct coverage	*cov;
+	const struct history	*hist;		/* may be NULL */
+	const char		*generator;	/* "kitei 0.1.0" */
+	size_t			 errors;	/* check's error count, for the dashboard */
+	size_t			 warnings;
+};
+
+/*
+ * The manual at index i of model->manuals.  With redact, confidential
+ * sections keep their heading and lose their content to
+ * 「（機密情報のため省略）」.  Returns a new document (xmlFreeDoc).
+ */
+xmlDocPtr assemble_manual(const struct assemble_input *, size_t i, int redact);
+
+/* The dashboard and traceability matrix.  Returns a new document. */
+xmlDocPtr assemble_site(const struct assemble_input *);
+
+/*
+ * The public crisis-response page: public sections of every manual, in
+ * manual order, nothing else.  Returns a new document.
+ */
+xmlDocPtr assemble_public(const struct assemble_input *);
+
+#endif /* KITEI_ASSEMBLE_H */
