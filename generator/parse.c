@@ -76,7 +76,7 @@ parse_check_text(const struct source_file *f, struct diag *d)
 			line_start = ++p;
 			continue;
 		}
-		if ((size_t)(p - line_start) > KITEI_MAX_LINE_BYTES) {
+		if ((size_t)(p - line_start) >= KITEI_MAX_LINE_BYTES) {
 			diag_emit(d, DIAG_ERROR, &pos, "too-long-line",
 			    "line longer than %d bytes; the file is not read",
 			    KITEI_MAX_LINE_BYTES);
