@@ -182,16 +182,17 @@ report_sarif(FILE *f, const struct report *r)
 	json_array_end(&j);
 	json_object_end(&j);
 	json_object_end(&j);
+	/*
+	 * The source commit goes in the run's property bag: SARIF's
+	 * versionControlProvenance needs the repository's absolute URI, which
+	 * a check of a local clone cannot know.
+	 */
 	if (r->src->revision[0] != '\0') {
-		json_key(&j, "versionControlProvenance");
-		json_array_begin(&j);
+		json_key(&j, "properties");
 		json_object_begin(&j);
-		json_key(&j, "repositoryUri");
-		json_string(&j, ".");
-		json_key(&j, "revisionId");
+		json_key(&j, "revision");
 		json_string(&j, r->src->revision);
 		json_object_end(&j);
-		json_array_end(&j);
 	}
 	json_key(&j, "results");
 	json_array_begin(&j);
