@@ -52,7 +52,17 @@ sources_is_markdown(const char *name)
 	    (name[n - 1] == 'd' || name[n - 1] == 'D');
 }
 
-/* Stores one file's bytes: kitei.yml as the config, others as documents. */
+/* Whether rel is an approver's public key: keys/NAME.asc. */
+static int
+sources_is_key(const char *rel)
+{
+	size_t	 n = strlen(rel);
+
+	return !strncmp(rel, "keys/", 5) && strchr(rel + 5, '/') == NULL &&
+	    n > 9 && !strcmp(rel + n - 4, ".asc");
+}
+
+/* Stores one file's bytes: kitei.yml as the config, keys, and documents. */
 static void
 sources_add(struct sources_walk *w, const char *rel, const char *data, size_t len)
 {
@@ -62,7 +72,10 @@ sources_add(struct sources_walk *w, const char *rel, const char *data, size_t le
 
 	if (!strcmp(rel, SOURCES_CONFIG))
 		f = &s->config;
-	else {
+	else if (sources_is_key(rel)) {
+		s->keys = xreallocarray(s->keys, s->nkeys + 1, sizeof(*s->keys));
+		f = &s->keys[s->nkeys++];
+	} else {
 		if (s->ndocs == KITEI_MAX_DOCUMENTS) {
 			pos.path = s->prefix;
 			pos.line = pos.col = 0;
@@ -139,7 +152,8 @@ sources_tree_cb(const char *root, const git_tree_entry *e, void *arg)
 		sources_reject(w, rel, "symlink", "a symbolic link");
 	else if (mode == GIT_FILEMODE_COMMIT)
 		sources_reject(w, rel, "submodule", "a submodule");
-	else if (!strcmp(rel, SOURCES_CONFIG) || sources_is_markdown(name)) {
+	else if (!strcmp(rel, SOURCES_CONFIG) || sources_is_markdown(name) ||
+	    sources_is_key(rel)) {
 		if (git_blob_lookup(&blob, w->src->repo, git_tree_entry_id(e)) < 0) {
 			sources_git_error(w->d, rel);
 			w->rc = -1;
@@ -275,7 +289,7 @@ sources_walk_fs(struct sources_walk *w)
 				free(dotgit);
 			} else if (S_ISREG(st.st_mode) &&
 			    (!strcmp(child, SOURCES_CONFIG) ||
-			    sources_is_markdown(names[i]))) {
+			    sources_is_markdown(names[i]) || sources_is_key(child))) {
 				if (sources_too_large(w, child, (size_t)st.st_size))
 					;
 				else if (sources_slurp(abs, &data, &len) < 0) {
@@ -535,6 +549,9 @@ sources_free(struct sources *s)
 	for (i = 0; i < s->ndocs; i++)
 		sources_file_free(&s->docs[i]);
 	free(s->docs);
+	for (i = 0; i < s->nkeys; i++)
+		sources_file_free(&s->keys[i]);
+	free(s->keys);
 	sources_file_free(&s->config);
 	git_commit_free(s->commit);
 	git_repository_free(s->repo);
