@@ -46,7 +46,7 @@ struct sources {
 	struct source_file	 config;	/* kitei.yml */
 	struct source_file	*docs;		/* *.md, sorted by path */
 	size_t			 ndocs;
-	struct source_file	*keys;		/* keys/*.asc: approvers' public keys */
+	struct source_file	*keys;		/* keys/NAME.asc: approvers' public keys */
 	size_t			 nkeys;
 };
 
