@@ -36,16 +36,16 @@ struct history_commit {
 	int64_t			 time;		/* committer time, seconds since the epoch */
 	int			 offset;	/* committer's UTC offset, minutes */
 	int64_t			 author_time;	/* author time */
-	char			*author_name;
+	char			*author_name;	/* as recorded, no mailmap */
 	char			*author_email;
-	char			*subject;	/* first line of the message */
+	char			*subject;	/* first paragraph, lines joined (git's %s) */
 	char			*message;	/* whole message */
-	struct history_trailer	*trailers;	/* in message order */
+	struct history_trailer	*trailers;	/* in message order, parsed as git does */
 	size_t			 ntrailers;
 	struct history_file	*files;		/* sorted by path */
 	size_t			 nfiles;
 	size_t			 nparents;
-	char			 (*parents)[41];	/* parent ids */
+	char			 (*parents)[41];	/* parent ids, as the commit records them */
 	int			 is_approval;	/* has at least one Approved-by trailer */
 };
 
@@ -58,35 +58,48 @@ struct history {
 };
 
 /*
- * Walks from start over every commit reachable from it and keeps those that
- * change a file under root (a repository-relative folder such as
- * "policies/", or "" for the whole repository) or carry an Approved-by
- * trailer.  Merges are compared with their first parent.  Renames are found
- * with git_diff_find_similar.  If before is non-zero, commits whose committer
- * time is at or after it are skipped (for --as-of).
+ * Walks from start (the commit the caller resolved from --rev and --as-of)
+ * over every commit reachable from it, in one revision walk, newest first
+ * (topological, then by committer time), and keeps those that change a file
+ * under root or carry an Approved-by trailer.  root is a repository-relative
+ * folder ("policies", "policies/" or "a/b"; "" or "." for the whole
+ * repository).  Each commit is compared with its first parent (a root commit
+ * with the empty tree), so a merge is kept when it changed the policy root
+ * relative to its first parent; renames under root are found with
+ * git_diff_find_similar.  On a shallow clone the boundary commits count as
+ * root commits and h->shallow is set.
  * On success stores a new history in *out (free with history_free) and
- * returns 0; returns -1 with a diagnostic emitted.
+ * returns 0; returns -1 with a fatal diagnostic emitted.
  */
 int	 history_walk(struct history **out, git_repository *repo,
 	    const git_oid *start, const char *root, struct diag *d);
+/* Frees the history and everything in it; accepts NULL. */
 void	 history_free(struct history *);
 
 /*
- * Returns the ids of the commits that changed path (repository-relative),
- * following renames backwards: *out holds indexes into h->commits, newest
- * first.  The caller frees *out.  Returns the count.
+ * Finds the commits that changed path (repository-relative; a folder name
+ * matches every file under it), following renames backwards: once a commit
+ * renamed old to new, older commits are matched against old too.  Stores in
+ * *out a new array of indexes into h->commits, newest first, which the caller
+ * frees with free(); *out is NULL when none matched.  Returns the count.
  */
 size_t	 history_for_path(size_t **out, const struct history *h,
 	    const char *path);
 
-/* Values of every trailer named key (case-insensitive), borrowed. */
+/*
+ * Finds the values of every trailer named key (compared ignoring case), in
+ * message order.  Stores in *out a new array the caller frees with free(); the
+ * strings in it are borrowed from c.  Returns the count (*out NULL when 0).
+ */
 size_t	 history_trailer_values(const char ***out,
 	    const struct history_commit *c, const char *key);
 
 /*
- * Prints the history, or with path only the commits of that document, as
- * text (one block per commit, like `git log --name-status`) or as design.md's
- * JSON.  Returns 0.
+ * Prints the history, or with path (non-NULL) only the commits of that
+ * document and only its files, as text (one block per commit, like
+ * `git log --name-status`) or as design.md's JSON (`jq .` layout).  Dates are
+ * ISO 8601 in the committer's own offset.  Returns 0, or -1 if writing to
+ * the stream failed (errno set).
  */
 int	 history_print_text(FILE *, const struct history *, const char *path);
 int	 history_print_json(FILE *, const struct history *, const char *path);
