@@ -19,6 +19,7 @@
 #include "jdate.h"
 #include "model.h"
 #include "parse.h"
+#include "signoff.h"
 #include "sources.h"
 #include "xalloc.h"
 
@@ -428,6 +429,90 @@ assemble_element(xmlNodePtr parent, const struct assemble_ns *ns,
 	}
 }
 
+/* Writes a calendar day as name and name-text. */
+static void
+assemble_day(xmlNodePtr n, const char *name, const struct jdate *d, int wareki)
+{
+	char	 iso[16], ja[48], key[64];
+
+	assemble_attr(n, name, jdate_iso(iso, sizeof(iso), d));
+	snprintf(key, sizeof(key), "%s-text", name);
+	assemble_attr(n, key, jdate_format(ja, sizeof(ja), d, wareki));
+}
+
+/* One <approval>. */
+static void
+assemble_approval(xmlNodePtr parent, const struct assemble_ns *ns,
+    const struct signoff_approval *a, int wareki)
+{
+	static const char *const sigs[] = { "none", "good", "bad" };
+	xmlNodePtr	 e;
+
+	e = assemble_child(parent, ns, "approval", NULL);
+	assemble_attr(e, "role", a->role->id);
+	assemble_attr(e, "role-title", a->role->title != NULL ? a->role->title :
+	    a->role->id);
+	assemble_attr(e, "name", a->name);
+	assemble_attr(e, "email", a->email);
+	assemble_attr(e, "commit", a->commit->id);
+	assemble_date(e, "date", a->commit->time, a->commit->offset, wareki);
+	assemble_attr(e, "signature", sigs[a->sig]);
+}
+
+/*
+ * The manual's sign-off: attributes on root (signed-off, draft, version,
+ * established, revised, effective, review-due) and a <versions> list.
+ */
+static void
+assemble_signoff(xmlNodePtr root, const struct assemble_ns *ns,
+    const struct assemble_input *in, size_t mi)
+{
+	const struct signoff_manual	*sm;
+	const struct signoff_version	*v;
+	xmlNodePtr			 vs, ve, pe;
+	size_t				 i, k;
+	int				 w = in->cf->wareki;
+	char				 num[16];
+
+	if (in->so == NULL || mi >= in->so->nmanuals) {
+		assemble_attr(root, "signed-off", "false");
+		assemble_attr(root, "draft", "true");
+		return;
+	}
+	sm = &in->so->manuals[mi];
+	assemble_attr(root, "signed-off", sm->signed_off ? "true" : "false");
+	assemble_attr(root, "draft", sm->signed_off && !in->src->worktree ?
+	    "false" : "true");
+	if (sm->nversions > 0) {
+		v = &sm->versions[sm->nversions - 1];
+		snprintf(num, sizeof(num), "%d", v->number);
+		assemble_attr(root, "version", num);
+		assemble_day(root, "established", &sm->versions[0].approved, w);
+		assemble_day(root, "revised", &v->approved, w);
+		assemble_day(root, "effective", &v->effective, w);
+	}
+	if (sm->has_review_due)
+		assemble_day(root, "review-due", &sm->review_due, w);
+	vs = assemble_child(root, ns, "versions", NULL);
+	for (i = 0; i < sm->nversions; i++) {
+		v = &sm->versions[i];
+		ve = assemble_child(vs, ns, "version", NULL);
+		assemble_attr_int(ve, "number", v->number);
+		assemble_day(ve, "approved", &v->approved, w);
+		assemble_day(ve, "effective", &v->effective, w);
+		assemble_attr(ve, "change", v->change);
+		for (k = 0; k < v->nsubjects; k++)
+			assemble_child(ve, ns, "subject", v->subjects[k]);
+		for (k = 0; k < v->napprovals; k++)
+			assemble_approval(ve, ns, &v->approvals[k], w);
+	}
+	if (!sm->signed_off && sm->npending > 0) {
+		pe = assemble_child(root, ns, "pending", NULL);
+		for (k = 0; k < sm->npending; k++)
+			assemble_approval(pe, ns, &sm->pending[k], w);
+	}
+}
+
 /* Whether element ce belongs in manual mi's appendix. */
 static int
 assemble_in_manual(const struct assemble_input *in,
@@ -469,6 +554,7 @@ assemble_manual(const struct assemble_input *in, size_t mi, int redact)
 	assemble_attr(root, "classification-label", parse_visibility_label(highest));
 	assemble_attr(root, "redacted", redact ? "true" : "false");
 	assemble_common(root, &ns, in);
+	assemble_signoff(root, &ns, in, mi);
 
 	chapters = assemble_child(root, &ns, "chapters", NULL);
 	for (i = 0; i < mm->ndocs; i++)
@@ -544,6 +630,21 @@ assemble_site(const struct assemble_input *in)
 		assemble_attr_int(man, "documents", (long long)m->manuals[i].ndocs);
 		snprintf(href, sizeof(href), "manuals/%s.html", cm->id);
 		assemble_attr(man, "href", href);
+		if (in->so != NULL && i < in->so->nmanuals) {
+			const struct signoff_manual *sm = &in->so->manuals[i];
+
+			assemble_attr(man, "signed-off", sm->signed_off ? "true" : "false");
+			if (sm->nversions > 0) {
+				assemble_attr_int(man, "version",
+				    sm->versions[sm->nversions - 1].number);
+				assemble_day(man, "revised",
+				    &sm->versions[sm->nversions - 1].approved,
+				    in->cf->wareki);
+			}
+			if (sm->has_review_due)
+				assemble_day(man, "review-due", &sm->review_due,
+				    in->cf->wareki);
+		}
 		if (in->hist == NULL)
 			continue;
 		/* The last change: the newest commit of any of its documents. */

@@ -20,6 +20,7 @@
 #include "coverage.h"
 #include "history.h"
 #include "model.h"
+#include "signoff.h"
 #include "sources.h"
 
 #define ASSEMBLE_NS	"urn:x-kitei:manual:1"
@@ -33,6 +34,7 @@ struct assemble_input {
 	const struct model	*model;
 	const struct coverage	*cov;
 	const struct history	*hist;		/* may be NULL */
+	const struct signoff	*so;		/* may be NULL */
 	const char		*generator;	/* "kitei 0.1.0" */
 	size_t			 errors;	/* check's error count, for the dashboard */
 	size_t			 warnings;

@@ -28,6 +28,7 @@
 #include "publish.h"
 #include "render.h"
 #include "report.h"
+#include "signoff.h"
 #include "sources.h"
 #include "xalloc.h"
 
@@ -193,12 +194,16 @@ struct run {
 	struct catalog	*cat;
 	struct model	*model;
 	struct coverage	*cov;
+	struct history	*hist;		/* NULL without commits */
+	struct signoff	*so;
 };
 
 /* Frees what main_pipeline made. */
 static void
 main_run_free(struct run *r)
 {
+	signoff_free(r->so);
+	history_free(r->hist);
 	coverage_free(r->cov);
 	model_free(r->model);
 	catalog_free(r->cat);
@@ -214,6 +219,7 @@ static int
 main_pipeline(struct run *r, const struct opts *o, struct diag *d)
 {
 	struct sources_opts	 so;
+	struct signoff_input	 si;
 	struct parse_doc	**docs;
 	size_t			 i;
 
@@ -236,6 +242,18 @@ main_pipeline(struct run *r, const struct opts *o, struct diag *d)
 	r->model = model_build(docs, r->src->ndocs, r->cf, d);
 	free(docs);
 	r->cov = coverage_run(r->cat, r->model, r->cf, d);
+	if (r->src->commit != NULL && history_walk(&r->hist, r->src->repo,
+	    git_commit_id(r->src->commit), r->src->prefix, d) < 0)
+		return -1;
+	memset(&si, 0, sizeof(si));
+	si.repo = r->src->repo;
+	si.hist = r->hist;
+	si.model = r->model;
+	si.cf = r->cf;
+	si.src = r->src;
+	si.today = o->today;
+	si.release = o->release;
+	r->so = signoff_run(&si, d);
 	return 0;
 }
 
@@ -548,7 +566,6 @@ static int
 cmd_build(const struct opts *o, struct diag *d)
 {
 	struct run		 r;
-	struct history		*h = NULL;
 	struct publish		*pub = NULL;
 	struct render		*rnd = NULL;
 	struct assemble_input	 in;
@@ -556,10 +573,19 @@ cmd_build(const struct opts *o, struct diag *d)
 	const char		*out = o->output != NULL ? o->output : "output";
 	int			 rc;
 
+	size_t			 i;
+	int			 refused = 0;
+
 	if (main_pipeline(&r, o, d) < 0)
 		goto fail;
-	if (r.src->commit != NULL && history_walk(&h, r.src->repo,
-	    git_commit_id(r.src->commit), r.src->prefix, d) < 0)
+	for (i = 0; o->release && i < r.model->nmanuals; i++)
+		if (!r.so->manuals[i].signed_off) {
+			diag_emit(d, DIAG_ERROR, NULL, "release", "--release: "
+			    "manual '%s' is not signed off; approve it or build "
+			    "without --release (a draft)", r.model->manuals[i].cfg->id);
+			refused = 1;
+		}
+	if (refused)
 		goto fail;
 	if (o->release && (r.src->shallow || r.src->worktree)) {
 		diag_emit(d, DIAG_ERROR, NULL, "release", "--release builds from "
@@ -575,7 +601,8 @@ cmd_build(const struct opts *o, struct diag *d)
 	in.cat = r.cat;
 	in.model = r.model;
 	in.cov = r.cov;
-	in.hist = h;
+	in.hist = r.hist;
+	in.so = r.so;
 	in.generator = gen;
 	in.errors = diag_count_level(d, DIAG_ERROR);
 	in.warnings = diag_count_level(d, DIAG_WARNING);
@@ -604,7 +631,6 @@ fail:
 out:
 	render_free(rnd);
 	free(datadir);
-	history_free(h);
 	main_run_free(&r);
 	return rc;
 }

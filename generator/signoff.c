@@ -1,0 +1,516 @@
+/*
+ * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
+ *
+ * Works out who approved which revision of each manual, its versions and
+ * whether it is signed off, verifying signatures with gpgme when required.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <git2.h>
+#include <gpgme.h>
+
+#include "config.h"
+#include "diag.h"
+#include "history.h"
+#include "jdate.h"
+#include "model.h"
+#include "publish.h"
+#include "signoff.h"
+#include "sources.h"
+#include "xalloc.h"
+
+/* The temporary keyring used to check approval signatures. */
+struct signoff_gpg {
+	char		*home;		/* temporary GNUPGHOME, removed at the end */
+	gpgme_ctx_t	 ctx;
+	int		 ready;		/* keys imported */
+};
+
+/* Splits "名前 <email>" into name and email copies; returns 0 or -1. */
+static int
+signoff_parse_person(const char *v, char **name, char **email)
+{
+	const char	*lt = strrchr(v, '<'), *gt;
+	size_t		 n;
+
+	if (lt == NULL || (gt = strchr(lt, '>')) == NULL || gt == lt + 1)
+		return -1;
+	*email = xstrndup(lt + 1, (size_t)(gt - lt - 1));
+	n = (size_t)(lt - v);
+	while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+		n--;
+	*name = xstrndup(v, n);
+	return 0;
+}
+
+/* Whether role lists email among its members (case-insensitive). */
+static int
+signoff_is_member(const struct config_role *r, const char *email)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nmembers; i++)
+		if (!strcasecmp(r->members[i], email))
+			return 1;
+	return 0;
+}
+
+/* Finds the person with this e-mail address, case-insensitively. */
+static const struct config_person *
+signoff_person(const struct config *cf, const char *email)
+{
+	size_t	 i;
+
+	for (i = 0; i < cf->npeople; i++)
+		if (cf->people[i].email != NULL &&
+		    !strcasecmp(cf->people[i].email, email))
+			return &cf->people[i];
+	return NULL;
+}
+
+/* Sets up the temporary keyring and imports keys/NAME.asc; returns 0 or -1. */
+static int
+signoff_gpg_init(struct signoff_gpg *g, const struct sources *src,
+    struct diag *d)
+{
+	const char	*tmp = getenv("TMPDIR");
+	gpgme_data_t	 kd;
+	gpgme_error_t	 e;
+	size_t		 i;
+
+	xasprintf(&g->home, "%s/kitei-gnupg-XXXXXX",
+	    tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
+	if (mkdtemp(g->home) == NULL) {
+		diag_emit(d, DIAG_FATAL, NULL, "gpg", "cannot create a temporary "
+		    "keyring folder in %s", tmp != NULL ? tmp : "/tmp");
+		free(g->home);
+		g->home = NULL;
+		return -1;
+	}
+	gpgme_check_version(NULL);
+	if ((e = gpgme_new(&g->ctx)) != 0 ||
+	    (e = gpgme_set_protocol(g->ctx, GPGME_PROTOCOL_OpenPGP)) != 0 ||
+	    (e = gpgme_ctx_set_engine_info(g->ctx, GPGME_PROTOCOL_OpenPGP,
+	    NULL, g->home)) != 0) {
+		diag_emit(d, DIAG_FATAL, NULL, "gpg", "OpenPGP is not available: %s",
+		    gpgme_strerror(e));
+		return -1;
+	}
+	for (i = 0; i < src->nkeys; i++) {
+		if (gpgme_data_new_from_mem(&kd, src->keys[i].data,
+		    src->keys[i].len, 0) != 0)
+			continue;
+		if ((e = gpgme_op_import(g->ctx, kd)) != 0) {
+			struct pos pos = { src->keys[i].path, 0, 0 };
+
+			diag_emit(d, DIAG_WARNING, &pos, "bad-key",
+			    "cannot import the key: %s", gpgme_strerror(e));
+		}
+		gpgme_data_release(kd);
+	}
+	g->ready = 1;
+	return 0;
+}
+
+/* Releases the keyring and removes its folder. */
+static void
+signoff_gpg_free(struct signoff_gpg *g)
+{
+	if (g->ctx != NULL)
+		gpgme_release(g->ctx);
+	if (g->home != NULL) {
+		publish_rmtree(g->home);
+		free(g->home);
+	}
+}
+
+/* Compares two fingerprints, ignoring case and spaces; b may be a key id suffix. */
+static int
+signoff_fpr_equal(const char *a, const char *b)
+{
+	char	 x[128], y[128];
+	size_t	 i, n = 0, m = 0;
+
+	for (i = 0; a[i] != '\0' && n < sizeof(x) - 1; i++)
+		if (!isspace((unsigned char)a[i]))
+			x[n++] = (char)toupper((unsigned char)a[i]);
+	for (i = 0; b[i] != '\0' && m < sizeof(y) - 1; i++)
+		if (!isspace((unsigned char)b[i]))
+			y[m++] = (char)toupper((unsigned char)b[i]);
+	x[n] = y[m] = '\0';
+	if (n == 0 || m == 0)
+		return 0;
+	return n >= m ? !strcmp(x + n - m, y) : !strcmp(y + m - n, x);
+}
+
+/*
+ * Checks that commit c carries a good signature by the key configured for
+ * person p.  Returns SIGNOFF_SIG_GOOD, or SIGNOFF_SIG_BAD with *why set to
+ * a static reason.
+ */
+static enum signoff_sig
+signoff_verify(struct signoff_gpg *g, git_repository *repo,
+    const struct history_commit *c, const struct config_person *p,
+    const char **why)
+{
+	git_buf			 sig = { NULL, 0, 0 }, text = { NULL, 0, 0 };
+	git_oid			 oid;
+	gpgme_data_t		 sd = NULL, td = NULL;
+	gpgme_verify_result_t	 res;
+	gpgme_signature_t	 s;
+	gpgme_key_t		 key;
+	enum signoff_sig	 rc = SIGNOFF_SIG_BAD;
+
+	*why = "the commit is not signed";
+	if (p == NULL || p->key == NULL) {
+		*why = "no key is configured for this person in kitei.yml";
+		return SIGNOFF_SIG_BAD;
+	}
+	if (git_oid_fromstr(&oid, c->id) < 0 ||
+	    git_commit_extract_signature(&sig, &text, repo, &oid, NULL) < 0)
+		return SIGNOFF_SIG_BAD;
+	*why = "the signature cannot be checked";
+	if (!g->ready ||
+	    gpgme_data_new_from_mem(&sd, sig.ptr, sig.size, 0) != 0 ||
+	    gpgme_data_new_from_mem(&td, text.ptr, text.size, 0) != 0 ||
+	    gpgme_op_verify(g->ctx, sd, td, NULL) != 0 ||
+	    (res = gpgme_op_verify_result(g->ctx)) == NULL)
+		goto out;
+	*why = "the signature is not by the approver's key";
+	for (s = res->signatures; s != NULL; s = s->next) {
+		if (gpg_err_code(s->status) == GPG_ERR_NO_PUBKEY) {
+			*why = "signed by a key not in keys/";
+			continue;
+		}
+		if (gpg_err_code(s->status) != GPG_ERR_NO_ERROR) {
+			*why = "the signature is not valid";
+			continue;
+		}
+		if (s->fpr == NULL)
+			continue;
+		if (signoff_fpr_equal(s->fpr, p->key)) {
+			rc = SIGNOFF_SIG_GOOD;
+			break;
+		}
+		/* A subkey signed: compare its primary key. */
+		if (gpgme_get_key(g->ctx, s->fpr, &key, 0) == 0) {
+			if (key->subkeys != NULL && key->subkeys->fpr != NULL &&
+			    signoff_fpr_equal(key->subkeys->fpr, p->key))
+				rc = SIGNOFF_SIG_GOOD;
+			gpgme_key_unref(key);
+			if (rc == SIGNOFF_SIG_GOOD)
+				break;
+		}
+	}
+out:
+	gpgme_data_release(sd);
+	gpgme_data_release(td);
+	git_buf_dispose(&sig);
+	git_buf_dispose(&text);
+	return rc;
+}
+
+/* Frees an approval's strings. */
+static void
+signoff_approval_clear(struct signoff_approval *a)
+{
+	free(a->name);
+	free(a->email);
+}
+
+/* Records a's approval in the pending set, replacing that role's earlier one. */
+static void
+signoff_pending_put(struct signoff_manual *sm, struct signoff_approval *a)
+{
+	size_t	 i;
+
+	for (i = 0; i < sm->npending; i++)
+		if (sm->pending[i].role == a->role) {
+			signoff_approval_clear(&sm->pending[i]);
+			sm->pending[i] = *a;
+			return;
+		}
+	sm->pending = xreallocarray(sm->pending, sm->npending + 1,
+	    sizeof(*sm->pending));
+	sm->pending[sm->npending++] = *a;
+}
+
+/* Clears the pending approvals. */
+static void
+signoff_pending_reset(struct signoff_manual *sm)
+{
+	size_t	 i;
+
+	for (i = 0; i < sm->npending; i++)
+		signoff_approval_clear(&sm->pending[i]);
+	sm->npending = 0;
+}
+
+/* Whether commit a is b or has b as an ancestor. */
+static int
+signoff_contains(git_repository *repo, const char *a, const char *b)
+{
+	git_oid	 x, y;
+
+	if (!strcmp(a, b))
+		return 1;
+	if (git_oid_fromstr(&x, a) < 0 || git_oid_fromstr(&y, b) < 0)
+		return 0;
+	return git_graph_descendant_of(repo, &x, &y) == 1;
+}
+
+/* Makes a version from the pending approvals, completed by commit c. */
+static void
+signoff_add_version(struct signoff_manual *sm, const struct history_commit *c,
+    const struct history_commit *change, char ***subjects, size_t *nsubjects)
+{
+	struct signoff_version	*v;
+	const char		**eff;
+	size_t			 i, n;
+
+	sm->versions = xreallocarray(sm->versions, sm->nversions + 1,
+	    sizeof(*sm->versions));
+	v = &sm->versions[sm->nversions];
+	memset(v, 0, sizeof(*v));
+	v->number = (int)++sm->nversions;
+	v->time = c->time;
+	v->offset = c->offset;
+	jdate_from_time(&v->approved, c->time, c->offset);
+	v->effective = v->approved;
+	/* 施行日: the completing commit's Effective, else any approver's. */
+	for (i = sm->npending + 1; i-- > 0; ) {
+		const struct history_commit *ac = i == sm->npending ? c :
+		    sm->pending[i].commit;
+
+		n = history_trailer_values(&eff, ac, "Effective");
+		if (n > 0 && jdate_parse(&v->effective, eff[n - 1]) == 0) {
+			v->has_effective = 1;
+			free(eff);
+			break;
+		}
+		free(eff);
+	}
+	v->change = xstrdup(change->id);
+	v->subjects = *subjects;
+	v->nsubjects = *nsubjects;
+	*subjects = NULL;
+	*nsubjects = 0;
+	v->approvals = xcalloc(sm->npending + 1, sizeof(*v->approvals));
+	for (i = 0; i < sm->npending; i++) {
+		v->approvals[i] = sm->pending[i];
+		v->approvals[i].name = xstrdup(sm->pending[i].name);
+		v->approvals[i].email = xstrdup(sm->pending[i].email);
+	}
+	v->napprovals = sm->npending;
+}
+
+/* Parses today (or the system date) into d. */
+static void
+signoff_today(struct jdate *d, const char *today)
+{
+	if (today != NULL && jdate_parse(d, today) == 0)
+		return;
+	jdate_from_time(d, (int64_t)time(NULL), 9 * 60);
+}
+
+/* Works out one manual's sign-off. */
+static void
+signoff_manual_run(struct signoff_manual *sm, size_t mi,
+    const struct signoff_input *in, struct signoff_gpg *g, struct diag *d)
+{
+	const struct history		*h = in->hist;
+	const struct model_manual	*mm = &in->model->manuals[mi];
+	const struct config_manual	*cm = mm->cfg;
+	const struct history_commit	*cur = NULL, *versioned = NULL;
+	const char			**vals;
+	char				*changed, **subjects = NULL;
+	size_t				 nsubjects = 0, i, j, k, r, n, *idx;
+	struct pos			 pos = { in->cf->path, cm->line, 0 };
+
+	changed = xcalloc(h->ncommits + 1, 1);
+	for (j = 0; j < mm->ndocs; j++) {
+		n = history_for_path(&idx, h, in->model->docs[mm->docs[j]].path);
+		for (k = 0; k < n; k++)
+			changed[idx[k]] = 1;
+		free(idx);
+	}
+	for (i = h->ncommits; i-- > 0; ) {
+		const struct history_commit *c = &h->commits[i];
+
+		if (changed[i]) {
+			cur = c;
+			sm->changed = 1;
+			sm->last_change = c;
+			signoff_pending_reset(sm);
+			subjects = xreallocarray(subjects, nsubjects + 1, sizeof(char *));
+			subjects[nsubjects++] = xstrdup(c->subject);
+		}
+		if (!c->is_approval || cur == NULL || cur == versioned)
+			continue;
+		n = history_trailer_values(&vals, c, "Approved-by");
+		for (k = 0; k < n; k++) {
+			struct signoff_approval a;
+			const struct config_person *p;
+			const char *why;
+			int counted = 0;
+
+			memset(&a, 0, sizeof(a));
+			if (signoff_parse_person(vals[k], &a.name, &a.email) < 0)
+				continue;
+			p = signoff_person(in->cf, a.email);
+			for (r = 0; r < cm->napprovers; r++) {
+				const struct config_role *role =
+				    config_role(in->cf, cm->approvers[r]);
+
+				if (role == NULL || !signoff_is_member(role, a.email))
+					continue;
+				if (!signoff_contains(in->repo, c->id, cur->id))
+					continue;
+				a.role = role;
+				a.commit = c;
+				a.sig = SIGNOFF_SIG_NONE;
+				if (in->cf->require_signature) {
+					a.sig = signoff_verify(g, in->repo, c, p, &why);
+					if (a.sig != SIGNOFF_SIG_GOOD) {
+						diag_emit(d, DIAG_WARNING, &pos,
+						    "bad-approval", "manual '%s': the "
+						    "approval by %s in %.12s is not "
+						    "counted: %s", cm->id, vals[k],
+						    c->id, why);
+						break;
+					}
+				}
+				if (p != NULL && p->name != NULL) {
+					free(a.name);
+					a.name = xstrdup(p->name);
+				}
+				{
+					struct signoff_approval copy = a;
+
+					copy.name = xstrdup(a.name);
+					copy.email = xstrdup(a.email);
+					signoff_pending_put(sm, &copy);
+				}
+				counted = 1;
+			}
+			(void)counted;
+			signoff_approval_clear(&a);
+		}
+		free(vals);
+		if (cm->napprovers > 0 && sm->npending == cm->napprovers) {
+			signoff_add_version(sm, c, cur, &subjects, &nsubjects);
+			versioned = cur;
+		}
+	}
+	sm->signed_off = cur != NULL && versioned == cur;
+	for (i = 0; i < nsubjects; i++)
+		free(subjects[i]);
+	free(subjects);
+	free(changed);
+}
+
+/* Emits the manual's review-overdue and unapproved-change findings. */
+static void
+signoff_findings(struct signoff_manual *sm, size_t mi,
+    const struct signoff_input *in, struct diag *d)
+{
+	const struct config_manual	*cm = in->model->manuals[mi].cfg;
+	struct pos			 pos = { in->cf->path, cm->line, 0 };
+	struct jdate			 today;
+	char				 a[32], b[32];
+	size_t				 i, r;
+	int				 months;
+
+	months = cm->review_months > 0 ? cm->review_months : in->cf->review_months;
+	if (sm->nversions > 0) {
+		sm->review_due = sm->versions[sm->nversions - 1].approved;
+		jdate_add_months(&sm->review_due, months);
+		sm->has_review_due = 1;
+		signoff_today(&today, in->today);
+		if (jdate_days(&today) > jdate_days(&sm->review_due))
+			diag_emit(d, DIAG_WARNING, &pos, "review-overdue",
+			    "manual '%s' was last approved on %s; its review "
+			    "was due on %s", cm->id,
+			    jdate_iso(a, sizeof(a), &sm->versions[sm->nversions - 1].approved),
+			    jdate_iso(b, sizeof(b), &sm->review_due));
+	}
+	if (sm->signed_off || !sm->changed)
+		return;
+	{
+		struct buf missing = { NULL, 0, 0 };
+
+		for (r = 0; r < cm->napprovers; r++) {
+			const struct config_role *role = config_role(in->cf,
+			    cm->approvers[r]);
+
+			for (i = 0; i < sm->npending && sm->pending[i].role != role; i++)
+				;
+			if (i == sm->npending)
+				buf_printf(&missing, "%s%s", missing.len ? ", " : "",
+				    role != NULL && role->title ? role->title :
+				    cm->approvers[r]);
+		}
+		diag_emit(d, in->release ? DIAG_ERROR : DIAG_WARNING, &pos,
+		    "unapproved-change", "manual '%s' has changes since %s "
+		    "(last change %.12s); approval missing from %s", cm->id,
+		    sm->nversions > 0 ? "its last sign-off" : "it was written",
+		    sm->last_change->id, missing.data ? missing.data : "no one");
+		buf_free(&missing);
+	}
+}
+
+struct signoff *
+signoff_run(const struct signoff_input *in, struct diag *d)
+{
+	struct signoff		*so;
+	struct signoff_gpg	 g;
+	size_t			 i;
+
+	so = xcalloc(1, sizeof(*so));
+	so->nmanuals = in->model->nmanuals;
+	so->manuals = xcalloc(so->nmanuals + 1, sizeof(*so->manuals));
+	if (in->hist == NULL)
+		return so;
+	memset(&g, 0, sizeof(g));
+	if (in->cf->require_signature)
+		signoff_gpg_init(&g, in->src, d);
+	for (i = 0; i < so->nmanuals; i++) {
+		signoff_manual_run(&so->manuals[i], i, in, &g, d);
+		signoff_findings(&so->manuals[i], i, in, d);
+	}
+	signoff_gpg_free(&g);
+	return so;
+}
+
+void
+signoff_free(struct signoff *so)
+{
+	size_t	 i, j, k;
+
+	if (so == NULL)
+		return;
+	for (i = 0; i < so->nmanuals; i++) {
+		struct signoff_manual *sm = &so->manuals[i];
+
+		for (j = 0; j < sm->nversions; j++) {
+			struct signoff_version *v = &sm->versions[j];
+
+			for (k = 0; k < v->nsubjects; k++)
+				free(v->subjects[k]);
+			free(v->subjects);
+			for (k = 0; k < v->napprovals; k++)
+				signoff_approval_clear(&v->approvals[k]);
+			free(v->approvals);
+			free(v->change);
+		}
+		free(sm->versions);
+		signoff_pending_reset(sm);
+		free(sm->pending);
+	}
+	free(so->manuals);
+	free(so);
+}
