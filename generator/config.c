@@ -390,6 +390,11 @@ config_parse(struct config **out, const char *path, const char *data,
 	cf = xcalloc(1, sizeof(*cf));
 	cf->path = xstrdup(path);
 	cf->review_months = 12;
+	/* A byte-order mark is accepted (design.md) and dropped. */
+	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3)) {
+		data += 3;
+		len -= 3;
+	}
 	if (ydoc_load(&c.y, cf->path, data, len, 0, d, DIAG_FATAL,
 	    CONFIG_RULE) < 0)
 		goto out;
