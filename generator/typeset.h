@@ -22,14 +22,19 @@ struct typeset_meta {
 	const char	*lang;		/* /Lang, e.g. "ja-JP" */
 	int64_t		 time;		/* /CreationDate and /ModDate: the source commit's time */
 	int		 offset;	/* its UTC offset in minutes */
+	const char	*fontdir;	/* folder of fonts to use only, or NULL */
 };
 
 /*
  * Typesets fo (an xmlDocPtr of the FO subset; typed void * so that callers
  * need not include libxml2) into a PDF at path, written in place: callers
- * write into their own temporary folder.  Fonts come from fontdir when not
- * NULL (a private fontconfig holding only those), else from the system.
- * Returns 0, or -1 with a diagnostic emitted.
+ * write into their own temporary folder.  Fonts come from a private
+ * fontconfig holding only meta->fontdir's fonts when it is not NULL, else only
+ * the Noto CJK faces of fonts-noto-cjk; other installed fonts are never used.
+ * Bad FO (unknown elements or properties, unresolved references) gives
+ * warnings with the FO line and does not stop the run.  Pass 1 lays out and
+ * records the page of every id; pass 2 fills in citations and draws.
+ * Returns 0, or -1 with a diagnostic emitted (no fonts, I/O, PDF library).
  */
 int	 typeset_pdf(struct diag *d, const void *fo, const char *path,
 	    const struct typeset_meta *meta);
