@@ -21,6 +21,7 @@
 #include "catalog.h"
 #include "config.h"
 #include "coverage.h"
+#include "diff.h"
 #include "diag.h"
 #include "history.h"
 #include "model.h"
@@ -47,6 +48,7 @@ struct opts {
 	const char	*only;		/* --only */
 	int		 release;	/* --release */
 	int		 emit_xml;	/* --emit-xml */
+	const char	*order;		/* --order old-left|new-left */
 	const char	*args[4];	/* positional arguments after the command */
 	int		 nargs;
 };
@@ -61,6 +63,7 @@ static const char usage_text[] =
 "  history  [PATH] [--format text|json]                    changes to the policy root or one document\n"
 "  build    [-o DIR] [--only html,public,dashboard] [--release] [--emit-xml]\n"
 "                                                          manuals, dashboard, matrix, public page\n"
+"  diff     OLD NEW [-o DIR] [--order old-left|new-left]   新旧対照表 of every changed manual\n"
 "\n"
 "The policy root is the current folder (or DIR), inside a git repository;\n"
 "kitei reads it from the commit REV (default HEAD).  Exit status: 0 ok,\n"
@@ -635,6 +638,148 @@ out:
 	return rc;
 }
 
+/* Fills a diff side from a run. */
+static void
+main_diff_side(struct diff_side *side, const struct run *r)
+{
+	side->src = r->src;
+	side->cf = r->cf;
+	side->model = r->model;
+	side->hist = r->hist;
+	side->so = r->so;
+}
+
+/* Index of the manual with this id in the model, or MODEL_NONE. */
+static size_t
+main_manual_index(const struct model *m, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->nmanuals; i++)
+		if (!strcmp(m->manuals[i].cfg->id, id))
+			return i;
+	return MODEL_NONE;
+}
+
+/*
+ * Writes the 新旧対照表 of every manual that differs between the runs into
+ * dir (HTML, and the XML with --emit-xml).  Returns the number written, or
+ * -1 with a diagnostic.
+ */
+static int
+main_diff_outputs(const struct opts *o, const struct run *old, const struct run *new,
+    const char *dir, struct render *rnd, struct diag *d)
+{
+	struct diff_side	 os, ns;
+	enum diff_order		 order = DIFF_OLD_LEFT;
+	xmlDocPtr		 doc;
+	char			*path;
+	size_t			 i, j;
+	int			 n = 0, rc;
+	const char		*id;
+
+	if (o->order != NULL && !strcmp(o->order, "new-left"))
+		order = DIFF_NEW_LEFT;
+	main_diff_side(&os, old);
+	main_diff_side(&ns, new);
+	/* Every manual of the new side, then those the new side removed. */
+	for (i = 0; i < new->model->nmanuals + old->model->nmanuals; i++) {
+		if (i < new->model->nmanuals) {
+			id = new->model->manuals[i].cfg->id;
+			j = main_manual_index(old->model, id);
+			doc = diff_manual(&os, j, &ns, i, order, d);
+		} else {
+			id = old->model->manuals[i - new->model->nmanuals].cfg->id;
+			if (main_manual_index(new->model, id) != MODEL_NONE)
+				continue;
+			doc = diff_manual(&os, i - new->model->nmanuals, &ns,
+			    MODEL_NONE, order, d);
+		}
+		if (doc == NULL)
+			continue;
+		if (o->emit_xml) {
+			xasprintf(&path, "%s/%s.xml", dir, id);
+			main_save_xml(doc, path, d);
+			free(path);
+		}
+		xasprintf(&path, "%s/%s.html", dir, id);
+		rc = render_page(rnd, doc, "shinkyu.xsl", path, NULL);
+		free(path);
+		xmlFreeDoc(doc);
+		if (rc < 0)
+			return -1;
+		n++;
+	}
+	return n;
+}
+
+/* kitei diff OLD NEW. */
+static int
+cmd_diff(const struct opts *o, struct diag *d)
+{
+	struct run		 old, new;
+	struct opts		 oo, no;
+	struct publish		*pub = NULL;
+	struct render		*rnd = NULL;
+	char			*datadir = NULL, *path = NULL;
+	const char		*out = o->output != NULL ? o->output : "shinkyu";
+	struct diag		*pd = diag_new();
+	int			 rc, n;
+
+	memset(&old, 0, sizeof(old));
+	memset(&new, 0, sizeof(new));
+	if (o->nargs != 2) {
+		fprintf(stderr, "kitei: diff needs two revisions: kitei diff OLD NEW\n");
+		diag_free(pd);
+		return EXIT_NORUN;
+	}
+	if (o->order != NULL && strcmp(o->order, "old-left") &&
+	    strcmp(o->order, "new-left")) {
+		fprintf(stderr, "kitei: --order is old-left or new-left\n");
+		diag_free(pd);
+		return EXIT_NORUN;
+	}
+	oo = *o;
+	oo.rev = o->args[0];
+	oo.worktree = 0;
+	no = *o;
+	no.rev = o->args[1];
+	no.worktree = 0;
+	/* Findings of the two revisions are check's business, not diff's. */
+	if (main_pipeline(&old, &oo, pd) < 0 || main_pipeline(&new, &no, pd) < 0) {
+		rc = main_fail(pd);
+		goto out;
+	}
+	datadir = main_datadir();
+	rnd = render_new(datadir, new.src, d);
+	if ((pub = publish_begin(out, d)) == NULL)
+		goto fail;
+	if (render_copy(rnd, "shinkyu.css", (xasprintf(&path, "%s/shinkyu.css",
+	    publish_dir(pub)), path)) < 0)
+		goto fail;
+	if ((n = main_diff_outputs(o, &old, &new, publish_dir(pub), rnd, d)) < 0)
+		goto fail;
+	if (publish_commit(pub, d) < 0) {
+		pub = NULL;
+		goto fail;
+	}
+	pub = NULL;
+	printf("wrote %s: 新旧対照表 of %d manual%s\n", out, n, n == 1 ? "" : "s");
+	rc = 0;
+	goto out;
+fail:
+	publish_abort(pub);
+	rc = main_fail(d);
+out:
+	free(path);
+	render_free(rnd);
+	free(datadir);
+	main_run_free(&old);
+	main_run_free(&new);
+	diag_free(pd);
+	return rc;
+}
+
 /* Takes the value of an option, from "--opt=value" or the next argument. */
 static const char *
 main_value(int argc, char *argv[], int *i, const char *opt)
@@ -691,6 +836,8 @@ main(int argc, char *argv[])
 			o.release = 1;
 		else if (!strcmp(a, "--emit-xml"))
 			o.emit_xml = 1;
+		else if (main_is(a, "--order"))
+			o.order = main_value(argc, argv, &i, "--order");
 		else if (!strcmp(a, "-h") || !strcmp(a, "--help"))
 			help = 1;
 		else if (!strcmp(a, "--version")) {
@@ -735,8 +882,10 @@ main(int argc, char *argv[])
 		rc = cmd_history(&o, d);
 	else if (!strcmp(cmd, "build"))
 		rc = cmd_build(&o, d);
+	else if (!strcmp(cmd, "diff"))
+		rc = cmd_diff(&o, d);
 	else if (!strcmp(cmd, "bundle") ||
-	    !strcmp(cmd, "verify") || !strcmp(cmd, "diff") ||
+	    !strcmp(cmd, "verify") ||
 	    !strcmp(cmd, "init")) {
 		fprintf(stderr, "kitei: %s is not implemented yet\n", cmd);
 		rc = EXIT_NORUN;
