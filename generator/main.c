@@ -18,12 +18,15 @@
 #include <libxml/parser.h>
 
 #include "assemble.h"
+#include "bundle.h"
 #include "catalog.h"
 #include "config.h"
 #include "coverage.h"
 #include "diff.h"
 #include "diag.h"
 #include "history.h"
+#include "jdate.h"
+#include "json.h"
 #include "model.h"
 #include "parse.h"
 #include "publish.h"
@@ -49,6 +52,12 @@ struct opts {
 	int		 release;	/* --release */
 	int		 emit_xml;	/* --emit-xml */
 	const char	*order;		/* --order old-left|new-left */
+	const char	*since;		/* --since */
+	const char	*sign;		/* --sign KEY */
+	const char	*keyring;	/* --keyring FILE */
+	int		 include_confidential; /* --include-confidential */
+	int		 draft;		/* --draft */
+	int		 redact;	/* set by bundle: confidential text withheld */
 	const char	*args[4];	/* positional arguments after the command */
 	int		 nargs;
 };
@@ -64,6 +73,9 @@ static const char usage_text[] =
 "  build    [-o DIR] [--only html,public,dashboard] [--release] [--emit-xml]\n"
 "                                                          manuals, dashboard, matrix, public page\n"
 "  diff     OLD NEW [-o DIR] [--order old-left|new-left]   新旧対照表 of every changed manual\n"
+"  bundle   [-o FILE.zip] [--since REV] [--sign KEY] [--include-confidential] [--draft]\n"
+"                                                          a verifiable bundle for regulators\n"
+"  verify   FILE.zip [--keyring FILE]                      check a bundle's hashes and signature\n"
 "\n"
 "The policy root is the current folder (or DIR), inside a git repository;\n"
 "kitei reads it from the commit REV (default HEAD).  Exit status: 0 ok,\n"
@@ -493,7 +505,7 @@ main_build_outputs(const struct opts *o, struct publish *pub,
 		for (i = 0; i < in->model->nmanuals; i++) {
 			const char *id = in->model->manuals[i].cfg->id;
 
-			doc = assemble_manual(in, i, 0);
+			doc = assemble_manual(in, i, o->redact);
 			if (o->emit_xml) {
 				xasprintf(&path, "%s/manuals/%s.xml", dir, id);
 				if (main_save_xml(doc, path, d) < 0)
@@ -754,8 +766,8 @@ cmd_diff(const struct opts *o, struct diag *d)
 	rnd = render_new(datadir, new.src, d);
 	if ((pub = publish_begin(out, d)) == NULL)
 		goto fail;
-	if (render_copy(rnd, "shinkyu.css", (xasprintf(&path, "%s/shinkyu.css",
-	    publish_dir(pub)), path)) < 0)
+	xasprintf(&path, "%s/shinkyu.css", publish_dir(pub));
+	if (render_copy(rnd, "shinkyu.css", path) < 0)
 		goto fail;
 	if ((n = main_diff_outputs(o, &old, &new, publish_dir(pub), rnd, d)) < 0)
 		goto fail;
@@ -778,6 +790,289 @@ out:
 	main_run_free(&new);
 	diag_free(pd);
 	return rc;
+}
+
+/* Writes history as text and JSON into dir/history/. */
+static int
+main_bundle_history(const char *dir, const struct history *h, struct diag *d)
+{
+	FILE	*f;
+	char	*path;
+	int	 i, rc = 0;
+
+	for (i = 0; i < 2 && rc == 0; i++) {
+		xasprintf(&path, "%s/history/history.%s", dir, i ? "json" : "txt");
+		if ((f = fopen(path, "wb")) == NULL) {
+			struct pos pos = { path, 0, 0 };
+
+			diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+			rc = -1;
+		} else {
+			if (i)
+				history_print_json(f, h, NULL);
+			else
+				history_print_text(f, h, NULL);
+			fclose(f);
+		}
+		free(path);
+	}
+	return rc;
+}
+
+/* manifest.json: what the bundle holds, from which commit, by which kitei. */
+static int
+main_bundle_manifest(const char *dir, const struct run *r, const struct opts *o,
+    const char *since_rev, struct diag *d)
+{
+	struct json	 j;
+	FILE		*f;
+	char		*path, iso[16], date[64];
+	struct jdate	 day;
+	size_t		 i;
+
+	xasprintf(&path, "%s/manifest.json", dir);
+	if ((f = fopen(path, "wb")) == NULL) {
+		struct pos pos = { path, 0, 0 };
+
+		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+		free(path);
+		return -1;
+	}
+	jdate_from_time(&day, r->src->time, r->src->offset);
+	json_init(&j, f, 1);
+	json_object_begin(&j);
+	json_key(&j, "kitei");
+	json_string(&j, KITEI_VERSION);
+	json_key(&j, "organization");
+	json_string(&j, r->cf->organization);
+	json_key(&j, "revision");
+	json_string(&j, r->src->revision);
+	json_key(&j, "date");
+	json_string(&j, jdate_iso(iso, sizeof(iso), &day));
+	json_key(&j, "since");
+	json_string(&j, since_rev);
+	json_key(&j, "confidential_included");
+	json_bool(&j, o->include_confidential);
+	json_key(&j, "catalog");
+	json_object_begin(&j);
+	json_key(&j, "id");
+	json_string(&j, r->cat->id);
+	json_key(&j, "version");
+	json_string(&j, r->cat->version);
+	json_object_end(&j);
+	json_key(&j, "manuals");
+	json_array_begin(&j);
+	for (i = 0; i < r->model->nmanuals; i++) {
+		const struct signoff_manual *sm = &r->so->manuals[i];
+		const struct config_manual *cm = r->model->manuals[i].cfg;
+
+		json_object_begin(&j);
+		json_key(&j, "id");
+		json_string(&j, cm->id);
+		json_key(&j, "title");
+		json_string(&j, cm->title);
+		json_key(&j, "number");
+		json_string(&j, cm->number);
+		json_key(&j, "signed_off");
+		json_bool(&j, sm->signed_off);
+		json_key(&j, "version");
+		if (sm->nversions > 0) {
+			const struct signoff_version *v = &sm->versions[sm->nversions - 1];
+
+			json_int(&j, v->number);
+			json_key(&j, "approved");
+			json_string(&j, jdate_iso(date, sizeof(date), &v->approved));
+			json_key(&j, "effective");
+			json_string(&j, jdate_iso(date, sizeof(date), &v->effective));
+		} else
+			json_null(&j);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_object_end(&j);
+	json_finish(&j);
+	fclose(f);
+	free(path);
+	return 0;
+}
+
+/* README.txt for the recipient, in Japanese. */
+static int
+main_bundle_readme(const char *dir, const struct run *r, const struct opts *o,
+    struct diag *d)
+{
+	FILE		*f;
+	char		*path, ja[48];
+	struct jdate	 day;
+
+	xasprintf(&path, "%s/README.txt", dir);
+	if ((f = fopen(path, "wb")) == NULL) {
+		struct pos pos = { path, 0, 0 };
+
+		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+		free(path);
+		return -1;
+	}
+	jdate_from_time(&day, r->src->time, r->src->offset);
+	fprintf(f,
+	    "%s　規程類一式\r\n"
+	    "\r\n"
+	    "作成日：%s（版管理システム上の改訂 %.12s）\r\n"
+	    "対象規則：%s（%s 版）\r\n"
+	    "\r\n"
+	    "【収録内容】\r\n"
+	    "  manuals/       各規程・危機管理マニュアル（PDF 及び HTML）\r\n"
+	    "  coverage.html  規則の各要素と規程の条項との対応表（coverage.csv, coverage.json も同内容）\r\n"
+	    "  index.html     対応状況の概要\r\n"
+	    "  history/       変更履歴（history.txt, history.json）\r\n"
+	    "%s"
+	    "  manifest.json  収録物の一覧（改訂番号、規則の版、各規程の版数と承認状況）\r\n"
+	    "  SHA256SUMS     全ファイルの SHA-256 値\r\n"
+	    "%s"
+	    "\r\n"
+	    "%s"
+	    "【改ざんの有無の確認方法】\r\n"
+	    "  展開したフォルダで次を実行し、全ファイルが OK となることを確認してください。\r\n"
+	    "    sha256sum -c SHA256SUMS\r\n"
+	    "%s",
+	    r->cf->organization, jdate_format(ja, sizeof(ja), &day, r->cf->wareki),
+	    r->src->revision, r->cat->title, r->cat->version,
+	    o->since != NULL ? "  shinkyu/       新旧対照表（前回提出時点からの改正箇所）\r\n" : "",
+	    o->sign != NULL ? "  SHA256SUMS.asc SHA256SUMS に対する電子署名（OpenPGP）\r\n" : "",
+	    o->include_confidential ? "" :
+	    "関係者外秘に区分された箇所は「（機密情報のため省略）」と表示しています。\r\n\r\n",
+	    o->sign != NULL ?
+	    "  署名は、当社の公開鍵を取り込んだうえで次により確認できます。\r\n"
+	    "    gpg --verify SHA256SUMS.asc SHA256SUMS\r\n" : "");
+	fclose(f);
+	free(path);
+	return 0;
+}
+
+/* kitei bundle. */
+static int
+cmd_bundle(const struct opts *o, struct diag *d)
+{
+	struct run		 r, old;
+	struct opts		 bo = *o, oo = *o;
+	struct publish		*pub = NULL;
+	struct render		*rnd = NULL;
+	struct assemble_input	 in;
+	struct diag		*pd = diag_new();
+	char			*datadir = NULL, *stage = NULL, *path = NULL, gen[64];
+	const char		*out = o->output != NULL ? o->output : "bundle.zip";
+	size_t			 i;
+	int			 rc, refused = 0;
+
+	memset(&r, 0, sizeof(r));
+	memset(&old, 0, sizeof(old));
+	if (o->worktree) {
+		fprintf(stderr, "kitei: bundle: reads committed sources only; drop --worktree\n");
+		diag_free(pd);
+		return EXIT_NORUN;
+	}
+	bo.redact = !o->include_confidential;
+	bo.emit_xml = 0;
+	bo.only = "html,dashboard";
+	if (main_pipeline(&r, o, d) < 0)
+		goto fail;
+	for (i = 0; i < r.model->nmanuals && !o->draft; i++)
+		if (!r.so->manuals[i].signed_off) {
+			diag_emit(d, DIAG_ERROR, NULL, "release", "manual '%s' is not "
+			    "signed off: a bundle holds approved manuals (--draft "
+			    "makes one anyway)", r.model->manuals[i].cfg->id);
+			refused = 1;
+		}
+	if (r.src->shallow && !o->draft) {
+		diag_emit(d, DIAG_ERROR, NULL, "shallow-clone", "this is a shallow "
+		    "clone: the history in a bundle would be incomplete (git fetch "
+		    "--unshallow)");
+		refused = 1;
+	}
+	if (refused)
+		goto fail;
+	if (o->since != NULL) {
+		oo.rev = o->since;
+		if (main_pipeline(&old, &oo, pd) < 0) {
+			rc = main_fail(pd);
+			goto out;
+		}
+	}
+	snprintf(gen, sizeof(gen), "kitei %s", KITEI_VERSION);
+	memset(&in, 0, sizeof(in));
+	in.src = r.src;
+	in.cf = r.cf;
+	in.cat = r.cat;
+	in.model = r.model;
+	in.cov = r.cov;
+	in.hist = r.hist;
+	in.so = r.so;
+	in.generator = gen;
+	in.errors = diag_count_level(d, DIAG_ERROR);
+	in.warnings = diag_count_level(d, DIAG_WARNING);
+	datadir = main_datadir();
+	rnd = render_new(datadir, r.src, d);
+	xasprintf(&stage, "%s.stage", out);
+	if ((pub = publish_begin(stage, d)) == NULL)
+		goto fail;
+	if (main_build_outputs(&bo, pub, &in, rnd, d) < 0)
+		goto fail;
+	if (r.hist != NULL && (publish_mkdirs(pub, "history/x", d) < 0 ||
+	    main_bundle_history(publish_dir(pub), r.hist, d) < 0))
+		goto fail;
+	if (o->since != NULL) {
+		if (publish_mkdirs(pub, "shinkyu/x", d) < 0)
+			goto fail;
+		xasprintf(&path, "%s/shinkyu/shinkyu.css", publish_dir(pub));
+		if (render_copy(rnd, "shinkyu.css", path) < 0)
+			goto fail;
+		free(path);
+		xasprintf(&path, "%s/shinkyu", publish_dir(pub));
+		if (main_diff_outputs(&bo, &old, &r, path, rnd, d) < 0)
+			goto fail;
+	}
+	if (main_bundle_manifest(publish_dir(pub), &r, o, o->since != NULL ?
+	    old.src->revision : NULL, d) < 0 ||
+	    main_bundle_readme(publish_dir(pub), &r, o, d) < 0)
+		goto fail;
+	if (bundle_write(publish_dir(pub), out, r.src->time, o->sign, d) < 0)
+		goto fail;
+	publish_abort(pub);
+	pub = NULL;
+	diag_sort(d);
+	diag_print_text(d, stderr, main_color(stderr));
+	printf("wrote %s: %zu manual%s from %.12s%s\n", out, r.model->nmanuals,
+	    r.model->nmanuals == 1 ? "" : "s", r.src->revision,
+	    o->include_confidential ? " (confidential text included)" : "");
+	rc = diag_exit_status(d);
+	goto out;
+fail:
+	publish_abort(pub);
+	rc = main_fail(d);
+out:
+	free(path);
+	free(stage);
+	render_free(rnd);
+	free(datadir);
+	main_run_free(&old);
+	main_run_free(&r);
+	diag_free(pd);
+	return rc;
+}
+
+/* kitei verify FILE.zip. */
+static int
+cmd_verify(const struct opts *o, struct diag *d)
+{
+	if (o->nargs != 1) {
+		fprintf(stderr, "kitei: verify needs one bundle: kitei verify FILE.zip\n");
+		return EXIT_NORUN;
+	}
+	if (bundle_verify(o->args[0], o->keyring, d) == 0)
+		return 0;
+	diag_sort(d);
+	diag_print_text(d, stderr, main_color(stderr));
+	return diag_exit_status(d) == EXIT_NORUN ? EXIT_NORUN : EXIT_FINDINGS;
 }
 
 /* Takes the value of an option, from "--opt=value" or the next argument. */
@@ -836,6 +1131,16 @@ main(int argc, char *argv[])
 			o.release = 1;
 		else if (!strcmp(a, "--emit-xml"))
 			o.emit_xml = 1;
+		else if (main_is(a, "--since"))
+			o.since = main_value(argc, argv, &i, "--since");
+		else if (main_is(a, "--sign"))
+			o.sign = main_value(argc, argv, &i, "--sign");
+		else if (main_is(a, "--keyring"))
+			o.keyring = main_value(argc, argv, &i, "--keyring");
+		else if (!strcmp(a, "--include-confidential"))
+			o.include_confidential = 1;
+		else if (!strcmp(a, "--draft"))
+			o.draft = 1;
 		else if (main_is(a, "--order"))
 			o.order = main_value(argc, argv, &i, "--order");
 		else if (!strcmp(a, "-h") || !strcmp(a, "--help"))
@@ -884,9 +1189,11 @@ main(int argc, char *argv[])
 		rc = cmd_build(&o, d);
 	else if (!strcmp(cmd, "diff"))
 		rc = cmd_diff(&o, d);
-	else if (!strcmp(cmd, "bundle") ||
-	    !strcmp(cmd, "verify") ||
-	    !strcmp(cmd, "init")) {
+	else if (!strcmp(cmd, "bundle"))
+		rc = cmd_bundle(&o, d);
+	else if (!strcmp(cmd, "verify"))
+		rc = cmd_verify(&o, d);
+	else if (!strcmp(cmd, "init")) {
 		fprintf(stderr, "kitei: %s is not implemented yet\n", cmd);
 		rc = EXIT_NORUN;
 	} else {

@@ -1,0 +1,35 @@
+/*
+ * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
+ *
+ * The bundle stage: packs a folder of outputs into a zip for regulators with
+ * SHA256SUMS (sha256sum -c accepts it), an optional detached OpenPGP
+ * signature (gpgme) and byte-for-byte reproducible entries (libarchive);
+ * and checks such a zip (kitei verify).  For main.c only.
+ */
+#ifndef KITEI_BUNDLE_H
+#define KITEI_BUNDLE_H
+
+#include <stdint.h>
+
+#include "diag.h"
+
+/*
+ * Writes SHA256SUMS over every file in dir (sorted, recursively), signs it
+ * into SHA256SUMS.asc when key is not NULL, and packs dir into the zip at
+ * path with every entry dated time.  The zip is written beside path and
+ * renamed into place.  Returns 0, or -1 with a diagnostic emitted.
+ */
+int	 bundle_write(const char *dir, const char *path, int64_t time,
+	    const char *key, struct diag *);
+
+/*
+ * Checks a bundle: every file listed in SHA256SUMS is present with that
+ * hash, no file is missing or extra, and SHA256SUMS.asc (when present, or
+ * when require_signature) is a good signature over SHA256SUMS by a key in
+ * keyring (an armored key file) or, without one, the user's keyring.
+ * Each problem is an error naming the file.  Returns 0, or -1 (diagnostics
+ * emitted; fatal when the zip cannot be read).
+ */
+int	 bundle_verify(const char *path, const char *keyring, struct diag *);
+
+#endif /* KITEI_BUNDLE_H */
