@@ -5,7 +5,7 @@
 cd "$(dirname "$0")/.." || exit 2
 ROOT=$(pwd)
 export ROOT
-TMPROOT="$ROOT/tests/tmp"
+TMPROOT="${TMPROOT:-$ROOT/tests/tmp}"
 rm -rf "$TMPROOT"
 mkdir -p "$TMPROOT"
 export TMPROOT
