@@ -34,6 +34,7 @@
 #include "report.h"
 #include "signoff.h"
 #include "sources.h"
+#include "typeset.h"
 #include "xalloc.h"
 
 #define EXIT_FINDINGS	1
@@ -70,7 +71,7 @@ static const char usage_text[] =
 "  check    [--format text|json|sarif|junit] [--release]  validate sources and coverage\n"
 "  catalog  [--format text|json]                           the regulation's elements\n"
 "  history  [PATH] [--format text|json]                    changes to the policy root or one document\n"
-"  build    [-o DIR] [--only html,public,dashboard] [--release] [--emit-xml]\n"
+"  build    [-o DIR] [--only html,pdf,public,dashboard] [--release] [--emit-xml]\n"
 "                                                          manuals, dashboard, matrix, public page\n"
 "  diff     OLD NEW [-o DIR] [--order old-left|new-left]   新旧対照表 of every changed manual\n"
 "  bundle   [-o FILE.zip] [--since REV] [--sign KEY] [--include-confidential] [--draft]\n"
@@ -478,6 +479,31 @@ main_save_xml(xmlDocPtr doc, const char *path, struct diag *d)
 	return 0;
 }
 
+/* Typesets one assembled manual into path through templates/manual-fo.xsl. */
+static int
+main_pdf(struct render *rnd, xmlDocPtr doc, const struct assemble_input *in,
+    size_t mi, const char *path, struct diag *d)
+{
+	struct typeset_meta	 meta;
+	xmlDocPtr		 fo;
+	int			 rc;
+
+	if ((fo = render_transform(rnd, doc, "manual-fo.xsl", NULL)) == NULL)
+		return -1;
+	memset(&meta, 0, sizeof(meta));
+	meta.title = in->model->manuals[mi].cfg->title;
+	meta.author = in->cf->organization;
+	meta.subject = in->cat->title;
+	meta.keywords = in->model->manuals[mi].cfg->number;
+	meta.creator = in->generator;
+	meta.lang = "ja-JP";
+	meta.time = in->src->time;
+	meta.offset = in->src->offset;
+	rc = typeset_pdf(d, fo, path, &meta);
+	xmlFreeDoc(fo);
+	return rc;
+}
+
 /*
  * Writes every output into the publish folder.  Returns 0, or -1 with a
  * fatal diagnostic (the caller then leaves the old output in place).
@@ -499,13 +525,25 @@ main_build_outputs(const struct opts *o, struct publish *pub,
 		free(path);
 		path = NULL;
 	}
-	if (main_only(o, "html")) {
+	if (main_only(o, "html") || main_only(o, "pdf")) {
 		if (publish_mkdirs(pub, "manuals/x", d) < 0)
 			goto out;
 		for (i = 0; i < in->model->nmanuals; i++) {
 			const char *id = in->model->manuals[i].cfg->id;
 
 			doc = assemble_manual(in, i, o->redact);
+			if (main_only(o, "pdf")) {
+				xasprintf(&path, "%s/manuals/%s.pdf", dir, id);
+				if (main_pdf(rnd, doc, in, i, path, d) < 0)
+					goto out;
+				free(path);
+				path = NULL;
+			}
+			if (!main_only(o, "html")) {
+				xmlFreeDoc(doc);
+				doc = NULL;
+				continue;
+			}
 			if (o->emit_xml) {
 				xasprintf(&path, "%s/manuals/%s.xml", dir, id);
 				if (main_save_xml(doc, path, d) < 0)
@@ -973,7 +1011,7 @@ cmd_bundle(const struct opts *o, struct diag *d)
 	}
 	bo.redact = !o->include_confidential;
 	bo.emit_xml = 0;
-	bo.only = "html,dashboard";
+	bo.only = "html,pdf,dashboard";
 	if (main_pipeline(&r, o, d) < 0)
 		goto fail;
 	for (i = 0; i < r.model->nmanuals && !o->draft; i++)
