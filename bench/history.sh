@@ -5,11 +5,11 @@
 # with an edit).  Runs `history_dump REPO policies` (the walk `kitei history`
 # does) and `git log --name-status -M -- policies/` side by side and prints
 # the ratio.  Usage: sh bench/history.sh [COMMITS]   (from the repository root)
-# BENCH_DIR keeps the generated repository (default bench/tmp/history).
+# BENCH_DIR keeps the generated repository (default $TMPDIR/kitei-bench-history).
 set -eu
 cd "$(dirname "$0")/.."
 COMMITS=${1:-20000}
-DIR=${BENCH_DIR:-bench/tmp/history}
+DIR=${BENCH_DIR:-${TMPDIR:-/tmp}/kitei-bench-history}
 REPO=$DIR/repo.git
 TOOL=tests/tools/history_dump
 

@@ -70,6 +70,15 @@ struct history {
  * root commits and h->shallow is set.
  * On success stores a new history in *out (free with history_free) and
  * returns 0; returns -1 with a fatal diagnostic emitted.
+ *
+ * Speed: the walk reads each commit and tree about once, so libgit2's object
+ * cache only costs time (storing, then freeing every object when the
+ * repository is freed), and so does re-hashing every object read, which git
+ * itself never does outside fsck.  main.c should turn both off once, right
+ * after git_libgit2_init(): git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0) and
+ * git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0).  With them
+ * the walk keeps pace with `git log --name-status -M` (bench/history.sh);
+ * without, it takes about 1.7 times as long.  Results are the same.
  */
 int	 history_walk(struct history **out, git_repository *repo,
 	    const git_oid *start, const char *root, struct diag *d);
