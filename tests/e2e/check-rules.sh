@@ -7,7 +7,6 @@
 . "$ROOT/tests/lib.sh"
 
 GOLDEN=$ROOT/tests/golden/check
-CAT=$ROOT/tests/fixtures/check/cat.xml
 
 # golden "what" got-file golden-file: compares, or rewrites under REGEN=1.
 golden() {
@@ -21,81 +20,7 @@ golden() {
 	fi
 }
 
-# base NAME: $WORK/NAME is a new repository whose policies/ folder is a
-# clean policy root: two manuals, every element of the tiny catalog covered.
-base() {
-	FIXTURE_DAY=0
-	repo=$WORK/$1
-	r=$repo/policies
-	new_repo "$repo"
-	mkdir -p "$r/policy" "$r/crisis"
-	cp "$CAT" "$r/cat.xml"
-	cat > "$r/kitei.yml" <<'EOF'
-organization: テスト株式会社
-catalog: cat.xml
-review_interval: 12 months
-manuals:
-  - id: policy
-    title: システムリスク管理規程
-    kind: policy
-    documents: [policy/*.md]
-  - id: crisis
-    title: 危機管理マニュアル
-    kind: crisis
-    documents: [crisis/*.md]
-EOF
-	cat > "$r/policy/01-basic.md" <<'EOF'
----
-title: システムリスク管理規程
-owner: システム部
----
-# システムリスク管理規程
-
-## 基本方針
-<!-- covers: 1.1 -->
-当社はシステムリスク管理の基本方針を定める。
-
-## 見直し
-<!-- covers: 1.2 -->
-基本方針は毎年四月に見直す。
-
-## 教育
-<!-- covers: 1.3 -->
-全社員に年二回の研修を行う。
-
-## 外部監査
-<!-- covers: 1.4 1.4.1 -->
-外部監査の要否を毎年検討し、必要なときは監査法人に依頼する。
-EOF
-	cat > "$r/policy/02-access.md" <<'EOF'
-# アクセス管理
-
-## 権限
-<!-- covers: 4.1.6.a -->
-アクセス権限は職務に応じて付与する。
-
-## 記録
-<!-- covers: 4.1.6.b, 4.1.6.c -->
-操作ログを一年間保存し、管理者の認証には多要素認証を用いる。
-EOF
-	cat > "$r/crisis/01-crisis.md" <<'EOF'
-# 危機管理マニュアル
-
-## 危機の定義
-<!-- covers: 13.1 -->
-危機とは、業務の継続を脅かす事態をいう。
-EOF
-	cat > "$r/crisis/02-public.md" <<'EOF'
----
-title: 危機発生時の対応について
-visibility: public
----
-# 危機発生時の対応について
-
-<!-- covers: 13.2 -->
-危機が発生したときは、当社ウェブサイトでお知らせします。
-EOF
-}
+. "$ROOT/tests/fixtures/check/base.sh"
 
 # run_case NAME STATUS RULE: commits $WORK/NAME (unless COMMITTED=1), runs
 # kitei check on its policy root and compares the diagnostics (the summary
@@ -103,9 +28,9 @@ EOF
 # RULE must be named.
 run_case() {
 	name=$1; want=$2; rule=$3
-	[ -n "${COMMITTED:-}" ] || commit_all "$WORK/$name" "fixture: $name"
+	[ -n "${COMMITTED:-}" ] || approve "$WORK/$name" "fixture: $name"
 	out=$WORK/$name.diag
-	timeout 20 "$KITEI" -C "$WORK/$name/policies" check > "$out.all" 2>&1
+	timeout 20 "$KITEI" --today "$TODAY" -C "$WORK/$name/policies" check > "$out.all" 2>&1
 	got=$?
 	grep -v ' elements met (' "$out.all" > "$out"
 	golden "$name: diagnostics" "$out" "$GOLDEN/$name.diag"
@@ -267,7 +192,8 @@ tick
 git -C "$WORK/submodule" add -A
 git -C "$WORK/submodule" update-index --add --cacheinfo \
     160000,1111111111111111111111111111111111111111,policies/policy/vendor
-git -C "$WORK/submodule" commit -q -m "fixture: submodule"
+git -C "$WORK/submodule" commit -q -m "fixture: submodule" \
+    -m "Approved-by: 山田 太郎 <yamada@example.co.jp>"
 COMMITTED=1 run_case submodule 1 submodule
 
 # orphan-document: a document no manual's globs claim.
@@ -398,11 +324,11 @@ report_fixture() {
 EOF
 	sed -i 's/<!-- covers: 4.1.6.b, 4.1.6.c -->/<!-- covers: 4.1.6.b -->/' \
 	    "$r/policy/02-access.md"
-	commit_all "$WORK/$1" "fixture: reports"
+	approve "$WORK/$1" "fixture: reports"
 }
 report_fixture report
 run_case_out() {
-	timeout 20 "$KITEI" -C "$WORK/report/policies" check --format "$1" \
+	timeout 20 "$KITEI" --today "$TODAY" -C "$WORK/report/policies" check --format "$1" \
 	    > "$WORK/report.$1" 2> "$WORK/report.$1.err"
 }
 COMMITTED=1 run_case report 0 missing-coverage
@@ -458,7 +384,7 @@ if [ "$n" = 0 ]; then ok "report: JUnit: a missing example is no failure"
 else fail "report: JUnit has $n failures, want 0"; fi
 # An error-level finding fails its element's case.
 run_case_out_dir() {
-	timeout 20 "$KITEI" -C "$WORK/$1/policies" check --format "$2" > "$WORK/$1.$2" 2>&1
+	timeout 20 "$KITEI" --today "$TODAY" -C "$WORK/$1/policies" check --format "$2" > "$WORK/$1.$2" 2>&1
 }
 run_case_out_dir missing-coverage junit
 check "missing-coverage: JUnit is well-formed XML" xmllint --noout "$WORK/missing-coverage.junit"
@@ -470,4 +396,4 @@ for f in sarif json; do
 	check "unknown-requirement: $f is JSON" python3 -m json.tool "$WORK/unknown-requirement.$f"
 done
 expect_status "unknown-requirement: exit 1 in JSON too" 1 \
-    "$KITEI" -C "$WORK/unknown-requirement/policies" check --format json
+    "$KITEI" --today "$TODAY" -C "$WORK/unknown-requirement/policies" check --format json
