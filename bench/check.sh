@@ -20,6 +20,7 @@ catalog: system-risk-rules
 manuals:
   - id: all
     title: 全規程
+    kind: crisis
     documents: [docs/*.md]
 YML
 	# Element ids, handed out round-robin so that every one is covered.
@@ -30,7 +31,7 @@ out, n, ids = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 k = 0
 for i in range(n):
     with open(f"{out}/doc{i:05d}.md", "w") as f:
-        f.write(f"---\ntitle: 規程 {i}\nowner: システム部\n---\n# 規程 {i}\n\n")
+        f.write(f"---\ntitle: 規程 {i}\nowner: システム部\nvisibility: public\n---\n# 規程 {i}\n\n")
         for s in range(12):
             f.write(f"## 第{s+1}条（条項 {s}）\n")
             if s < 3:

@@ -5,6 +5,7 @@
  * whether it is signed off, verifying signatures with gpgme when required.
  */
 #include <ctype.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -308,6 +309,30 @@ signoff_add_version(struct signoff_manual *sm, const struct history_commit *c,
 	v->napprovals = sm->npending;
 }
 
+/*
+ * Whether commit c took a file matching the manual's documents globs away
+ * (deleted it, or renamed it elsewhere): the current documents' histories
+ * cannot show that change.  prefix is the policy root ("" or "policies/").
+ */
+static int
+signoff_took_away(const struct history_commit *c,
+    const struct config_manual *cm, const char *prefix)
+{
+	const char	*p;
+	size_t		 i, k, n = strlen(prefix);
+
+	for (i = 0; i < c->nfiles; i++) {
+		p = c->files[i].status == 'D' ? c->files[i].path :
+		    c->files[i].status == 'R' ? c->files[i].old_path : NULL;
+		if (p == NULL || strncmp(p, prefix, n) != 0)
+			continue;
+		for (k = 0; k < cm->ndocuments; k++)
+			if (fnmatch(cm->documents[k], p + n, FNM_PATHNAME) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 /* Parses today (or the system date) into d. */
 static void
 signoff_today(struct jdate *d, const char *today)
@@ -338,6 +363,9 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 			changed[idx[k]] = 1;
 		free(idx);
 	}
+	for (i = 0; in->src != NULL && i < h->ncommits; i++)
+		if (signoff_took_away(&h->commits[i], cm, in->src->prefix))
+			changed[i] = 1;
 	for (i = h->ncommits; i-- > 0; ) {
 		const struct history_commit *c = &h->commits[i];
 
@@ -440,6 +468,12 @@ signoff_findings(struct signoff_manual *sm, size_t mi,
 	}
 	if (sm->signed_off || !sm->changed)
 		return;
+	if (cm->napprovers == 0) {
+		diag_emit(d, in->release ? DIAG_ERROR : DIAG_WARNING, &pos,
+		    "unapproved-change", "manual '%s' names no approvers in "
+		    "kitei.yml, so it can never be signed off", cm->id);
+		return;
+	}
 	{
 		struct buf missing = { NULL, 0, 0 };
 
