@@ -1,0 +1,385 @@
+#!/bin/sh
+# Signed-off manuals (issue 4): approvals read from Approved-by trailers,
+# versions (第N版) with 制定日, 改定日 and 施行日, the release gate, review
+# due dates, and signed approvals checked with throwaway OpenPGP keys.  Each
+# case builds its own fixture repository with fixed dates, then asserts on
+# the manual XML of `kitei build --emit-xml` and on `kitei check`.
+. "$ROOT/tests/lib.sh"
+
+CAT=$ROOT/tests/fixtures/check/cat.xml
+Y='山田 太郎 <yamada@example.co.jp>'
+S='佐藤 花子 <sato@example.co.jp>'
+TODAY=2026-06-01
+
+# xv FILE PATH: prints what PATH selects in the manual XML, one line each.
+# PATH is an ElementTree path with prefix k: for kitei's namespace, ending
+# in /@attr for an attribute ("@attr" alone: the root's); else the text.
+cat > "$WORK/xv.py" <<'EOF'
+import sys, xml.etree.ElementTree as ET
+ns = {'k': 'urn:x-kitei:manual:1'}
+root = ET.parse(sys.argv[1]).getroot()
+path, attr = sys.argv[2], None
+if '@' in path:
+    path, _, attr = path.rpartition('@')
+    path = path.rstrip('/')
+els = [root] if path in ('', '.') else root.findall(path, ns)
+for e in els:
+    v = e.get(attr) if attr else (e.text or '')
+    if v is not None:
+        print(v)
+EOF
+xv() { python3 "$WORK/xv.py" "$@" 2>&1; }
+
+# is "what" got want: passes when the strings are equal.
+is() {
+	if [ "$2" = "$3" ]; then ok "$1"; else
+		fail "$1 (got '$2', want '$3')"; fi
+}
+
+# fixture NAME: $WORK/NAME is a new repository whose policies/ folder holds
+# one manual (two documents, every element of the tiny catalog covered)
+# approved by two roles, board (山田) and exec (佐藤); its first commit is
+# "制定".  DATE_STYLE, MANUAL_EXTRA (lines under the manual), SIGN (true:
+# require_signature) and YKEY, SKEY (fingerprints) change kitei.yml.
+fixture() {
+	FIXTURE_DAY=0
+	repo=$WORK/$1
+	r=$repo/policies
+	new_repo "$repo"
+	mkdir -p "$r/policy"
+	cp "$CAT" "$r/cat.xml"
+	{
+		echo "organization: テスト株式会社"
+		echo "catalog: cat.xml"
+		echo "review_interval: 12 months"
+		echo "date_style: ${DATE_STYLE:-western}"
+		echo "manuals:"
+		echo "  - id: policy"
+		echo "    title: システムリスク管理規程"
+		echo "    number: SR-001"
+		echo "    kind: crisis"
+		echo "    documents: [policy/*.md]"
+		echo "    approvers: [board, exec]"
+		[ -z "${MANUAL_EXTRA:-}" ] || echo "$MANUAL_EXTRA"
+		echo "approval:"
+		echo "  require_signature: ${SIGN:-false}"
+		echo "  roles:"
+		echo "    board: {title: 取締役会, members: [yamada@example.co.jp]}"
+		echo "    exec: {title: システム統括役員, members: [sato@example.co.jp]}"
+		echo "  people:"
+		echo "    - {email: yamada@example.co.jp, name: 山田 太郎${YKEY:+, key: $YKEY}}"
+		echo "    - {email: sato@example.co.jp, name: 佐藤 花子${SKEY:+, key: $SKEY}}"
+	} > "$r/kitei.yml"
+	cat > "$r/policy/01-basic.md" <<'EOF'
+---
+title: システムリスク管理規程
+owner: システム部
+---
+# システムリスク管理規程
+
+## 基本方針
+<!-- covers: 1.1 -->
+当社はシステムリスク管理の基本方針を定める。
+
+## 見直し
+<!-- covers: 1.2 -->
+基本方針は毎年四月に見直す。
+
+## 教育
+<!-- covers: 1.3 -->
+全社員に年二回の研修を行う。
+
+## 外部監査
+<!-- covers: 1.4 1.4.1 -->
+外部監査の要否を毎年検討し、必要なときは監査法人に依頼する。
+
+## アクセス権限
+<!-- covers: 4.1.6.a -->
+アクセス権限は職務に応じて付与する。
+
+## 記録
+<!-- covers: 4.1.6.b, 4.1.6.c -->
+操作ログを一年間保存し、管理者の認証には多要素認証を用いる。
+
+## 危機の定義
+<!-- covers: 13.1 -->
+危機とは、業務の継続を脅かす事態をいう。
+EOF
+	cat > "$r/policy/02-public.md" <<'EOF'
+---
+title: 危機発生時の対応について
+visibility: public
+---
+# 危機発生時の対応について
+
+<!-- covers: 13.2 -->
+危機が発生したときは、当社ウェブサイトでお知らせします。
+EOF
+	commit_all "$repo" "制定"
+}
+
+# change DIR "subject" [text]: appends a line to the first document, commits.
+change() {
+	echo "${3:-$2。}" >> "$1/policies/policy/01-basic.md"
+	commit_all "$1" "$2"
+}
+
+# approve DIR "person"...: an empty commit whose message ends with one
+# Approved-by trailer per person, and Effective: $EFF when EFF is set.
+# GIT_SIGN (git commit args such as -S) signs it.
+approve() {
+	dir=$1; shift
+	t=""
+	for p in "$@"; do
+		t="${t}Approved-by: $p
+"
+	done
+	[ -z "${EFF:-}" ] || t="${t}Effective: $EFF"
+	tick
+	git -C "$dir" ${GIT_SIGN:-} commit -q --allow-empty ${GIT_SIGN:+-S} \
+	    -m "承認" -m "$t"
+}
+
+# kcheck NAME ARGS...: kitei check of $WORK/NAME; output in $WORK/NAME.check.
+kcheck() {
+	name=$1; shift
+	timeout 60 "$KITEI" -C "$WORK/$name/policies" --today "$TODAY" check "$@" \
+	    > "$WORK/$name.check" 2>&1
+}
+
+# kbuild NAME ARGS...: kitei build of $WORK/NAME into $WORK/NAME.out, with
+# the manual's XML at $X; output in $WORK/NAME.build.
+kbuild() {
+	name=$1; shift
+	X=$WORK/$name.out/manuals/policy.xml
+	timeout 60 "$KITEI" -C "$WORK/$name/policies" --today "$TODAY" build \
+	    -o "$WORK/$name.out" --only html --emit-xml "$@" > "$WORK/$name.build" 2>&1
+}
+
+# ------------------------------------------------------------------------
+# Two roles approving in separate commits: one version, 制定日 the day the
+# second approval completed it.
+FIXTURE_DATE=2026-03-29
+fixture multi				# 3/30
+approve "$WORK/multi" "$Y"		# 3/31
+approve "$WORK/multi" "$S"		# 4/1
+kbuild multi
+is "multi: build exits 0" "$?" 0
+is "multi: signed off" "$(xv "$X" @signed-off)" true
+is "multi: not a draft" "$(xv "$X" @draft)" false
+is "multi: 第1版" "$(xv "$X" @version)" 1
+is "multi: one version" "$(xv "$X" k:versions/k:version/@number)" 1
+is "multi: 制定日 is the completing approval" "$(xv "$X" @established)" 2026-04-01
+is "multi: 制定日 in Japanese" "$(xv "$X" @established-text)" 2026年4月1日
+is "multi: 改定日 = 制定日" "$(xv "$X" @revised)" 2026-04-01
+is "multi: 施行日 = approval date" "$(xv "$X" @effective)" 2026-04-01
+is "multi: 施行日 in Japanese" "$(xv "$X" @effective-text)" 2026年4月1日
+is "multi: 改定内容 of 第1版" "$(xv "$X" k:versions/k:version/k:subject)" 制定
+is "multi: approvals by role" "$(xv "$X" k:versions/k:version/k:approval/@role | sort | tr '\n' ' ')" "board exec "
+is "multi: approver names from kitei.yml" "$(xv "$X" "k:versions/k:version/k:approval[@role='exec']/@name")" "佐藤 花子"
+is "multi: role title" "$(xv "$X" "k:versions/k:version/k:approval[@role='board']/@role-title")" 取締役会
+is "multi: board approved on 3/31" "$(xv "$X" "k:versions/k:version/k:approval[@role='board']/@date")" 2026-03-31
+is "multi: unsigned approval" "$(xv "$X" "k:versions/k:version/k:approval[@role='board']/@signature")" none
+is "multi: approval commit" "$(xv "$X" "k:versions/k:version/k:approval[@role='exec']/@commit")" \
+    "$(git -C "$WORK/multi" rev-parse HEAD)"
+is "multi: no pending" "$(xv "$X" k:pending)" ""
+is "multi: review due in 12 months" "$(xv "$X" @review-due)" 2027-04-01
+kcheck multi
+is "multi: check exits 0" "$?" 0
+lacks "multi: no unapproved-change" "$WORK/multi.check" unapproved-change
+kcheck multi --release
+is "multi: check --release exits 0" "$?" 0
+kbuild multi --release
+is "multi: build --release exits 0" "$?" 0
+
+# review-overdue: due 2027-04-01; the day itself is not overdue.
+TODAY=2027-04-01; kcheck multi
+lacks "review: not overdue on the due date" "$WORK/multi.check" review-overdue
+TODAY=2027-04-02; kcheck multi
+is "review: overdue is a warning (exit 0)" "$?" 0
+contains "review: overdue the day after" "$WORK/multi.check" \
+    "warning: manual 'policy' was last approved on 2026-04-01; its review was due on 2027-04-01 [review-overdue]"
+contains "review: at the manual's line in kitei.yml" "$WORK/multi.check" "policies/kitei.yml:6:"
+
+# A manual's own review_interval wins over the root's.
+TODAY=2026-06-01
+FIXTURE_DATE=2026-03-30
+MANUAL_EXTRA="    review_interval: 6 months"; fixture review6; MANUAL_EXTRA=
+approve "$WORK/review6" "$Y" "$S"	# 4/1
+kbuild review6
+is "review6: due in 6 months" "$(xv "$X" @review-due)" 2026-10-01
+TODAY=2026-10-01; kcheck review6
+lacks "review6: not overdue on 10/1" "$WORK/review6.check" review-overdue
+TODAY=2026-10-02; kcheck review6
+contains "review6: overdue on 10/2" "$WORK/review6.check" "its review was due on 2026-10-01 [review-overdue]"
+TODAY=2026-06-01
+
+# ------------------------------------------------------------------------
+# A partial approval: one role of two.  A draft; the release gate shuts.
+fixture partial
+approve "$WORK/partial" "$Y"
+kbuild partial
+is "partial: build without --release exits 0" "$?" 0
+is "partial: not signed off" "$(xv "$X" @signed-off)" false
+is "partial: a draft" "$(xv "$X" @draft)" true
+is "partial: no version" "$(xv "$X" @version)" ""
+is "partial: no 制定日" "$(xv "$X" @established)" ""
+is "partial: no versions" "$(xv "$X" k:versions/k:version)" ""
+is "partial: board's approval pending" "$(xv "$X" k:pending/k:approval/@role)" board
+kcheck partial
+is "partial: check exits 0" "$?" 0
+contains "partial: unapproved-change names the missing role" "$WORK/partial.check" \
+    "warning: manual 'policy' has changes since it was written (last change $(git -C "$WORK/partial" rev-parse --short=12 HEAD~1)); approval missing from システム統括役員 [unapproved-change]"
+lacks "partial: the role that approved is not missing" "$WORK/partial.check" "取締役会"
+kcheck partial --release
+is "partial: check --release exits 1" "$?" 1
+contains "partial: unapproved-change is an error with --release" "$WORK/partial.check" \
+    "error: manual 'policy' has changes since it was written"
+find "$WORK/partial.out" -type f -exec md5sum {} + | sort > "$WORK/partial.before"
+kbuild partial --release
+is "partial: build --release exits 1" "$?" 1
+contains "partial: build --release says why" "$WORK/partial.build" "manual 'policy' is not signed off"
+find "$WORK/partial.out" -type f -exec md5sum {} + | sort > "$WORK/partial.after"
+same "partial: build --release leaves the old output" "$WORK/partial.after" "$WORK/partial.before"
+rm -rf "$WORK/partial.out"
+kbuild partial --release
+if [ -e "$WORK/partial.out" ]; then fail "partial: build --release writes nothing"
+else ok "partial: build --release writes nothing"; fi
+ls -a "$WORK" | grep -v '^\.\.*$' > "$WORK/partial.ls"
+lacks "partial: no temporary output left" "$WORK/partial.ls" "partial.out."
+
+# ------------------------------------------------------------------------
+# Approval, then changes: a draft again; a second approval makes 第2版 whose
+# 改定内容 are the changes since 第1版; approving unchanged content again
+# adds no version.  Effective gives 施行日.
+FIXTURE_DATE=2026-03-30
+fixture revise				# 3/31
+approve "$WORK/revise" "$Y" "$S"	# 4/1: 第1版
+change "$WORK/revise" "第2条を改正"	# 4/2
+kbuild revise
+is "revise: changed after approval is a draft" "$(xv "$X" @draft)" true
+is "revise: not signed off" "$(xv "$X" @signed-off)" false
+is "revise: still 第1版" "$(xv "$X" @version)" 1
+kcheck revise
+contains "revise: unapproved-change since the sign-off" "$WORK/revise.check" \
+    "has changes since its last sign-off (last change $(git -C "$WORK/revise" rev-parse --short=12 HEAD))"
+contains "revise: both roles missing" "$WORK/revise.check" "approval missing from 取締役会, システム統括役員"
+change "$WORK/revise" "用語の定義を修正"	# 4/3
+EFF=2026-05-01; approve "$WORK/revise" "$Y" "$S"; EFF=	# 4/4
+kbuild revise
+is "revise: signed off again" "$(xv "$X" @signed-off)" true
+is "revise: 第2版" "$(xv "$X" @version)" 2
+is "revise: two versions" "$(xv "$X" k:versions/k:version/@number | tr '\n' ' ')" "1 2 "
+is "revise: 改定内容 of 第2版" "$(xv "$X" "k:versions/k:version[2]/k:subject" | tr '\n' '|')" "第2条を改正|用語の定義を修正|"
+is "revise: 改定内容 of 第1版" "$(xv "$X" "k:versions/k:version[1]/k:subject" | tr '\n' '|')" "制定|"
+is "revise: 制定日" "$(xv "$X" @established)" 2026-04-01
+is "revise: 改定日" "$(xv "$X" @revised)" 2026-04-04
+is "revise: 改定日 in Japanese" "$(xv "$X" @revised-text)" 2026年4月4日
+is "revise: 施行日 from Effective" "$(xv "$X" @effective)" 2026-05-01
+is "revise: 施行日 in Japanese" "$(xv "$X" @effective-text)" 2026年5月1日
+is "revise: 第2版's 施行日" "$(xv "$X" "k:versions/k:version[2]/@effective")" 2026-05-01
+is "revise: 第1版's 施行日 is its approval" "$(xv "$X" "k:versions/k:version[1]/@effective")" 2026-04-01
+is "revise: 第2版 approves the last change" "$(xv "$X" "k:versions/k:version[2]/@change")" \
+    "$(git -C "$WORK/revise" rev-parse HEAD~1)"
+is "revise: review due from the last approval" "$(xv "$X" @review-due)" 2027-04-04
+approve "$WORK/revise" "$Y" "$S"	# 4/5: nothing changed
+kbuild revise
+is "revise: approving unchanged content adds no version" "$(xv "$X" k:versions/k:version/@number | tr '\n' ' ')" "1 2 "
+is "revise: 改定日 stays" "$(xv "$X" @revised)" 2026-04-04
+kbuild revise --release
+is "revise: build --release exits 0" "$?" 0
+
+# Effective on the first of two approvals; the second completes.
+fixture effective
+EFF=2026-07-01; approve "$WORK/effective" "$Y"; EFF=
+approve "$WORK/effective" "$S"
+kbuild effective
+is "effective: an earlier approver's Effective counts" "$(xv "$X" @effective)" 2026-07-01
+
+# date_style: wareki.
+FIXTURE_DATE=2026-03-30
+DATE_STYLE=wareki; fixture wareki; DATE_STYLE=	# 3/31
+EFF=2026-05-01; approve "$WORK/wareki" "$Y" "$S"; EFF=	# 4/1
+kbuild wareki
+is "wareki: 制定日" "$(xv "$X" @established-text)" 令和8年4月1日
+is "wareki: 施行日" "$(xv "$X" @effective-text)" 令和8年5月1日
+is "wareki: ISO date stays" "$(xv "$X" @established)" 2026-04-01
+is "wareki: version dates" "$(xv "$X" "k:versions/k:version/@approved-text")" 令和8年4月1日
+is "wareki: review due" "$(xv "$X" @review-due-text)" 令和9年4月1日
+
+# ------------------------------------------------------------------------
+# A rename between versions: the history follows the document; versions go
+# on counting.
+fixture rename
+approve "$WORK/rename" "$Y" "$S"
+git -C "$WORK/rename" mv policies/policy/01-basic.md policies/policy/01-rules.md
+commit_all "$WORK/rename" "ファイル名を変更"
+kbuild rename
+is "rename: a rename is a change" "$(xv "$X" @signed-off)" false
+approve "$WORK/rename" "$Y" "$S"
+change "$WORK/rename" "第3条を改正"
+approve "$WORK/rename" "$Y" "$S"
+kbuild rename
+is "rename: signed off" "$(xv "$X" @signed-off)" true
+is "rename: 第3版" "$(xv "$X" @version)" 3
+is "rename: 第2版 is the rename" "$(xv "$X" "k:versions/k:version[2]/k:subject")" ファイル名を変更
+is "rename: 第1版 kept across the rename" "$(xv "$X" "k:versions/k:version[1]/k:subject")" 制定
+is "rename: 第3版" "$(xv "$X" "k:versions/k:version[3]/k:subject")" 第3条を改正
+contains "rename: history reaches back past the rename" "$X" \
+    "$(git -C "$WORK/rename" rev-list --max-parents=0 HEAD)"
+
+# Removing a document from a manual changes the manual.
+fixture remove
+printf '# 補足\n\n補足事項はない。\n' > "$WORK/remove/policies/policy/03-notes.md"
+commit_all "$WORK/remove" "補足を追加"
+approve "$WORK/remove" "$Y" "$S"
+kbuild remove
+is "remove: signed off with three documents" "$(xv "$X" @signed-off)" true
+git -C "$WORK/remove" rm -q policies/policy/03-notes.md
+commit_all "$WORK/remove" "補足を廃止"
+kbuild remove
+is "remove: removing a document is a change" "$(xv "$X" @signed-off)" false
+
+# ------------------------------------------------------------------------
+# Branches: an approval on a side branch that lacks the latest change does
+# not count, even once merged; a merge commit carrying Approved-by counts.
+fixture branch
+approve "$WORK/branch" "$Y" "$S"		# 第1版
+git -C "$WORK/branch" branch side
+change "$WORK/branch" "第4条を改正"
+git -C "$WORK/branch" checkout -q side
+approve "$WORK/branch" "$Y" "$S"		# newer, but lacks 第4条を改正
+git -C "$WORK/branch" checkout -q main
+tick
+git -C "$WORK/branch" merge -q --no-ff -m "Merge branch 'side'" side
+kbuild branch
+is "branch: side-branch approval does not count" "$(xv "$X" @signed-off)" false
+is "branch: still 第1版" "$(xv "$X" @version)" 1
+kcheck branch
+contains "branch: unapproved-change" "$WORK/branch.check" "approval missing from 取締役会, システム統括役員"
+git -C "$WORK/branch" checkout -q -b review
+echo "readme" > "$WORK/branch/README"
+commit_all "$WORK/branch" "README"
+git -C "$WORK/branch" checkout -q main
+tick
+git -C "$WORK/branch" merge -q --no-ff -m "Merge branch 'review'" \
+    -m "Approved-by: $Y
+Approved-by: $S" review
+kbuild branch
+is "branch: merge commit approval counts" "$(xv "$X" @signed-off)" true
+is "branch: 第2版" "$(xv "$X" @version)" 2
+is "branch: approved by the merge" "$(xv "$X" "k:versions/k:version[2]/k:approval[@role='board']/@commit")" \
+    "$(git -C "$WORK/branch" rev-parse HEAD)"
+is "branch: 改定内容 of 第2版" "$(xv "$X" "k:versions/k:version[2]/k:subject")" 第4条を改正
+
+# ------------------------------------------------------------------------
+# A shallow clone: --release refuses, and says why.
+git clone -q --depth 1 "file://$WORK/multi" "$WORK/shallow" 2>/dev/null
+kcheck shallow --release
+is "shallow: check --release exits 1" "$?" 1
+contains "shallow: check says shallow" "$WORK/shallow.check" "shallow"
+kbuild shallow --release
+is "shallow: build --release exits 1" "$?" 1
+contains "shallow: build says shallow" "$WORK/shallow.build" "shallow"
+if [ -e "$WORK/shallow.out" ]; then fail "shallow: build --release writes nothing"
+else ok "shallow: build --release writes nothing"; fi
