@@ -1117,6 +1117,34 @@ typeset_para_free(struct ts_para *p)
 	free(p);
 }
 
+/*
+ * Drops the layout of a paragraph drawn for the last time: a long document
+ * then holds only the layouts of pages not yet drawn.
+ */
+static void
+typeset_para_release(struct ts_para *p)
+{
+	if (p->layout != NULL) {
+		g_object_unref(p->layout);
+		p->layout = NULL;
+		p->nlines = 0;
+	}
+}
+
+/* Releases the paragraphs of a row's cells once it is drawn. */
+static void
+typeset_row_release(struct ts_row *r)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < r->ncells; i++)
+		for (k = 0; k < r->cells[i].vl.n; k++)
+			if (r->cells[i].vl.v[k].kind == K_LINE)
+				typeset_para_release(r->cells[i].vl.v[k].para);
+			else if (r->cells[i].vl.v[k].kind == K_ROW)
+				typeset_row_release(r->cells[i].vl.v[k].row);
+}
+
 /* Frees a row and the lists of its cells. */
 static void
 typeset_row_free(struct ts_row *r)
@@ -3108,13 +3136,15 @@ typeset_watermark(struct ts_ctx *c, const char *text, double pw, double ph)
 	return rs;
 }
 
-/* Draws page pi: watermark, header, footer, body. */
+/* Draws page pi: watermark, header, footer, body; then drops the layouts it used last. */
 static void
 typeset_draw_page(struct ts_ctx *c, size_t pi)
 {
 	struct ts_page	*pg = &c->pages[pi];
 	struct ts_seq	*sq = pg->seq;
+	struct ts_item	*it;
 	char		 label[32];
+	size_t		 j;
 
 	cairo_pdf_surface_set_size(c->surf, pg->m->pw, pg->m->ph);
 	typeset_format_number(label, sizeof(label), pg->number, sq->format);
@@ -3139,6 +3169,17 @@ typeset_draw_page(struct ts_ctx *c, size_t pi)
 	    pg->m->body.y, pg->rephead);
 	typeset_para_close(c);
 	cairo_restore(c->cr);
+	for (j = pg->from; j < pg->to; j++) {
+		it = &sq->vl.v[j];
+		if (it->kind == K_LINE && it->line == it->para->nlines - 1) {
+			if (it->label != NULL)
+				typeset_para_release(it->label);
+			typeset_para_release(it->para);
+		} else if (it->kind == K_LINE && it->label != NULL)
+			typeset_para_release(it->label);
+		else if (it->kind == K_ROW && !it->row->header)
+			typeset_row_release(it->row);
+	}
 	cairo_show_page(c->cr);
 }
 

@@ -59,6 +59,7 @@ main(int argc, char *argv[])
 		return 2;
 	}
 	typeset_pdf(d, doc, argv[1], &meta);
+	diag_sort(d);
 	diag_print_text(d, stderr, 0);
 	rc = diag_exit_status(d);
 	xmlFreeDoc(doc);

@@ -1,0 +1,180 @@
+# End-to-end checks of the typesetter (generator/typeset.c) through
+# tests/tools/fo2pdf on the hand-written FO in tests/fixtures/fo/.
+. "$ROOT/tests/lib.sh"
+
+FO2PDF=$ROOT/tests/tools/fo2pdf
+FIX=$ROOT/tests/fixtures/fo
+if [ ! -x "$FO2PDF" ]; then
+	make -C "$ROOT" --no-print-directory tests/tools/fo2pdf >/dev/null 2>&1
+fi
+for t in qpdf pdffonts pdfinfo pdftotext xsltproc; do
+	command -v $t >/dev/null 2>&1 || { fail "$t missing (apt-get install qpdf poppler-utils xsltproc)"; exit 0; }
+done
+
+pdf=$WORK/manual.pdf
+"$FO2PDF" "$FIX/manual.fo" "$pdf" 2> "$WORK/manual.diag"
+rc=$?
+if [ $rc -eq 0 ] && [ -s "$pdf" ]; then ok "manual.fo typesets"; else
+	fail "manual.fo typesets (exit $rc)"; cat "$WORK/manual.diag"; exit 0; fi
+if [ -s "$WORK/manual.diag" ]; then fail "manual.fo gives no diagnostics"; cat "$WORK/manual.diag"
+else ok "manual.fo gives no diagnostics"; fi
+
+# The file itself.
+check "qpdf --check passes" qpdf --check "$pdf"
+pdffonts "$pdf" | tail -n +3 > "$WORK/fonts"
+if [ -s "$WORK/fonts" ] && ! grep -q "Type 3" "$WORK/fonts" &&
+    awk '{ if ($(NF-4) != "yes" || $(NF-3) != "yes" || $(NF-2) != "yes") bad = 1 }
+    END { exit bad }' "$WORK/fonts"; then
+	ok "fonts embedded, subset, with Unicode maps, no Type 3"
+else fail "fonts embedded, subset, with Unicode maps, no Type 3"; cat "$WORK/fonts"; fi
+lacks "only Noto CJK fonts" "$WORK/fonts" "DejaVu"
+
+pdfinfo -isodates "$pdf" > "$WORK/info"
+contains "A4 pages" "$WORK/info" "595.276 x 841.89 pts (A4)"
+contains "title" "$WORK/info" "kitei 組版テスト"
+contains "author" "$WORK/info" "株式会社サンプル金融サービス"
+contains "creation date from meta" "$WORK/info" "CreationDate:    2026-04-01T08:33:20+09"
+contains "tagged" "$WORK/info" "Tagged:          yes"
+lacks "not encrypted" "$WORK/info" "Encrypted:       yes"
+
+qpdf --qdf --object-streams=disable "$pdf" "$WORK/qdf.pdf" 2>/dev/null
+contains "/Lang ja-JP in the catalog" "$WORK/qdf.pdf" "/Lang (ja-JP)"
+contains "PDF date form" "$WORK/qdf.pdf" "/CreationDate (D:20260401083320+09'00')"
+contains "a structure tree" "$WORK/qdf.pdf" "/StructTreeRoot"
+contains "headings tagged" "$WORK/qdf.pdf" "/S /H1"
+contains "tables tagged" "$WORK/qdf.pdf" "/S /TH"
+contains "external link" "$WORK/qdf.pdf" "/URI (https://www.jsda.or.jp/)"
+if [ "$(grep -ac '/Subtype /Link' "$WORK/qdf.pdf")" -ge 9 ]; then ok "internal links from the TOC"
+else fail "internal links from the TOC"; fi
+pdfinfo -dests "$pdf" > "$WORK/dests" 2>&1
+contains "named destination for a heading" "$WORK/dests" "s3-1"
+qpdf --json --json-key=outlines "$pdf" > "$WORK/outlines.json" 2>/dev/null
+contains "bookmarks" "$WORK/outlines.json" "2.1　システムリスク管理責任者"
+
+# Text: Japanese comes back, in the order of the FO.
+pdftotext -enc UTF-8 "$pdf" "$WORK/all.txt"
+lacks "no U+FFFD in the text" "$WORK/all.txt" "$(printf '\357\277\275')"
+# The body of every page (header and footer cropped off), whitespace removed.
+pages=$(awk '/^Pages:/ { print $2 }' "$WORK/info")
+: > "$WORK/body.txt"
+i=1
+while [ "$i" -le "$pages" ]; do
+	pdftotext -enc UTF-8 -raw -r 72 -f $i -l $i -x 0 -y 74 -W 595 -H 694 "$pdf" - |
+	    sed 's/[[:space:]]//g' | tr -d '\n\f' >> "$WORK/body.txt"
+	i=$((i + 1))
+done
+cat > "$WORK/text.xsl" <<'EOF'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+  <xsl:output method="text" encoding="UTF-8"/>
+  <!-- One line per run of text in the flows, markers and citations left out. -->
+  <xsl:template match="/">
+    <xsl:for-each select="//fo:flow//text()[normalize-space()][not(ancestor::fo:marker)]">
+      <xsl:value-of select="normalize-space()"/><xsl:text>&#10;</xsl:text>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>
+EOF
+xsltproc "$WORK/text.xsl" "$FIX/manual.fo" | sed 's/[[:space:]]//g' > "$WORK/want.txt"
+missing=$(awk 'NR == FNR { body = $0; next }
+    { i = index(substr(body, pos), $0)
+      if (i == 0) { print $0; exit }
+      pos += i + length($0) - 1 }' "$WORK/body.txt" pos=1 "$WORK/want.txt")
+if [ -z "$missing" ]; then ok "all text of the FO, in order, in the PDF"
+else fail "all text of the FO, in order, in the PDF (missing: $missing)"; fi
+
+# Table of contents: each entry's number is the page label of its heading.
+pdftotext -enc UTF-8 -layout -f 2 -l 2 "$pdf" - |
+    sed -n 's/^ *\(.*[^ ]\)  *\([0-9][0-9]*\) *$/\1|\2/p' |
+    sed 's/[[:space:]　]//g' > "$WORK/toc"
+n=0; bad=""
+while IFS='|' read -r title num; do
+	[ -n "$title" ] || continue
+	n=$((n + 1))
+	i=3; found=""
+	while [ "$i" -le "$pages" ]; do
+		pdftotext -enc UTF-8 -layout -f $i -l $i "$pdf" - |
+		    sed 's/[[:space:]　]//g' > "$WORK/page.txt"
+		if grep -qx -- "$title" "$WORK/page.txt"; then
+			found=$(sed -n 's|^\([0-9][0-9]*\)/[0-9][0-9]*$|\1|p' "$WORK/page.txt")
+			break
+		fi
+		i=$((i + 1))
+	done
+	[ "$found" = "$num" ] || bad="$bad $title:$num/$found"
+done < "$WORK/toc"
+if [ "$n" -ge 9 ] && [ -z "$bad" ]; then ok "TOC page numbers match the headings ($n entries)"
+else fail "TOC page numbers match the headings ($n entries;$bad)"; fi
+last=$(sed -n 's|^ *\([0-9][0-9]*\) */ *\([0-9][0-9]*\) *$|\1 \2|p' "$WORK/all.txt" | tail -1)
+if [ -n "$last" ] && [ "${last% *}" = "${last#* }" ]; then ok "footer X / Y ends at Y ($last)"
+else fail "footer X / Y ends at Y ($last)"; fi
+# Running header: the chapter of the page's first line (carried over).
+pdftotext -enc UTF-8 -raw -r 72 -f 5 -l 5 -x 0 -y 0 -W 595 -H 74 "$pdf" - |
+    sed 's/[[:space:]]//g' | tr -d '\n' > "$WORK/head5"
+contains "running header from the chapter marker" "$WORK/head5" "第3章情報資産の管理"
+
+# The long table repeats its header on the next page.
+if [ "$(grep -c '^資産番号$' "$WORK/all.txt")" -ge 2 ]; then ok "table header repeated across pages"
+else fail "table header repeated across pages"; fi
+
+# A heading is never the last line of a page.
+cat > "$WORK/heads.xsl" <<'EOF'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format" xmlns:kfo="urn:x-kitei:fo:1">
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:template match="/">
+    <xsl:for-each select="//fo:flow//fo:block[starts-with(@kfo:role, 'H')]">
+      <xsl:value-of select="normalize-space(text()[normalize-space()][last()])"/><xsl:text>&#10;</xsl:text>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>
+EOF
+xsltproc "$WORK/heads.xsl" "$FIX/manual.fo" | sed 's/[[:space:]]//g' > "$WORK/heads"
+i=1; bad=""
+while [ "$i" -le "$pages" ]; do
+	l=$(pdftotext -enc UTF-8 -r 72 -f $i -l $i -x 0 -y 74 -W 595 -H 694 "$pdf" - |
+	    sed 's/[[:space:]]//g' | grep -v '^$' | tail -1)
+	if [ -n "$l" ] && grep -qxF -- "$l" "$WORK/heads" && [ $i -gt 2 ]; then bad="$bad $i"; fi
+	i=$((i + 1))
+done
+if [ -z "$bad" ]; then ok "no heading ends a page"; else fail "no heading ends a page (pages$bad)"; fi
+
+# Japanese line breaking: no line starts with a closing mark or small kana,
+# none ends with an opening bracket.
+kpdf=$WORK/kinsoku.pdf
+"$FO2PDF" "$FIX/kinsoku.fo" "$kpdf" 2>/dev/null
+for f in "$pdf" "$kpdf"; do
+	pdftotext -enc UTF-8 -bbox-layout "$f" - |
+	    awk '/<line/ { s = "" } /<word/ { sub(/^[^>]*>/, ""); sub(/<\/word>.*/, ""); s = s $0 }
+	    /<\/line>/ { print s }' > "$f.lines"
+done
+if [ "$(wc -l < "$kpdf.lines")" -ge 100 ] &&
+    ! grep -q '^[。、」）ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ]' "$kpdf.lines" "$pdf.lines" &&
+    ! grep -q '[「（]$' "$kpdf.lines" "$pdf.lines"; then
+	ok "no prohibited character starts or ends a line"
+else
+	fail "no prohibited character starts or ends a line"
+	grep -n '^[。、」）ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ]\|[「（]$' "$kpdf.lines" "$pdf.lines" | head -5
+fi
+
+# Nothing outside the page margins (18 mm sides, 12 mm top and bottom; pdftotext
+# boxes reach the font's ascent, a little above the em box).
+pdftotext -bbox "$pdf" - | awk -F'"' '/<word/ {
+    if ($2 < 50 || $6 > 546 || $4 < 30 || $8 > 812) { print; bad = 1 } }
+    END { exit bad }' > "$WORK/outside" 
+if [ $? -eq 0 ]; then ok "all text inside the margins"; else fail "all text inside the margins"; head -3 "$WORK/outside"; fi
+
+# Same input, same bytes.
+"$FO2PDF" "$FIX/manual.fo" "$WORK/again.pdf" 2>/dev/null
+check "two runs byte-identical" cmp "$pdf" "$WORK/again.pdf"
+
+# Bad input: warnings with FO lines, still a PDF, no crash.
+"$FO2PDF" "$FIX/bad.fo" "$WORK/bad.pdf" 2> "$WORK/bad.diag"
+rc=$?
+if [ $rc -eq 0 ] && [ -s "$WORK/bad.pdf" ]; then ok "bad FO still typesets"; else fail "bad FO still typesets (exit $rc)"; fi
+contains "unknown property warned with its line" "$WORK/bad.diag" "bad.fo:11: warning: unsupported FO property frobnicate ignored [fo-unsupported-property]"
+contains "unknown element warned" "$WORK/bad.diag" "bad.fo:12: warning: unsupported FO element float ignored"
+contains "dangling citation warned" "$WORK/bad.diag" "page-number-citation to unknown id 'missing'"
+printf '<html/>' > "$WORK/notfo.xml"
+expect_status "non-FO input is an error" 1 "$FO2PDF" "$WORK/notfo.xml" "$WORK/notfo.pdf"
+exit 0
