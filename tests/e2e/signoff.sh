@@ -70,6 +70,7 @@ fixture() {
 		echo "    - {email: yamada@example.co.jp, name: 山田 太郎${YKEY:+, key: $YKEY}}"
 		echo "    - {email: sato@example.co.jp, name: 佐藤 花子${SKEY:+, key: $SKEY}}"
 	} > "$r/kitei.yml"
+	[ -z "${KEYS:-}" ] || { mkdir -p "$r/keys"; cp "$KEYS"/*.asc "$r/keys/"; }
 	cat > "$r/policy/01-basic.md" <<'EOF'
 ---
 title: システムリスク管理規程
@@ -126,7 +127,7 @@ change() {
 
 # approve DIR "person"...: an empty commit whose message ends with one
 # Approved-by trailer per person, and Effective: $EFF when EFF is set.
-# GIT_SIGN (git commit args such as -S) signs it.
+# With SIGNKEY (a fingerprint) it is signed by that key from $GH.
 approve() {
 	dir=$1; shift
 	t=""
@@ -136,8 +137,13 @@ approve() {
 	done
 	[ -z "${EFF:-}" ] || t="${t}Effective: $EFF"
 	tick
-	git -C "$dir" ${GIT_SIGN:-} commit -q --allow-empty ${GIT_SIGN:+-S} \
-	    -m "承認" -m "$t"
+	if [ -n "${SIGNKEY:-}" ]; then
+		GNUPGHOME=$GH git -C "$dir" -c gpg.program=gpg \
+		    -c user.signingkey="$SIGNKEY" commit -q -S --allow-empty \
+		    -m "承認" -m "$t"
+	else
+		git -C "$dir" commit -q --allow-empty -m "承認" -m "$t"
+	fi
 }
 
 # kcheck NAME ARGS...: kitei check of $WORK/NAME; output in $WORK/NAME.check.
@@ -383,3 +389,102 @@ is "shallow: build --release exits 1" "$?" 1
 contains "shallow: build says shallow" "$WORK/shallow.build" "shallow"
 if [ -e "$WORK/shallow.out" ]; then fail "shallow: build --release writes nothing"
 else ok "shallow: build --release writes nothing"; fi
+
+# ------------------------------------------------------------------------
+# require_signature: approvals must be signed by the approver's own key.
+# Throwaway keys live in $GH; kitei runs with HOME and GNUPGHOME pointing at
+# an empty folder and its own TMPDIR, and must leave all of them as it
+# found them.
+GH=$WORK/gnupg
+rm -rf "$WORK/gnupg" "$WORK/keys" "$WORK/home" "$WORK/tmpdir"
+mkdir -m 700 "$GH"
+mkdir "$WORK/keys" "$WORK/home" "$WORK/tmpdir"
+# newkey NAME EMAIL: makes a key in $GH and prints its fingerprint.
+newkey() {
+	GNUPGHOME=$GH gpg --batch --quiet --passphrase '' --quick-gen-key \
+	    "$1 <$2>" ed25519 sign never 2>/dev/null
+	GNUPGHOME=$GH gpg --batch --with-colons --list-keys "<$2>" 2>/dev/null |
+	    awk -F: '$1 == "fpr" { print $10; exit }'
+}
+YFPR=$(newkey Yamada yamada@example.co.jp)
+SFPR=$(newkey Sato sato@example.co.jp)
+XFPR=$(newkey Stranger stranger@example.co.jp)
+if [ ${#YFPR} -eq 40 ] && [ ${#SFPR} -eq 40 ] && [ ${#XFPR} -eq 40 ]; then
+	ok "keys: three throwaway keys"
+else
+	fail "keys: three throwaway keys (got '$YFPR' '$SFPR' '$XFPR')"
+fi
+GNUPGHOME=$GH gpg --batch --armor --export "$YFPR" > "$WORK/keys/yamada.asc" 2>/dev/null
+GNUPGHOME=$GH gpg --batch --armor --export "$SFPR" > "$WORK/keys/sato.asc" 2>/dev/null
+
+# kitei with an empty HOME and GNUPGHOME and its own TMPDIR.
+KITEI_REAL=$KITEI
+KITEI="$WORK/kitei-isolated"
+printf '#!/bin/sh\nHOME="%s" GNUPGHOME="%s" TMPDIR="%s" exec "%s" "$@"\n' \
+    "$WORK/home" "$WORK/home" "$WORK/tmpdir" "$KITEI_REAL" > "$KITEI"
+chmod +x "$KITEI"
+
+FIXTURE_DATE=2026-03-30
+SIGN=true; YKEY=$YFPR; SKEY=$SFPR; KEYS=$WORK/keys
+fixture signed
+SIGN=; YKEY=; SKEY=; KEYS=
+approve "$WORK/signed" "$Y"			# forged: not signed
+FORGED=$(git -C "$WORK/signed" rev-parse --short=12 HEAD)
+SIGNKEY=$XFPR; approve "$WORK/signed" "$Y"	# a key not in keys/
+UNKNOWN=$(git -C "$WORK/signed" rev-parse --short=12 HEAD)
+SIGNKEY=$SFPR; approve "$WORK/signed" "$Y"	# 佐藤's key on 山田's approval
+WRONG=$(git -C "$WORK/signed" rev-parse --short=12 HEAD)
+SIGNKEY=$YFPR; approve "$WORK/signed" "$S"	# 山田's key on 佐藤's approval
+WRONG2=$(git -C "$WORK/signed" rev-parse --short=12 HEAD)
+SIGNKEY=
+check "signed: the commits are signed as meant" \
+    env GNUPGHOME="$GH" git -C "$WORK/signed" verify-commit HEAD
+kcheck signed
+is "signed: bad approvals are warnings" "$?" 0
+contains "signed: forged trailer not counted" "$WORK/signed.check" \
+    "warning: manual 'policy': the approval by $Y in $FORGED is not counted: the commit is not signed [bad-approval]"
+contains "signed: unknown key not counted" "$WORK/signed.check" \
+    "the approval by $Y in $UNKNOWN is not counted: signed by a key not in keys/ [bad-approval]"
+contains "signed: wrong person's key not counted" "$WORK/signed.check" \
+    "the approval by $Y in $WRONG is not counted: the signature is not by the approver's key [bad-approval]"
+contains "signed: wrong person's key not counted (2)" "$WORK/signed.check" \
+    "the approval by $S in $WRONG2 is not counted: the signature is not by the approver's key [bad-approval]"
+contains "signed: nothing counted" "$WORK/signed.check" \
+    "approval missing from 取締役会, システム統括役員 [unapproved-change]"
+kbuild signed
+is "signed: not signed off by bad approvals" "$(xv "$X" @signed-off)" false
+is "signed: nothing pending" "$(xv "$X" k:pending/k:approval)" ""
+SIGNKEY=$SFPR; approve "$WORK/signed" "$S"
+SIGNKEY=$YFPR; approve "$WORK/signed" "$Y"
+SIGNKEY=
+kbuild signed
+is "signed: build exits 0" "$?" 0
+is "signed: signed off by signed approvals" "$(xv "$X" @signed-off)" true
+is "signed: 第1版" "$(xv "$X" @version)" 1
+is "signed: signatures good" "$(xv "$X" k:versions/k:version/k:approval/@signature | tr '\n' ' ')" "good good "
+is "signed: 山田's good approval" "$(xv "$X" "k:versions/k:version/k:approval[@role='board']/@commit")" \
+    "$(git -C "$WORK/signed" rev-parse HEAD)"
+kcheck signed --release
+is "signed: check --release exits 0" "$?" 0
+lacks "signed: no unapproved-change" "$WORK/signed.check" unapproved-change
+kbuild signed --release
+is "signed: build --release exits 0" "$?" 0
+
+# An approval with no signature at all once signatures are required.
+SIGN=true; YKEY=$YFPR; SKEY=$SFPR; KEYS=$WORK/keys
+fixture unsigned
+SIGN=; YKEY=; SKEY=; KEYS=
+approve "$WORK/unsigned" "$Y" "$S"
+kbuild unsigned
+is "unsigned: an unsigned approval does not count" "$(xv "$X" @signed-off)" false
+kbuild unsigned --release
+is "unsigned: build --release exits 1" "$?" 1
+
+# kitei left no trace: the user's folder is untouched, no temporary
+# keyring is left behind, no agent runs for one.
+is "keyring: HOME and GNUPGHOME stay empty" "$(ls -A "$WORK/home")" ""
+is "keyring: no kitei-gnupg-* left in TMPDIR" "$(ls -A "$WORK/tmpdir")" ""
+is "keyring: no gpg-agent for a kitei keyring" \
+    "$(ps -eo args | grep "$WORK/tmpdir/kitei-gnupg" | grep -v grep)" ""
+KITEI=$KITEI_REAL
+gpgconf --homedir "$WORK/gnupg" --kill all 2>/dev/null
