@@ -258,6 +258,32 @@ model_place_directives(struct model_doc *md, struct diag *d)
 }
 
 /*
+ * Points pos at the visibility: directive that set section i's own class
+ * (the heading when none is found).
+ */
+static void
+model_visibility_pos(const struct model_doc *md, size_t i, struct pos *pos)
+{
+	const struct model_section	*s = &md->sections[i];
+	int				 next = i + 1 < md->nsections ?
+					    md->sections[i + 1].line : 0;
+	size_t				 k;
+
+	pos->line = s->line;
+	pos->col = s->col;
+	for (k = 0; k < md->parsed->ndirs; k++) {
+		const struct directive *dir = &md->parsed->dirs[k];
+
+		if (dir->kind == DIRECTIVE_VISIBILITY && dir->line >= s->line &&
+		    (next == 0 || dir->line < next) && dir->visibility == s->own) {
+			pos->line = dir->line;
+			pos->col = dir->col;
+			return;
+		}
+	}
+}
+
+/*
  * Computes effective visibility: a section takes its parent's class unless
  * it sets a more restricted one.  Widening is refused with a warning, so
  * nesting can never let internal text out.
@@ -286,11 +312,11 @@ model_visibility(struct model_doc *md, struct diag *d)
 		if (s->own == VIS_UNSET)
 			continue;
 		if (s->own < inherited && i > 0) {
-			pos.line = s->line;
-			pos.col = s->col;
+			model_visibility_pos(md, i, &pos);
 			diag_emit(d, DIAG_WARNING, &pos, "visibility-widened",
-			    "visibility: %s inside a %s section has no effect: a "
-			    "section can only be more restricted than its parent",
+			    "visibility: %s has no effect here: the enclosing "
+			    "section is %s, and a section can only be more "
+			    "restricted than its parent",
 			    parse_visibility_name(s->own),
 			    parse_visibility_name(inherited));
 		} else
