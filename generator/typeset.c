@@ -355,6 +355,7 @@ struct ts_cell {
 	double		 x, w;		/* border box, from the table's left */
 	struct ts_deco	 deco;
 	struct ts_vlist	 vl;		/* content */
+	size_t		 from, to;	/* items of vl in this row (split rows) */
 	double		 ch;		/* content height */
 	int		 valign;	/* 0 before, 1 center, 2 after */
 	int		 header;	/* TH rather than TD */
@@ -367,6 +368,7 @@ struct ts_row {
 	size_t		 ncells;
 	double		 h;
 	int		 header;	/* in table-header */
+	int		 split;		/* shares its cells' content with another part */
 };
 
 /* A region of a page master, in page coordinates. */
@@ -1137,6 +1139,8 @@ typeset_row_release(struct ts_row *r)
 {
 	size_t	 i, k;
 
+	if (r->split)		/* the other part may still be drawn */
+		return;
 	for (i = 0; i < r->ncells; i++)
 		for (k = 0; k < r->cells[i].vl.n; k++)
 			if (r->cells[i].vl.v[k].kind == K_LINE)
@@ -1153,7 +1157,7 @@ typeset_row_free(struct ts_row *r)
 
 	if (r == NULL)
 		return;
-	for (i = 0; i < r->ncells; i++)
+	for (i = 0; i < r->ncells && r->split != 2; i++)
 		free(r->cells[i].vl.v);
 	free(r->cells);
 	free(r);
@@ -1241,15 +1245,15 @@ typeset_vl_space(struct ts_vlist *vl, double h)
 	typeset_vl_add(vl, K_SPACE, h);
 }
 
-/* Returns the height of a whole list (content of a cell). */
+/* Returns the height of items from..to of a list (content of a cell). */
 static double
-typeset_vl_height(const struct ts_vlist *vl)
+typeset_vl_height(const struct ts_vlist *vl, size_t from, size_t to)
 {
 	double	 h = 0;
 	size_t	 i;
 	int	 started = 0;
 
-	for (i = 0; i < vl->n; i++) {
+	for (i = from; i < to; i++) {
 		if (vl->v[i].kind == K_SPACE && !started)
 			continue;
 		if (vl->v[i].kind == K_LINE || vl->v[i].kind == K_ROW ||
@@ -1258,7 +1262,7 @@ typeset_vl_height(const struct ts_vlist *vl)
 		h += vl->v[i].h;
 	}
 	/* Trailing space does not count either. */
-	while (i > 0 && vl->v[i - 1].kind != K_LINE && vl->v[i - 1].kind != K_ROW &&
+	while (i > from && vl->v[i - 1].kind != K_LINE && vl->v[i - 1].kind != K_ROW &&
 	    vl->v[i - 1].kind != K_DEND && vl->v[i - 1].kind != K_DBEGIN) {
 		if (vl->v[i - 1].kind == K_SPACE)
 			h -= vl->v[i - 1].h;
@@ -2090,7 +2094,9 @@ typeset_row(struct ts_ctx *c, struct ts_table *t, xmlNodePtr rn,
 		if (cw < 1)
 			cw = 1;
 		typeset_build_blocks(c, &cl->vl, cn, &cst, cw, depth + 1);
-		cl->ch = typeset_vl_height(&cl->vl);
+		cl->from = 0;
+		cl->to = cl->vl.n;
+		cl->ch = typeset_vl_height(&cl->vl, 0, cl->vl.n);
 		cw = cl->ch + cl->deco.bw[S_TOP] + cl->deco.bw[S_BOTTOM] +
 		    cl->deco.pad[S_TOP] + cl->deco.pad[S_BOTTOM];
 		if (cw > h)
@@ -2645,6 +2651,101 @@ typeset_page_new(struct ts_ctx *c, struct ts_seq *sq, int number)
 }
 
 /*
+ * Returns where the content of a cell breaks so that at most h of it stays:
+ * before the first box that does not fit (keeps inside cells are not
+ * honoured when a row must be split).
+ */
+static size_t
+typeset_cell_split(const struct ts_cell *cl, double h)
+{
+	const struct ts_vlist *vl = &cl->vl;
+	double		 y = 0;
+	size_t		 k, b;
+	int		 started = 0;
+
+	for (k = cl->from; k < cl->to; k++) {
+		if (vl->v[k].kind == K_SPACE && !started)
+			continue;
+		if (typeset_is_box(&vl->v[k])) {
+			if (y + vl->v[k].h > h + TS_EPS) {
+				b = typeset_break_index(vl, k);
+				return b > cl->from ? b : k;
+			}
+			started = 1;
+		}
+		y += vl->v[k].h;
+	}
+	return cl->to;
+}
+
+/*
+ * Splits the row at item j, taller than a page, so that at most h of it
+ * stays: a second part is inserted after it in vl.  Returns 0, or -1 when
+ * no line of any cell fits in h.
+ */
+static int
+typeset_row_split(struct ts_ctx *c, struct ts_vlist *vl, size_t j, double h)
+{
+	struct ts_row	*r = vl->v[j].row, *r2;
+	struct ts_cell	*cl;
+	struct ts_item	*it;
+	double		 pads, h1 = 0, h2 = 0;
+	size_t		 i, k, *at, progress = 0;
+
+	at = xcalloc(r->ncells, sizeof(*at));
+	for (i = 0; i < r->ncells; i++) {
+		cl = &r->cells[i];
+		pads = cl->deco.bw[S_TOP] + cl->deco.bw[S_BOTTOM] +
+		    cl->deco.pad[S_TOP] + cl->deco.pad[S_BOTTOM];
+		at[i] = typeset_cell_split(cl, h - pads);
+		if (at[i] > cl->from)
+			progress = 1;
+	}
+	if (!progress) {
+		free(at);
+		return -1;
+	}
+	r2 = xcalloc(1, sizeof(*r2));
+	*r2 = *r;
+	r2->cells = xcalloc(r->ncells, sizeof(*r2->cells));
+	r->split = r->split ? r->split : 1;
+	r2->split = 2;
+	typeset_push((void ***)&c->pool->rows, &c->pool->nrows, &c->pool->crows, r2);
+	for (i = 0; i < r->ncells; i++) {
+		cl = &r->cells[i];
+		r2->cells[i] = *cl;
+		r2->cells[i].from = at[i];
+		cl->to = at[i];
+		pads = cl->deco.bw[S_TOP] + cl->deco.bw[S_BOTTOM] +
+		    cl->deco.pad[S_TOP] + cl->deco.pad[S_BOTTOM];
+		cl->ch = typeset_vl_height(&cl->vl, cl->from, cl->to);
+		r2->cells[i].ch = typeset_vl_height(&cl->vl, at[i],
+		    r2->cells[i].to);
+		if (cl->ch + pads > h1)
+			h1 = cl->ch + pads;
+		if (r2->cells[i].ch + pads > h2)
+			h2 = r2->cells[i].ch + pads;
+	}
+	free(at);
+	r->h = h1;
+	r2->h = h2;
+	/* Insert the second part after j; indices past j move by one. */
+	typeset_vl_add(vl, K_SPACE, 0);
+	memmove(&vl->v[j + 2], &vl->v[j + 1], (vl->n - j - 2) * sizeof(*vl->v));
+	for (k = 0; k < vl->n; k++)
+		if ((vl->v[k].kind == K_DBEGIN || vl->v[k].kind == K_DEND) &&
+		    vl->v[k].match > j)
+			vl->v[k].match++;
+	vl->v[j].h = h1;
+	it = &vl->v[j + 1];
+	memset(it, 0, sizeof(*it));
+	it->kind = K_ROW;
+	it->row = r2;
+	it->h = h2;
+	return 0;
+}
+
+/*
  * Breaks a sequence's list into pages, greedily: a page ends at the last
  * place a break is allowed before the box that does not fit; when there
  * is none (keeps longer than a page), before that box.  *number is the
@@ -2707,6 +2808,10 @@ typeset_paginate(struct ts_ctx *c, struct ts_seq *sq, int *number)
 				}
 				break;
 			}
+			if (!started && y + it->h > avail + TS_EPS &&
+			    it->kind == K_ROW &&
+			    typeset_row_split(c, vl, j, avail - y) == 0)
+				it = &vl->v[j];
 			if (!started && y + it->h > avail + TS_EPS)
 				typeset_warn_once(c, it->kind == K_LINE ?
 				    it->para->block : NULL, "fo-overflow",
@@ -2944,7 +3049,7 @@ typeset_draw_row(struct ts_ctx *c, struct ts_row *r, double x, double y)
 		cy = y + cl->deco.bw[S_TOP] + cl->deco.pad[S_TOP] +
 		    (cl->valign == 1 ? off / 2 : cl->valign == 2 ? off : 0);
 		cairo_tag_begin(c->cr, cl->header ? "TH" : "TD", NULL);
-		typeset_draw_range(c, &cl->vl, 0, cl->vl.n, cx + cl->deco.bw[S_LEFT] +
+		typeset_draw_range(c, &cl->vl, cl->from, cl->to, cx + cl->deco.bw[S_LEFT] +
 		    cl->deco.pad[S_LEFT], cy, NULL);
 		typeset_para_close(c);
 		cairo_tag_end(c->cr, cl->header ? "TH" : "TD");
