@@ -136,6 +136,8 @@ struct history_walker {
 	git_repository		*repo;		/* borrowed */
 	struct diag		*d;		/* borrowed */
 	char			*root;		/* "" or "a/b", no trailing slash */
+	char			**parts;	/* root's names: "a", "b" */
+	size_t			 nparts;
 	struct history		*h;		/* the result being built */
 	size_t			 cap;		/* allocated h->commits */
 	git_diff_options	 dopts;		/* tree-to-tree diff */
@@ -744,19 +746,22 @@ out:
 
 /*
  * Notes in node nd what the walk needs of commit c: its time and the id of
- * its tree at the policy root.  Returns 0, or -1 with a fatal diagnostic.
+ * its tree at the policy root, found name by name with borrowed entries (no
+ * copy per commit, as git_tree_entry_bypath makes).  Returns 0, or -1 with a
+ * fatal diagnostic emitted.
  */
 static int
 history_read_node(struct history_walker *w, struct history_node *nd,
     git_commit *c)
 {
-	git_tree	*tree = NULL;
-	git_tree_entry	*e = NULL;
-	int		 rc = -1, r;
+	git_tree		*tree = NULL, *sub;
+	const git_tree_entry	*e = NULL;
+	size_t			 i;
+	int			 rc = -1;
 
 	nd->time = (int64_t)git_commit_time(c);
 	nd->read = 1;
-	if (w->root[0] == '\0') {
+	if (w->nparts == 0) {
 		git_oid_cpy(&nd->sub, git_commit_tree_id(c));
 		nd->present = 1;
 		return 0;
@@ -765,18 +770,24 @@ history_read_node(struct history_walker *w, struct history_node *nd,
 		history_git_error(w->d, "tree");
 		goto out;
 	}
-	if ((r = git_tree_entry_bypath(&e, tree, w->root)) < 0 &&
-	    r != GIT_ENOTFOUND) {
-		history_git_error(w->d, w->root);
-		goto out;
-	}
-	if (r == 0 && git_tree_entry_type(e) == GIT_OBJECT_TREE) {
-		git_oid_cpy(&nd->sub, git_tree_entry_id(e));
-		nd->present = 1;
+	for (i = 0; i < w->nparts; i++) {
+		e = git_tree_entry_byname(tree, w->parts[i]);
+		if (e == NULL || git_tree_entry_type(e) != GIT_OBJECT_TREE)
+			break;
+		if (i + 1 == w->nparts) {
+			git_oid_cpy(&nd->sub, git_tree_entry_id(e));
+			nd->present = 1;
+			break;
+		}
+		if (git_tree_lookup(&sub, w->repo, git_tree_entry_id(e)) < 0) {
+			history_git_error(w->d, "tree");
+			goto out;
+		}
+		git_tree_free(tree);
+		tree = sub;
 	}
 	rc = 0;
 out:
-	git_tree_entry_free(e);
 	git_tree_free(tree);
 	return rc;
 }
@@ -1017,22 +1028,32 @@ out:
 	return rc;
 }
 
-/* Returns root without leading "./", trailing slashes, or "." itself. */
-static char *
-history_clean_root(const char *root)
+/*
+ * Splits the policy root into its names, skipping empty ones and "." ("a//b",
+ * "./a/./b"), and sets w->root to them joined by slashes: "" or "a/b".
+ */
+static void
+history_split_root(struct history_walker *w, const char *root)
 {
-	size_t	 len;
+	struct buf	 b;
+	const char	*p = root != NULL ? root : "", *q;
+	size_t		 i;
 
-	if (root == NULL)
-		root = "";
-	while (root[0] == '.' && root[1] == '/')
-		root += 2;
-	len = strlen(root);
-	while (len > 0 && root[len - 1] == '/')
-		len--;
-	if (len == 1 && root[0] == '.')
-		len = 0;
-	return xstrndup(root, len);
+	memset(&b, 0, sizeof(b));
+	w->parts = xcalloc(strlen(p) / 2 + 1, sizeof(*w->parts));
+	while (*p != '\0') {
+		if ((q = strchr(p, '/')) == NULL)
+			q = p + strlen(p);
+		if (q > p && !(q == p + 1 && *p == '.'))
+			w->parts[w->nparts++] = xstrndup(p, (size_t)(q - p));
+		p = *q == '/' ? q + 1 : q;
+	}
+	for (i = 0; i < w->nparts; i++) {
+		if (i > 0)
+			buf_putc(&b, '/');
+		buf_puts(&b, w->parts[i]);
+	}
+	w->root = buf_steal(&b);
 }
 
 /* Walks the history; see history.h. */
@@ -1041,13 +1062,14 @@ history_walk(struct history **out, git_repository *repo,
     const git_oid *start, const char *root, struct diag *d)
 {
 	struct history_walker	 w;
+	size_t			 i;
 	int			 rc = -1, shallow;
 
 	*out = NULL;
 	memset(&w, 0, sizeof(w));
 	w.repo = repo;
 	w.d = d;
-	w.root = history_clean_root(root);
+	history_split_root(&w, root);
 	w.h = xcalloc(1, sizeof(*w.h));
 	git_oid_tostr(w.h->revision, sizeof(w.h->revision), start);
 	if ((shallow = git_repository_is_shallow(repo)) < 0) {
@@ -1078,6 +1100,9 @@ out:
 	history_trees_clear(&w.next);
 	free(w.keep.v);
 	free(w.next.v);
+	for (i = 0; i < w.nparts; i++)
+		free(w.parts[i]);
+	free(w.parts);
 	free(w.root);
 	return rc;
 }

@@ -108,8 +108,11 @@ git -C "$R" commit -q -m "Crisis: amend the contact chain"
 
 golden "json of the policy root" main.json "$DUMP" "$R" policies --json
 golden "text of the policy root" main.txt "$DUMP" "$R" policies
-"$DUMP" "$R" policies/ --json > "$WORK/slash.json" 2>&1
-same "a trailing slash on the root changes nothing" "$WORK/slash.json" "$GOLD/main.json"
+for spelling in policies/ ./policies// policies/./; do
+	"$DUMP" "$R" "$spelling" --json > "$WORK/spelling.json" 2>&1
+	same "the root spelt '$spelling' is the same root" "$WORK/spelling.json" \
+	    "$GOLD/main.json"
+done
 golden "one document across its rename (json)" access.json \
     "$DUMP" "$R" policies policies/system-risk/03-access-control.md --json
 golden "one document across its rename (text)" access.txt \
