@@ -6,6 +6,7 @@
  */
 #include <ctype.h>
 #include <fnmatch.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -79,6 +80,8 @@ signoff_gpg_init(struct signoff_gpg *g, const struct sources *src,
     struct diag *d)
 {
 	const char	*tmp = getenv("TMPDIR");
+	char		*conf;
+	FILE		*f;
 	gpgme_data_t	 kd;
 	gpgme_error_t	 e;
 	size_t		 i;
@@ -92,6 +95,16 @@ signoff_gpg_init(struct signoff_gpg *g, const struct sources *src,
 		g->home = NULL;
 		return -1;
 	}
+	/*
+	 * gpg starts an agent for an import, which would outlive the folder;
+	 * checking signatures needs none.
+	 */
+	xasprintf(&conf, "%s/gpg.conf", g->home);
+	if ((f = fopen(conf, "w")) != NULL) {
+		fputs("no-autostart\n", f);
+		fclose(f);
+	}
+	free(conf);
 	gpgme_check_version(NULL);
 	if ((e = gpgme_new(&g->ctx)) != 0 ||
 	    (e = gpgme_set_protocol(g->ctx, GPGME_PROTOCOL_OpenPGP)) != 0 ||
