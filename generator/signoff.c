@@ -25,6 +25,9 @@
 #include "sources.h"
 #include "xalloc.h"
 
+/* Hex digits of an OpenPGP v4 fingerprint, the shortest kitei.yml may give. */
+#define SIGNOFF_FPR_MIN	40
+
 /* The temporary keyring used to check approval signatures. */
 struct signoff_gpg {
 	char		*home;		/* temporary GNUPGHOME, removed at the end */
@@ -142,7 +145,10 @@ signoff_gpg_free(struct signoff_gpg *g)
 	}
 }
 
-/* Compares two fingerprints, ignoring case and spaces; b may be a key id suffix. */
+/*
+ * Compares two whole fingerprints, ignoring case and spaces.  A key id (a
+ * fingerprint's tail) is no match: keys whose ids collide are easy to make.
+ */
 static int
 signoff_fpr_equal(const char *a, const char *b)
 {
@@ -156,9 +162,7 @@ signoff_fpr_equal(const char *a, const char *b)
 		if (!isspace((unsigned char)b[i]))
 			y[m++] = (char)toupper((unsigned char)b[i]);
 	x[n] = y[m] = '\0';
-	if (n == 0 || m == 0)
-		return 0;
-	return n >= m ? !strcmp(x + n - m, y) : !strcmp(y + m - n, x);
+	return n > 0 && !strcmp(x, y);
 }
 
 /*
@@ -178,10 +182,18 @@ signoff_verify(struct signoff_gpg *g, git_repository *repo,
 	gpgme_signature_t	 s;
 	gpgme_key_t		 key;
 	enum signoff_sig	 rc = SIGNOFF_SIG_BAD;
+	size_t			 i, n;
 
 	*why = "the commit is not signed";
 	if (p == NULL || p->key == NULL) {
 		*why = "no key is configured for this person in kitei.yml";
+		return SIGNOFF_SIG_BAD;
+	}
+	for (i = n = 0; p->key[i] != '\0'; i++)
+		n += isxdigit((unsigned char)p->key[i]) != 0;
+	if (n < SIGNOFF_FPR_MIN) {
+		*why = "kitei.yml gives a key id for this person, not the key's "
+		    "whole fingerprint";
 		return SIGNOFF_SIG_BAD;
 	}
 	if (git_oid_fromstr(&oid, c->id) < 0 ||
