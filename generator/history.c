@@ -349,9 +349,10 @@ struct history_pair {
  * The trees are compared by hand, skipping every subtree whose id did not
  * change, as git does; libgit2's diff (which visits every file of both trees
  * and rereads the configuration) runs only when a commit both added and
- * deleted files, on those files, to pair them into renames.  Stores a new array in *out
- * (NULL if none) and its length in *nout.  Returns 0, or -1 with a fatal
- * diagnostic emitted.
+ * deleted files, on those files, to pair them into renames.  The folders
+ * still to compare are a stack, not recursion: nesting is the input's.
+ * Stores a new array in *out (NULL if none) and its length in *nout.
+ * Returns 0, or -1 with a fatal diagnostic emitted.
  */
 static int
 history_diff(struct history_walker *w, const git_oid *old_id,
@@ -373,9 +374,13 @@ history_diff(struct history_walker *w, const git_oid *old_id,
 	    (new_id != NULL && history_tree_get(w, &new, new_id, 0) < 0))
 		goto out;
 	capstack = 8;
-	stack = xreallocarray(NULL, capstack, sizeof(*stack));
-	stack[nstack].old = old;
-	stack[nstack].new = new;
+	stack = xcalloc(capstack, sizeof(*stack));
+	if ((old != NULL && git_tree_dup(&stack[0].old, old) < 0) ||
+	    (new != NULL && git_tree_dup(&stack[0].new, new) < 0)) {
+		history_git_error(w->d, "tree");
+		git_tree_free(stack[0].old);
+		goto out;
+	}
 	stack[nstack++].dir = xstrdup("");
 	while (nstack > 0) {
 		pr = stack[--nstack];
@@ -446,10 +451,8 @@ history_diff(struct history_walker *w, const git_oid *old_id,
 				    git_tree_entry_name(en));
 			}
 		}
-		if (pr.old != old)
-			git_tree_free(pr.old);
-		if (pr.new != new)
-			git_tree_free(pr.new);
+		git_tree_free(pr.old);
+		git_tree_free(pr.new);
 		free(pr.dir);
 		memset(&pr, 0, sizeof(pr));
 	}
@@ -474,10 +477,8 @@ out:
 	t = w->keep;
 	w->keep = w->next;
 	w->next = t;
-	if (pr.old != old)
-		git_tree_free(pr.old);
-	if (pr.new != new)
-		git_tree_free(pr.new);
+	git_tree_free(pr.old);
+	git_tree_free(pr.new);
 	free(pr.dir);
 	for (i = 0; i < nstack; i++) {
 		git_tree_free(stack[i].old);
