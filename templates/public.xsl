@@ -704,7 +704,7 @@
 <xsl:template match="md:paragraph">
 	<xsl:choose>
 		<!-- a tight list shows its items' paragraphs without <p>, as cmark does -->
-		<xsl:when test="parent::md:item and ../../@tight = 'true'">
+		<xsl:when test="(parent::md:item or parent::md:tasklist) and ../../@tight = 'true'">
 			<xsl:apply-templates/>
 		</xsl:when>
 		<xsl:otherwise>
@@ -729,7 +729,7 @@
 	<xsl:value-of select="$nl"/>
 </xsl:template>
 
-<xsl:template match="md:item">
+<xsl:template match="md:item | md:tasklist">
 	<li><xsl:apply-templates/></li>
 </xsl:template>
 
@@ -752,12 +752,14 @@
 	<p class="minor-heading"><strong><xsl:apply-templates/></strong></p>
 </xsl:template>
 
+<!-- cmark-gfm calls the header row table_header (older output: table_row header="true"). -->
 <xsl:template match="md:table">
+	<xsl:variable name="head" select="md:table_header | md:table_row[@header = 'true']"/>
 	<div class="table">
 		<table>
-			<xsl:if test="md:table_row[@header = 'true']">
+			<xsl:if test="$head">
 				<thead>
-					<xsl:apply-templates select="md:table_row[@header = 'true']"/>
+					<xsl:apply-templates select="$head"/>
 				</thead>
 			</xsl:if>
 			<tbody>
@@ -768,21 +770,22 @@
 	<xsl:value-of select="$nl"/>
 </xsl:template>
 
-<xsl:template match="md:table_row">
+<xsl:template match="md:table_row | md:table_header">
 	<tr><xsl:apply-templates select="md:table_cell"/></tr>
 </xsl:template>
 
 <!-- Header cells label columns; a body row's first cell labels its row. -->
 <xsl:template match="md:table_cell">
+	<xsl:variable name="header" select="boolean(parent::md:table_header or ../@header = 'true')"/>
 	<xsl:variable name="name">
 		<xsl:choose>
-			<xsl:when test="../@header = 'true' or not(preceding-sibling::md:table_cell)">th</xsl:when>
+			<xsl:when test="$header or not(preceding-sibling::md:table_cell)">th</xsl:when>
 			<xsl:otherwise>td</xsl:otherwise>
 		</xsl:choose>
 	</xsl:variable>
 	<xsl:element name="{$name}">
 		<xsl:choose>
-			<xsl:when test="../@header = 'true'"><xsl:attribute name="scope">col</xsl:attribute></xsl:when>
+			<xsl:when test="$header"><xsl:attribute name="scope">col</xsl:attribute></xsl:when>
 			<xsl:when test="$name = 'th'"><xsl:attribute name="scope">row</xsl:attribute></xsl:when>
 		</xsl:choose>
 		<xsl:if test="@align = 'center' or @align = 'right'">
@@ -879,18 +882,14 @@
 </xsl:template>
 
 <!--
-  Footnotes are left out: cmark moves every footnote definition to the end of
-  the document, so the section it was written in (and that section's
-  visibility) is lost.  A definition from an internal section would otherwise
-  show up under the last public one.
+  Whatever else: left out, text and all.  Only the elements named above are
+  rendered.  Footnotes are among those left out: cmark moves every footnote
+  definition to the end of the document, so the section it was written in
+  (and that section's visibility) is lost, and a definition from an internal
+  section would show up under the last public one.  Raw HTML never reaches
+  this template (assemble leaves it out) and would be dropped here too.
 -->
-<xsl:template match="md:footnote_definition | md:footnote_reference"/>
-
-<!-- Anything else (raw HTML never reaches here): its text only, escaped. -->
-<xsl:template match="md:*">
-	<xsl:apply-templates/>
-</xsl:template>
-<xsl:template match="md:html_block | md:html_inline"/>
+<xsl:template match="md:*"/>
 
 <!-- Headings in the table of contents: text without links. -->
 <xsl:template match="md:link | md:image | md:emph | md:strong | md:strikethrough | md:code" mode="plain">
