@@ -1387,9 +1387,17 @@ typeset_fill_cite(struct ts_ctx *c, struct ts_para *p, struct buf *b,
 		return;
 	}
 	ip = g_hash_table_lookup(c->ids, ref);
-	if (ip == NULL && c->pass > 1)
-		typeset_warn(c, n, "fo-citation",
-		    "page-number-citation to unknown id '%s'", ref);
+	if (ip == NULL && c->pass > 1) {
+		/* Once per id, however many passes fill this paragraph. */
+		char *k;
+		xasprintf(&k, "cite\x1f%s", ref);
+		if (!g_hash_table_contains(c->warned, k)) {
+			g_hash_table_add(c->warned, k);
+			typeset_warn(c, n, "fo-citation",
+			    "page-number-citation to unknown id '%s'", ref);
+		} else
+			free(k);
+	}
 	typeset_page_label(c, ip ? (last ? ip->last : ip->first) : -1, num,
 	    sizeof(num));
 	buf_puts(b, num);

@@ -139,6 +139,29 @@ while [ "$i" -le "$pages" ]; do
 done
 if [ -z "$bad" ]; then ok "no heading ends a page"; else fail "no heading ends a page (pages$bad)"; fi
 
+# Orphans, widows, headings: tests/fixtures/fo/keeps.fo leaves room for one
+# line, three lines, one line at the bottom of pages 1, 3 and 5.
+"$FO2PDF" "$FIX/keeps.fo" "$WORK/keeps.pdf" 2>/dev/null
+for i in 1 2 3 4 5 6; do
+	pdftotext -enc UTF-8 -f $i -l $i "$WORK/keeps.pdf" - | sed 's/[[:space:]]//g' |
+	    tr -d '\n\f' > "$WORK/keeps.$i"
+done
+contains "orphans: a paragraph does not leave one line behind" "$WORK/keeps.2" "孤立行一孤立行二孤立行三孤立行四"
+contains "widows: two lines stay on the page" "$WORK/keeps.3" "末尾行一末尾行二"
+contains "widows: two lines go to the next page" "$WORK/keeps.4" "末尾行三末尾行四"
+contains "a heading moves with its text" "$WORK/keeps.6" "見出し本文一"
+lacks "a heading never ends a page" "$WORK/keeps.5" "見出し"
+
+# A row taller than a page is split, its table header repeated above each part.
+"$FO2PDF" "$FIX/tallrow.fo" "$WORK/tallrow.pdf" 2> "$WORK/tallrow.diag"
+if [ ! -s "$WORK/tallrow.diag" ] && [ "$(pdfinfo "$WORK/tallrow.pdf" | awk '/^Pages:/ { print $2 }')" -ge 3 ]; then
+	ok "tall row split over pages without warnings"
+else fail "tall row split over pages without warnings"; cat "$WORK/tallrow.diag"; fi
+pdftotext -enc UTF-8 -raw "$WORK/tallrow.pdf" - | sed 's/[[:space:]]//g' | tr -d '\n\f' > "$WORK/tallrow.txt"
+contains "tall row: last sentence present" "$WORK/tallrow.txt" "第799文。"
+if [ "$(pdftotext -enc UTF-8 -raw "$WORK/tallrow.pdf" - | tr -d '\f' | grep -c '^項目 内容$')" -ge 4 ]; then
+	ok "tall row: header on every page"; else fail "tall row: header on every page"; fi
+
 # Japanese line breaking: no line starts with a closing mark or small kana,
 # none ends with an opening bracket.
 kpdf=$WORK/kinsoku.pdf
