@@ -42,14 +42,17 @@ struct history_commit {
 	char			*message;	/* whole message */
 	struct history_trailer	*trailers;	/* in message order, parsed as git does */
 	size_t			 ntrailers;
-	struct history_file	*files;		/* sorted by path */
+	struct history_file	*files;		/* against the first parent, by path */
 	size_t			 nfiles;
 	size_t			 nparents;
 	char			 (*parents)[41];	/* parent ids, as the commit records them */
-	int			 is_approval;	/* has at least one Approved-by trailer */
+	int			 is_approval;	/* has an Approved-by trailer (any case) */
 };
 
-/* The walk's result: newest first. */
+/*
+ * The walk's result, newest first.  A root commit, and on a shallow clone
+ * the oldest commit there is, lists every file under the root as added.
+ */
 struct history {
 	char			 revision[41];	/* the commit the walk started from */
 	int			 shallow;	/* the repository is a shallow clone */
@@ -107,8 +110,9 @@ size_t	 history_trailer_values(const char ***out,
  * Prints the history, or with path (non-NULL) only the commits of that
  * document and only its files, as text (one block per commit, like
  * `git log --name-status`) or as design.md's JSON (`jq .` layout).  Dates are
- * ISO 8601 in the committer's own offset.  Returns 0, or -1 if writing to
- * the stream failed (errno set).
+ * ISO 8601 in the committer's own offset.  A shallow history says so (the
+ * text in a first line, the JSON in "shallow").  Returns 0, or -1 if the
+ * stream reports an error (ferror).
  */
 int	 history_print_text(FILE *, const struct history *, const char *path);
 int	 history_print_json(FILE *, const struct history *, const char *path);
