@@ -402,7 +402,7 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 			subjects = xreallocarray(subjects, nsubjects + 1, sizeof(char *));
 			subjects[nsubjects++] = xstrdup(c->subject);
 		}
-		if (!c->is_approval || cur == NULL || cur == versioned)
+		if (!c->is_approval || cur == NULL)
 			continue;
 		n = history_trailer_values(&vals, c, "Approved-by");
 		for (k = 0; k < n; k++) {
@@ -455,8 +455,13 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 		}
 		free(vals);
 		if (cm->napprovers > 0 && sm->npending == cm->napprovers) {
-			signoff_add_version(sm, c, cur, &subjects, &nsubjects);
+			/* Every role again on unchanged content: a review. */
+			if (cur != versioned)
+				signoff_add_version(sm, c, cur, &subjects,
+				    &nsubjects);
 			versioned = cur;
+			jdate_from_time(&sm->last_approved, c->time, c->offset);
+			signoff_pending_reset(sm);
 		}
 	}
 	sm->signed_off = cur != NULL && versioned == cur;
@@ -480,7 +485,7 @@ signoff_findings(struct signoff_manual *sm, size_t mi,
 
 	months = cm->review_months > 0 ? cm->review_months : in->cf->review_months;
 	if (sm->nversions > 0) {
-		sm->review_due = sm->versions[sm->nversions - 1].approved;
+		sm->review_due = sm->last_approved;
 		jdate_add_months(&sm->review_due, months);
 		sm->has_review_due = 1;
 		signoff_today(&today, in->today);
@@ -488,7 +493,7 @@ signoff_findings(struct signoff_manual *sm, size_t mi,
 			diag_emit(d, DIAG_WARNING, &pos, "review-overdue",
 			    "manual '%s' was last approved on %s; its review "
 			    "was due on %s", cm->id,
-			    jdate_iso(a, sizeof(a), &sm->versions[sm->nversions - 1].approved),
+			    jdate_iso(a, sizeof(a), &sm->last_approved),
 			    jdate_iso(b, sizeof(b), &sm->review_due));
 	}
 	if (sm->signed_off || !sm->changed)

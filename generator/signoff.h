@@ -61,7 +61,8 @@ struct signoff_manual {
 	const struct history_commit	*last_change;	/* borrowed, or NULL */
 	struct signoff_approval		*pending;	/* approvals of the current, unfinished content */
 	size_t				 npending;
-	struct jdate			 review_due;	/* last approval + review interval */
+	struct jdate			 last_approved;	/* every role's last approval: a version's, or a review of unchanged content */
+	struct jdate			 review_due;	/* last_approved + review interval */
 	int				 has_review_due;
 };
 
