@@ -296,6 +296,7 @@ signoff_add_version(struct signoff_manual *sm, const struct history_commit *c,
 {
 	struct signoff_version	*v;
 	const char		**eff;
+	struct jdate		 day;
 	size_t			 i, n;
 
 	sm->versions = xreallocarray(sm->versions, sm->nversions + 1,
@@ -313,7 +314,8 @@ signoff_add_version(struct signoff_manual *sm, const struct history_commit *c,
 		    sm->pending[i].commit;
 
 		n = history_trailer_values(&eff, ac, "Effective");
-		if (n > 0 && jdate_parse(&v->effective, eff[n - 1]) == 0) {
+		if (n > 0 && jdate_parse(&day, eff[n - 1]) == 0) {
+			v->effective = day;
 			v->has_effective = 1;
 			free(eff);
 			break;
