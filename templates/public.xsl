@@ -541,6 +541,9 @@
 		<xsl:value-of select="$nl"/>
 		<main id="main" tabindex="-1">
 			<div class="wrap">
+				<xsl:if test="@worktree = 'true'">
+					<p class="preview">【未コミット】コミットされていない内容から作成したプレビューです。公開しないでください。</p>
+				</xsl:if>
 				<h1><xsl:value-of select="$page-title"/></h1>
 				<xsl:value-of select="$nl"/>
 				<xsl:if test="not(.//k:section) and not(.//md:paragraph)">
@@ -575,7 +578,7 @@
 			<div class="wrap">
 				<section class="a11y" aria-labelledby="a11y-label">
 					<h2 id="a11y-label">ウェブアクセシビリティについて</h2>
-					<p>このページは、日本産業規格 JIS X 8341-3:2016 のレベルAAに準拠することを目標として作成しています。自動検査ツールによる確認を行っていますが、すべての達成基準についての試験は行っていないため、準拠を表明するものではありません。<xsl:if test="string(@contact) != ''">ご利用にあたってお気づきの点がございましたら、お問い合わせ窓口までお知らせください。</xsl:if></p>
+					<p>このページは、日本産業規格 JIS X 8341-3:2016 のレベルAAに準拠することを目標として作成しています。すべての達成基準について試験を行い、準拠を確認したものではありません。<xsl:if test="string(@contact) != ''">ご利用にあたってお気づきの点がございましたら、お問い合わせ窓口までお知らせください。</xsl:if></p>
 				</section>
 				<xsl:if test="string(@contact) != ''">
 					<p class="contact">お問い合わせ窓口：<xsl:call-template name="contact"/></p>

@@ -193,6 +193,8 @@ if grep -q '<time datetime="[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]">[0-9]\{4\}年[0-9]
 	ok "sample: dates as <time> and 2026年4月1日"; else fail "sample: dates"; fi
 contains "sample: accessibility target stated" "$P" "JIS X 8341-3:2016 のレベルAAに準拠することを目標として"
 lacks "sample: no claim of 準拠 without a full test" "$P" "準拠しています"
+contains "sample: says it is not a tested claim" "$P" "準拠を確認したものではありません"
+lacks "sample: not marked as a preview" "$P" "未コミット"
 contains "sample: です・ます" "$P" "いたします。"
 check "sample: the CSS has no @import, url() or external reference" \
 	sh -c "! grep -Eiq '@import|url\\(|https?:' '$S/public/public.css'"
