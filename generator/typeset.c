@@ -1643,6 +1643,93 @@ typeset_fill_inline(struct ts_ctx *c, struct ts_para *p, struct buf *b,
 	}
 }
 
+/* Returns whether a gap next to code point u may stretch in a justified line. */
+static int
+typeset_stretchy(uint32_t u)
+{
+	return typeset_wide(u) || u == ' ' || u == 0x3000;
+}
+
+/*
+ * Justifies line k of p the Japanese way: the slack goes into the gaps
+ * between characters where one side is Japanese or a space, never inside a
+ * Latin word.  Pango has laid the line out; we widen glyphs in its runs (the
+ * text mapping stays, so copying still works).  A line that would need more
+ * than a third of an em per gap is left ragged.  Lines ending in a hard
+ * line break are not justified.
+ */
+static void
+typeset_justify_line(struct ts_para *p, int k)
+{
+	PangoLayoutLine		*ln = p->lines[k];
+	PangoRectangle		 lr;
+	PangoGlyphItem		*run;
+	PangoGlyphInfo		*prev = NULL, *last = NULL;
+	const char		*text = pango_layout_get_text(p->layout);
+	GSList			*l;
+	uint32_t		 u, pu = 0, lastu = 0;
+	double			 slack, e, acc = 0;
+	int			 i, gaps = 0, pass, add, trail = 0;
+
+	if (ln->length <= 0 || text[ln->start_index + ln->length - 1] == '\n' ||
+	    (ln->start_index + ln->length < (int)strlen(text) &&
+	    text[ln->start_index + ln->length] == '\n'))
+		return;
+	pango_layout_line_get_extents(ln, NULL, &lr);
+	/* Trailing spaces hang in the margin. */
+	for (l = ln->runs; l != NULL; l = l->next) {
+		run = l->data;
+		for (i = 0; i < run->glyphs->num_glyphs; i++) {
+			lastu = g_utf8_get_char(text + run->item->offset +
+			    run->glyphs->log_clusters[i]);
+			last = &run->glyphs->glyphs[i];
+		}
+	}
+	if (last != NULL && (lastu == ' ' || lastu == 0x3000))
+		trail = last->geometry.width;
+	slack = (p->width - p->lx[k]) * PANGO_SCALE - (lr.width - trail);
+	if (slack <= 0)
+		return;
+	/* Pass 0 counts the gaps, pass 1 widens them. */
+	for (pass = 0; pass < 2; pass++) {
+		prev = NULL;
+		for (l = ln->runs; l != NULL; l = l->next) {
+			run = l->data;
+			if (run->item->analysis.level % 2)
+				return;		/* right-to-left: leave it */
+			for (i = 0; i < run->glyphs->num_glyphs; i++) {
+				if (i > 0 && run->glyphs->log_clusters[i] ==
+				    run->glyphs->log_clusters[i - 1]) {
+					prev = &run->glyphs->glyphs[i];
+					continue;
+				}
+				u = g_utf8_get_char(text + run->item->offset +
+				    run->glyphs->log_clusters[i]);
+				if (prev != NULL && !(trail && &run->glyphs->glyphs[i] == last) &&
+				    (typeset_stretchy(u) || typeset_stretchy(pu))) {
+					if (pass == 0)
+						gaps++;
+					else {
+						acc += slack / gaps;
+						add = (int)acc;
+						acc -= add;
+						prev->geometry.width += add;
+					}
+				}
+				pu = u;
+				prev = &run->glyphs->glyphs[i];
+			}
+		}
+		if (pass == 0) {
+			if (gaps == 0)
+				return;
+			e = slack / gaps / PANGO_SCALE;
+			if (e > p->st.size / 3)
+				return;
+		}
+	}
+}
+
 /*
  * (Re)fills paragraph p from its nodes and lays it out: text, attributes,
  * lines and their metrics.  Returns the number of lines (0: nothing to set).
@@ -1709,13 +1796,8 @@ typeset_para_fill(struct ts_ctx *c, struct ts_para *p)
 		pango_layout_set_indent(p->layout,
 		    (int)(p->st.text_indent * PANGO_SCALE));
 	}
-	/*
-	 * Pango spreads the slack of a justified line into its spaces when it
-	 * has any, stretching Latin word gaps alone: justify only text
-	 * without spaces, which is how Japanese text is set anyway.
-	 */
-	pango_layout_set_justify(p->layout, p->st.align == AL_JUSTIFY &&
-	    memchr(b.data, ' ', b.len) == NULL && p->nleaders == 0);
+	/* Pango's justification puts the slack of a mixed line into its word spaces alone: ours instead. */
+	pango_layout_set_justify(p->layout, FALSE);
 	if (p->nleaders > 0) {
 		tabs = pango_tab_array_new(1, FALSE);
 		pango_tab_array_set_tab(tabs, 0, PANGO_TAB_RIGHT,
@@ -1757,6 +1839,9 @@ typeset_para_fill(struct ts_ctx *c, struct ts_para *p)
 		i++;
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
+	if (p->st.align == AL_JUSTIFY && p->nleaders == 0)
+		for (i = 0; i + 1 < p->nlines; i++)
+			typeset_justify_line(p, i);
 	return p->nlines;
 }
 
