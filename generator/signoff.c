@@ -360,6 +360,25 @@ signoff_took_away(const struct history_commit *c,
 	return 0;
 }
 
+/* Warns of the Effective trailers of approval commit c that are no day. */
+static void
+signoff_check_effective(const struct history_commit *c,
+    const struct config_manual *cm, const struct pos *pos, struct diag *d)
+{
+	const char	**vals;
+	struct jdate	  day;
+	size_t		  i, n;
+
+	n = history_trailer_values(&vals, c, "Effective");
+	for (i = 0; i < n; i++)
+		if (jdate_parse(&day, vals[i]) < 0)
+			diag_emit(d, DIAG_WARNING, pos, "bad-approval",
+			    "manual '%s': Effective: %s in %.12s is not a day "
+			    "(YYYY-MM-DD) and is ignored", cm->id, vals[i],
+			    c->id);
+	free(vals);
+}
+
 /* Parses today (or the system date) into d. */
 static void
 signoff_today(struct jdate *d, const char *today)
@@ -381,6 +400,7 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 	const char			**vals;
 	char				*changed, **subjects = NULL;
 	size_t				 nsubjects = 0, i, j, k, r, n, *idx;
+	int				 counted;
 	struct pos			 pos = { in->cf->path, cm->line, 0 };
 
 	changed = xcalloc(h->ncommits + 1, 1);
@@ -406,12 +426,12 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 		}
 		if (!c->is_approval || cur == NULL)
 			continue;
+		counted = 0;
 		n = history_trailer_values(&vals, c, "Approved-by");
 		for (k = 0; k < n; k++) {
 			struct signoff_approval a;
 			const struct config_person *p;
 			const char *why;
-			int counted = 0;
 
 			memset(&a, 0, sizeof(a));
 			if (signoff_parse_person(vals[k], &a.name, &a.email) < 0)
@@ -452,10 +472,11 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 				}
 				counted = 1;
 			}
-			(void)counted;
 			signoff_approval_clear(&a);
 		}
 		free(vals);
+		if (counted)
+			signoff_check_effective(c, cm, &pos, d);
 		if (cm->napprovers > 0 && sm->npending == cm->napprovers) {
 			/* Every role again on unchanged content: a review. */
 			if (cur != versioned)
