@@ -292,6 +292,11 @@ approve "$WORK/revise" "$Y" "$S"	# 4/5: nothing changed
 kbuild revise
 is "revise: approving unchanged content adds no version" "$(xv "$X" k:versions/k:version/@number | tr '\n' ' ')" "1 2 "
 is "revise: 改定日 stays" "$(xv "$X" @revised)" 2026-04-04
+is "revise: a full re-approval is a review: due a year on" "$(xv "$X" @review-due)" 2027-04-05
+approve "$WORK/revise" "$Y"		# 4/6: one role of two is no review
+kbuild revise
+is "revise: a partial re-approval is no review" "$(xv "$X" @review-due)" 2027-04-05
+is "revise: still signed off" "$(xv "$X" @signed-off)" true
 kbuild revise --release
 is "revise: build --release exits 0" "$?" 0
 
@@ -301,6 +306,40 @@ EFF=2026-07-01; approve "$WORK/effective" "$Y"; EFF=
 approve "$WORK/effective" "$S"
 kbuild effective
 is "effective: an earlier approver's Effective counts" "$(xv "$X" @effective)" 2026-07-01
+
+# An Effective that is no date is said, not silently dropped.
+fixture badeff
+EFF=2026-04-31; approve "$WORK/badeff" "$Y" "$S"; EFF=
+kbuild badeff
+is "badeff: 施行日 falls back to the approval" "$(xv "$X" @effective)" "$(xv "$X" @established)"
+kcheck badeff
+contains "badeff: check says the Effective is no date" "$WORK/badeff.check" "Effective: 2026-04-31"
+
+# Dates are the committer's own day: 00:30 in Tokyo is already April 1st.
+fixture tz
+GIT_COMMITTER_DATE=2026-04-01T00:30:00+09:00 git -C "$WORK/tz" commit -q \
+    --allow-empty -m "承認" -m "Approved-by: $Y
+Approved-by: $S"
+kbuild tz
+is "tz: 制定日 in the committer's zone" "$(xv "$X" @established)" 2026-04-01
+
+# An approval only counts as a trailer, as git reads them: not in the body.
+fixture body
+git -C "$WORK/body" commit -q --allow-empty -m "承認" \
+    -m "Approved-by: $Y
+Approved-by: $S" -m "補足: 上記は下書きである。"
+kbuild body
+is "body: Approved-by outside the trailers is no approval" "$(xv "$X" @signed-off)" false
+
+# A change and its approval in one commit.
+fixture together
+echo "追記。" >> "$WORK/together/policies/policy/01-basic.md"
+commit_all "$WORK/together" "第7条を追加" -m "Approved-by: $Y
+Approved-by: $S"
+kbuild together
+is "together: a change approved in its own commit" "$(xv "$X" @signed-off)" true
+is "together: 第1版" "$(xv "$X" @version)" 1
+is "together: 改定内容" "$(xv "$X" "k:versions/k:version/k:subject" | tr '\n' '|')" "制定|第7条を追加|"
 
 # date_style: wareki.
 FIXTURE_DATE=2026-03-30
@@ -377,6 +416,22 @@ is "branch: 第2版" "$(xv "$X" @version)" 2
 is "branch: approved by the merge" "$(xv "$X" "k:versions/k:version[2]/k:approval[@role='board']/@commit")" \
     "$(git -C "$WORK/branch" rev-parse HEAD)"
 is "branch: 改定内容 of 第2版" "$(xv "$X" "k:versions/k:version[2]/k:subject")" 第4条を改正
+
+# A change made on a feature branch and merged: 改定内容 lists the change,
+# not the merge.
+fixture feature
+approve "$WORK/feature" "$Y" "$S"
+git -C "$WORK/feature" checkout -q -b feature
+change "$WORK/feature" "第8条を新設"
+git -C "$WORK/feature" checkout -q main
+tick
+git -C "$WORK/feature" merge -q --no-ff -m "Merge branch 'feature'" feature
+kbuild feature
+is "feature: the merge is a draft" "$(xv "$X" @signed-off)" false
+approve "$WORK/feature" "$Y" "$S"
+kbuild feature
+is "feature: 第2版" "$(xv "$X" @version)" 2
+is "feature: 改定内容 is the change, not the merge" "$(xv "$X" "k:versions/k:version[2]/k:subject" | tr '\n' '|')" "第8条を新設|"
 
 # ------------------------------------------------------------------------
 # A shallow clone: --release refuses, and says why.
@@ -469,6 +524,18 @@ is "signed: check --release exits 0" "$?" 0
 lacks "signed: no unapproved-change" "$WORK/signed.check" unapproved-change
 kbuild signed --release
 is "signed: build --release exits 0" "$?" 0
+
+# kitei.yml must give the whole fingerprint: a short key id never counts.
+SIGN=true; YKEY=$(echo "$YFPR" | cut -c33-40); SKEY=$SFPR; KEYS=$WORK/keys
+fixture shortkey
+SIGN=; YKEY=; SKEY=; KEYS=
+SIGNKEY=$YFPR; approve "$WORK/shortkey" "$Y"
+SIGNKEY=$SFPR; approve "$WORK/shortkey" "$S"
+SIGNKEY=
+kbuild shortkey
+is "shortkey: a short key id does not count" "$(xv "$X" @signed-off)" false
+kcheck shortkey
+contains "shortkey: check says why" "$WORK/shortkey.check" "fingerprint"
 
 # An approval with no signature at all once signatures are required.
 SIGN=true; YKEY=$YFPR; SKEY=$SFPR; KEYS=$WORK/keys
