@@ -50,6 +50,8 @@
 #define TS_MAXPASSES	3
 /* Pages in one document: a runaway input must not exhaust memory. */
 #define TS_MAXPAGES	100000
+/* Justification adds at most this many em per gap: wider gaps read as spaces in copied text. */
+#define TS_MAXSTRETCH	0.08
 
 /* The fonts of fonts-noto-cjk, used when no font folder is given. */
 static const char *const ts_default_fonts[] = {
@@ -1655,7 +1657,7 @@ typeset_stretchy(uint32_t u)
  * between characters where one side is Japanese or a space, never inside a
  * Latin word.  Pango has laid the line out; we widen glyphs in its runs (the
  * text mapping stays, so copying still works).  A line that would need more
- * than a third of an em per gap is left ragged.  Lines ending in a hard
+ * than TS_MAXSTRETCH em per gap is left ragged.  Lines ending in a hard
  * line break are not justified.
  */
 static void
@@ -1724,7 +1726,7 @@ typeset_justify_line(struct ts_para *p, int k)
 			if (gaps == 0)
 				return;
 			e = slack / gaps / PANGO_SCALE;
-			if (e > p->st.size / 3)
+			if (e > p->st.size * TS_MAXSTRETCH)
 				return;
 		}
 	}

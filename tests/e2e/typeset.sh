@@ -180,6 +180,10 @@ else
 	grep -n '^[。、」）ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ]\|[「（]$' "$kpdf.lines" "$pdf.lines" | head -5
 fi
 
+# Justified Japanese lines copy back without stray spaces.
+pdftotext -enc UTF-8 "$kpdf" "$WORK/kinsoku.txt"
+lacks "justified lines copy without spaces" "$WORK/kinsoku.txt" " "
+
 # Nothing outside the page margins (18 mm sides, 12 mm top and bottom; pdftotext
 # boxes reach the font's ascent, a little above the em box).
 pdftotext -bbox "$pdf" - | awk -F'"' '/<word/ {
