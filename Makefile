@@ -85,14 +85,74 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kitei
 	rm -rf $(DESTDIR)$(DATADIR)
 
+# Sanitizers: never mix their objects with plain ones (style rule 46), so
+# clean around the run.  LSan ignores only leaks inside libraries
+# (tests/lsan.supp); UBSan stops at the first report.
+SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined
 sanitize:
 	$(MAKE) clean
-	$(MAKE) CFLAGS="-g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer" \
-	    LDFLAGS="-fsanitize=address,undefined" test
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    $(MAKE) CFLAGS="-g -O1 $(SAN_FLAGS) -fno-omit-frame-pointer" \
+	    LDFLAGS="$(SAN_FLAGS)" test
 	$(MAKE) clean
+	rm -f tests/fuzz/replay
+
+# The sample built end to end under valgrind: no memory definitely lost.
+VG_OUT	?= $${TMPDIR:-/tmp}/kitei-valgrind
+valgrind: kitei
+	@command -v valgrind >/dev/null || { echo "kitei: installing valgrind \
+	    (Debian package valgrind) for make valgrind"; \
+	    apt-get install -y -qq valgrind; }
+	rm -rf $(VG_OUT)
+	valgrind --leak-check=full --errors-for-leak-kinds=definite \
+	    --error-exitcode=3 ./kitei -C policies build -o $(VG_OUT)
+	rm -rf $(VG_OUT)
 
 bench: kitei
 	@sh bench/run.sh
+
+# Kill-safety at full strength: 100 SIGKILLed builds and bundles.
+killtest: kitei
+	@mkdir -p $${TMPROOT:-tests/tmp}/killsafe
+	KILLSAFE_RUNS=100 WORK=$${TMPROOT:-$(CURDIR)/tests/tmp}/killsafe \
+	    ROOT=$(CURDIR) sh tests/e2e/killsafe.sh
+
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c), built with clang into
+# tests/fuzz/build/ from their own objects, then each run FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+FUZZ_CC	 ?= clang
+FUZZ_NAMES = frontmatter config document fo
+FUZZ_DIR = tests/fuzz/build
+FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer $(SAN_FLAGS)
+FUZZ_OBJS = $(LIBOBJS:generator/%.o=$(FUZZ_DIR)/%.o)
+FUZZ_BINS = $(FUZZ_NAMES:%=$(FUZZ_DIR)/fuzz_%)
+.PHONY: fuzz fuzz-build killtest
+.SECONDARY: $(FUZZ_OBJS)
+$(FUZZ_DIR)/%.o: generator/%.c
+	@mkdir -p $(FUZZ_DIR)
+	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_FLAGS) \
+	    -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+-include $(FUZZ_OBJS:.o=.d)
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJS)
+	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer \
+	    -Igenerator -DKITEI_SRCDIR='"$(CURDIR)"' -o $@ $< $(FUZZ_OBJS) \
+	    $(LDLIBS)
+fuzz-build:
+	@sh tests/fuzz/deps.sh
+	@$(MAKE) --no-print-directory $(FUZZ_BINS)
+fuzz: fuzz-build
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_NAMES)
+
+# The fuzz harnesses without libFuzzer, with the ordinary compiler, to
+# replay tests/fuzz/regress/ in `make test` (tests/e2e/fuzz-regress.sh).
+tests/fuzz/replay: tests/fuzz/replay.c tests/fuzz/fuzz.h \
+    tests/fuzz/fuzz_frontmatter.c tests/fuzz/fuzz_config.c \
+    tests/fuzz/fuzz_document.c tests/fuzz/fuzz_fo.c $(LIBOBJS)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Igenerator -Itests/fuzz \
+	    -DKITEI_SRCDIR='"$(CURDIR)"' -o $@ tests/fuzz/replay.c $(LIBOBJS) \
+	    $(LDFLAGS) $(LDLIBS)
 
 clean:
 	rm -f kitei generator/*.o generator/*.d tests/unit/runner $(TOOLS)
