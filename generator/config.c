@@ -52,6 +52,30 @@ config_string(struct config_ctx *c, const yaml_node_t *n, const char *key)
 	return xstrdup(s);
 }
 
+/*
+ * Whether key (at node k) already has a value in this mapping; reports the
+ * second one.  YAML forbids repeated keys but libyaml lets them through, and
+ * the second value would silently replace (and leak) the first.
+ */
+static int
+config_twice(struct config_ctx *c, const yaml_node_t *k, const char *key,
+    const void *set)
+{
+	if (set == NULL)
+		return 0;
+	config_bad(c, k, "%s: given twice in the same mapping", key);
+	return 1;
+}
+
+/* Stores a copy of scalar v for key in *dst, unless key came before. */
+static void
+config_set(struct config_ctx *c, const yaml_node_t *k, const yaml_node_t *v,
+    const char *key, char **dst)
+{
+	if (!config_twice(c, k, key, *dst))
+		*dst = config_string(c, v, key);
+}
+
 /* Parses a boolean; returns 0 or 1, reporting anything else. */
 static int
 config_bool(struct config_ctx *c, const yaml_node_t *n, const char *key)
@@ -170,13 +194,13 @@ config_manual_parse(struct config_ctx *c, yaml_node_t *n, struct config_manual *
 		if (key == NULL)
 			config_bad(c, k, "manuals: keys must be plain words%s", "");
 		else if (!strcmp(key, "id"))
-			m->id = config_string(c, v, key);
+			config_set(c, k, v, key, &m->id);
 		else if (!strcmp(key, "title"))
-			m->title = config_string(c, v, key);
+			config_set(c, k, v, key, &m->title);
 		else if (!strcmp(key, "number"))
-			m->number = config_string(c, v, key);
+			config_set(c, k, v, key, &m->number);
 		else if (!strcmp(key, "owner"))
-			m->owner = config_string(c, v, key);
+			config_set(c, k, v, key, &m->owner);
 		else if (!strcmp(key, "kind")) {
 			const char *s = ydoc_str(v);
 
@@ -186,11 +210,15 @@ config_manual_parse(struct config_ctx *c, yaml_node_t *n, struct config_manual *
 				m->kind = MANUAL_CRISIS;
 			else
 				config_bad(c, v, "kind: expected policy or crisis%s", "");
-		} else if (!strcmp(key, "documents"))
-			m->documents = config_list(c, v, key, &m->ndocuments);
-		else if (!strcmp(key, "approvers"))
-			m->approvers = config_list(c, v, key, &m->napprovers);
-		else if (!strcmp(key, "review_interval"))
+		} else if (!strcmp(key, "documents")) {
+			if (!config_twice(c, k, key, m->documents))
+				m->documents = config_list(c, v, key,
+				    &m->ndocuments);
+		} else if (!strcmp(key, "approvers")) {
+			if (!config_twice(c, k, key, m->approvers))
+				m->approvers = config_list(c, v, key,
+				    &m->napprovers);
+		} else if (!strcmp(key, "review_interval"))
 			m->review_months = config_interval(c, v);
 		else
 			config_bad(c, k, "manuals: unknown key '%s'", key);
@@ -226,6 +254,8 @@ config_approval_parse(struct config_ctx *c, yaml_node_t *n, struct config *cf)
 		if (key != NULL && !strcmp(key, "require_signature"))
 			cf->require_signature = config_bool(c, v, key);
 		else if (key != NULL && !strcmp(key, "roles")) {
+			if (config_twice(c, k, key, cf->roles))
+				continue;
 			if (v->type != YAML_MAPPING_NODE) {
 				config_bad(c, v, "roles: expected a mapping of role ids%s", "");
 				continue;
@@ -253,16 +283,20 @@ config_approval_parse(struct config_ctx *c, yaml_node_t *n, struct config *cf)
 					const char *fkey = ydoc_str(fk);
 
 					if (fkey != NULL && !strcmp(fkey, "title"))
-						r->title = config_string(c, fv, fkey);
-					else if (fkey != NULL && !strcmp(fkey, "members"))
-						r->members = config_list(c, fv, fkey,
-						    &r->nmembers);
+						config_set(c, fk, fv, fkey, &r->title);
+					else if (fkey != NULL && !strcmp(fkey, "members")) {
+						if (!config_twice(c, fk, fkey, r->members))
+							r->members = config_list(c, fv,
+							    fkey, &r->nmembers);
+					}
 					else
 						config_bad(c, fk, "roles: unknown key '%s'",
 						    fkey ? fkey : "?");
 				}
 			}
 		} else if (key != NULL && !strcmp(key, "people")) {
+			if (config_twice(c, k, key, cf->people))
+				continue;
 			if (v->type != YAML_SEQUENCE_NODE) {
 				config_bad(c, v, "people: expected a list%s", "");
 				continue;
@@ -288,11 +322,11 @@ config_approval_parse(struct config_ctx *c, yaml_node_t *n, struct config *cf)
 					const char *fkey = ydoc_str(fk);
 
 					if (fkey != NULL && !strcmp(fkey, "email"))
-						pp->email = config_string(c, fv, fkey);
+						config_set(c, fk, fv, fkey, &pp->email);
 					else if (fkey != NULL && !strcmp(fkey, "name"))
-						pp->name = config_string(c, fv, fkey);
+						config_set(c, fk, fv, fkey, &pp->name);
 					else if (fkey != NULL && !strcmp(fkey, "key"))
-						pp->key = config_string(c, fv, fkey);
+						config_set(c, fk, fv, fkey, &pp->key);
 					else
 						config_bad(c, fk, "people: unknown key '%s'",
 						    fkey ? fkey : "?");
@@ -324,9 +358,9 @@ config_pair_parse(struct config_ctx *c, yaml_node_t *n, const char *what,
 		const char *key = ydoc_str(k);
 
 		if (key != NULL && !strcmp(key, k1))
-			*v1 = config_string(c, v, key);
+			config_set(c, k, v, key, v1);
 		else if (key != NULL && !strcmp(key, k2))
-			*v2 = config_string(c, v, key);
+			config_set(c, k, v, key, v2);
 		else
 			config_bad(c, k, "unknown key '%s'", key ? key : "?");
 	}
@@ -411,9 +445,9 @@ config_parse(struct config **out, const char *path, const char *data,
 		if (key == NULL)
 			config_bad(&c, k, "keys must be plain words%s", "");
 		else if (!strcmp(key, "organization"))
-			cf->organization = config_string(&c, v, key);
+			config_set(&c, k, v, key, &cf->organization);
 		else if (!strcmp(key, "catalog")) {
-			cf->catalog = config_string(&c, v, key);
+			config_set(&c, k, v, key, &cf->catalog);
 			cf->catalog_line = (int)k->start_mark.line + 1;
 		} else if (!strcmp(key, "review_interval"))
 			cf->review_months = config_interval(&c, v);
@@ -434,6 +468,8 @@ config_parse(struct config **out, const char *path, const char *data,
 		else if (!strcmp(key, "approval"))
 			config_approval_parse(&c, v, cf);
 		else if (!strcmp(key, "manuals")) {
+			if (config_twice(&c, k, key, cf->manuals))
+				continue;
 			if (v->type != YAML_SEQUENCE_NODE) {
 				config_bad(&c, v, "manuals: expected a list%s", "");
 				continue;
