@@ -482,7 +482,9 @@ diff_location(const struct diff_sec *secs, size_t i)
 	    p = secs[p].parent)
 		if (n < sizeof(chain) / sizeof(chain[0]))
 			chain[n++] = p;
-	if (n == 0 || strcmp(secs[chain[n - 1]].ms->heading, s->md->title))
+	/* The document's title, unless its first heading says the same. */
+	if (n > 0 ? strcmp(secs[chain[n - 1]].ms->heading, s->md->title) != 0 :
+	    s->ms->level == 0 || strcmp(s->ms->heading, s->md->title) != 0)
 		buf_puts(&b, s->md->title);
 	for (k = n; k-- > 0; ) {
 		if (b.len > 0)
@@ -637,10 +639,11 @@ static size_t
 diff_lines(struct diff_hunk **out, const struct buf *a, const struct buf *b,
     int minimal, struct diag *d)
 {
-	git_diff_options	 opts = GIT_DIFF_OPTIONS_INIT;
+	git_diff_options	 opts;
 	struct diff_hunks	 hs = { NULL, 0 };
 	const git_error		*e;
 
+	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
 	opts.context_lines = 0;
 	opts.interhunk_lines = 0;
 	opts.flags = GIT_DIFF_FORCE_TEXT | (minimal ? GIT_DIFF_MINIMAL : 0);
@@ -1632,11 +1635,13 @@ diff_block_pair(xmlNodePtr o, xmlNodePtr n, const struct diff_block *a,
  * The bodies of two versions of a section: blocks aligned (equal ones by
  * xdiff, then the edited ones in each hunk paired by similarity), edited
  * blocks marked character by character, new and deleted blocks marked
- * whole, and each run of unchanged blocks one <omitted/> on both sides.
+ * whole, and each run of unchanged blocks one <omitted/> on both sides;
+ * with keep (a moved section, read at its new place), unchanged blocks are
+ * shown in full instead.
  */
 static void
 diff_body_pair(xmlNodePtr o, xmlNodePtr n, const struct diff_sec *a,
-    const struct diff_sec *b, struct diag *d)
+    const struct diff_sec *b, int keep, struct diag *d)
 {
 	struct diff_two		 two = { a->blocks, b->blocks, NULL, NULL };
 	struct diff_pairing	 p;
@@ -1652,7 +1657,13 @@ diff_body_pair(xmlNodePtr o, xmlNodePtr n, const struct diff_sec *a,
 		kb[x] = b->blocks[x].key;
 	nh = diff_seq(&h, ka, a->nblocks, kb, b->nblocks, d);
 	for (k = 0; k <= nh; k++) {
-		if ((k < nh ? h[k].a : a->nblocks) > i) {
+		if (keep)
+			for (x = i; x < (k < nh ? h[k].a : a->nblocks); x++) {
+				diff_block_whole(o, &a->blocks[x], DIFF_MARK_NONE);
+				diff_block_whole(n, &b->blocks[j + x - i],
+				    DIFF_MARK_NONE);
+			}
+		else if ((k < nh ? h[k].a : a->nblocks) > i) {
 			diff_child(o, "omitted");
 			diff_child(n, "omitted");
 		}
@@ -1673,7 +1684,6 @@ diff_body_pair(xmlNodePtr o, xmlNodePtr n, const struct diff_sec *a,
 		i = h[k].a + h[k].na;
 		j = h[k].b + h[k].nb;
 	}
-	(void)j;
 	free(h);
 	free(ka);
 	free(kb);
@@ -1752,7 +1762,7 @@ diff_row_pair(xmlNodePtr body, const struct diff_sec *a,
 		diff_marked(h, &dc, 1, 0);
 		free(dc.v);
 	}
-	diff_body_pair(o, n, a, b, d);
+	diff_body_pair(o, n, a, b, b->note, d);
 }
 
 /* Closes a run of unchanged sections with one <omitted/>. */

@@ -1,0 +1,331 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  新旧対照表 as HTML: one page per changed manual, from the compare stage's
+  document (docs/shinkyu.rng, docs/diff.md).  Two columns in the order the
+  document names (@order: 現行 | 改正案, or 改正後 | 改正前), one row per
+  changed section, （略） for unchanged runs, （新設）/（削除） for whole
+  sections.  Changed wording is underlined in both columns and stays in
+  <ins>/<del> with hidden text markers, so it is not shown by underline
+  alone.  Self-contained: no include, no script.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:k="urn:x-kitei:manual:1"
+    exclude-result-prefixes="k">
+
+  <xsl:output method="html" encoding="UTF-8" indent="yes"/>
+  <xsl:strip-space elements="k:shinkyu k:body k:pair k:old k:new k:table k:row"/>
+
+  <!-- The side shown in the left column, then the right one. -->
+  <xsl:variable name="left">
+    <xsl:choose>
+      <xsl:when test="/k:shinkyu/@order = 'new-left'">new</xsl:when>
+      <xsl:otherwise>old</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="right">
+    <xsl:choose>
+      <xsl:when test="$left = 'new'">old</xsl:when>
+      <xsl:otherwise>new</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:template match="/k:shinkyu">
+    <xsl:variable name="title" select="concat('『', @title, '』新旧対照表')"/>
+    <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
+    <html lang="ja">
+      <head>
+        <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="generator" content="{@generator}"/>
+        <meta name="referrer" content="no-referrer"/>
+        <title><xsl:value-of select="$title"/></title>
+        <link rel="stylesheet" href="shinkyu.css"/>
+      </head>
+      <body>
+        <div class="print-mark" aria-hidden="true">
+          <xsl:text>【</xsl:text>
+          <xsl:value-of select="@classification-label"/>
+          <xsl:text>】</xsl:text>
+        </div>
+        <main id="main">
+          <header class="sk-head">
+            <p class="sk-class">
+              <xsl:text>【</xsl:text>
+              <xsl:value-of select="@classification-label"/>
+              <xsl:text>】</xsl:text>
+            </p>
+            <h1><xsl:value-of select="$title"/></h1>
+            <p class="sk-org">
+              <xsl:value-of select="@organization"/>
+              <xsl:if test="@number">
+                <xsl:text>　文書番号 </xsl:text>
+                <xsl:value-of select="@number"/>
+              </xsl:if>
+            </p>
+            <dl class="sk-revs">
+              <xsl:apply-templates select="k:revision[@side = $left]"/>
+              <xsl:apply-templates select="k:revision[@side = $right]"/>
+            </dl>
+          </header>
+          <table class="shinkyu">
+            <caption>（下線部分は改正箇所）</caption>
+            <colgroup>
+              <col class="sk-col"/>
+              <col class="sk-col"/>
+            </colgroup>
+            <thead>
+              <tr>
+                <th scope="col"><xsl:value-of select="k:revision[@side = $left]/@label"/></th>
+                <th scope="col"><xsl:value-of select="k:revision[@side = $right]/@label"/></th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:apply-templates select="k:body/*"/>
+            </tbody>
+          </table>
+        </main>
+        <footer class="sk-foot">
+          <p>
+            <xsl:value-of select="@organization"/>
+            <xsl:text>　｜　</xsl:text>
+            <xsl:value-of select="@generator"/>
+            <xsl:text> により生成</xsl:text>
+          </p>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- 現行：第2版（2026年4月1日承認、2026年5月1日施行）　リビジョン … -->
+  <xsl:template match="k:revision">
+    <div>
+      <dt><xsl:value-of select="@label"/></dt>
+      <dd>
+        <xsl:choose>
+          <xsl:when test="@absent = 'true'">（この規程なし）</xsl:when>
+          <xsl:when test="@version">
+            <xsl:text>第</xsl:text>
+            <xsl:value-of select="@version"/>
+            <xsl:text>版（</xsl:text>
+            <time datetime="{@approved}"><xsl:value-of select="@approved-text"/></time>
+            <xsl:text>承認</xsl:text>
+            <xsl:if test="@effective and @effective != @approved">
+              <xsl:text>、</xsl:text>
+              <time datetime="{@effective}"><xsl:value-of select="@effective-text"/></time>
+              <xsl:text>施行</xsl:text>
+            </xsl:if>
+            <xsl:text>）</xsl:text>
+          </xsl:when>
+          <xsl:otherwise>未承認</xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>　リビジョン </xsl:text>
+        <code title="{@revision}"><xsl:value-of select="@revision-short"/></code>
+        <xsl:if test="@date">
+          <xsl:text>（</xsl:text>
+          <time datetime="{@date}"><xsl:value-of select="@date-text"/></time>
+          <xsl:text>）</xsl:text>
+        </xsl:if>
+      </dd>
+    </div>
+  </xsl:template>
+
+  <!-- A run of unchanged sections. -->
+  <xsl:template match="k:body/k:omitted">
+    <tr class="sk-row sk-row-omitted">
+      <xsl:call-template name="omitted-cell">
+        <xsl:with-param name="side" select="$left"/>
+      </xsl:call-template>
+      <xsl:call-template name="omitted-cell">
+        <xsl:with-param name="side" select="$right"/>
+      </xsl:call-template>
+    </tr>
+  </xsl:template>
+
+  <xsl:template name="omitted-cell">
+    <xsl:param name="side"/>
+    <td>
+      <xsl:call-template name="cell-label">
+        <xsl:with-param name="side" select="$side"/>
+      </xsl:call-template>
+      <p class="sk-omitted">（略）</p>
+    </td>
+  </xsl:template>
+
+  <!-- The column's name, shown above each cell where the columns stack (phones). -->
+  <xsl:template name="cell-label">
+    <xsl:param name="side"/>
+    <span class="sk-label">
+      <xsl:value-of select="/k:shinkyu/k:revision[@side = $side]/@label"/>
+    </span>
+  </xsl:template>
+
+  <!-- A changed, new, deleted or moved section. -->
+  <xsl:template match="k:pair">
+    <tr class="sk-row sk-row-{@kind}">
+      <xsl:call-template name="pair-cell">
+        <xsl:with-param name="side" select="$left"/>
+      </xsl:call-template>
+      <xsl:call-template name="pair-cell">
+        <xsl:with-param name="side" select="$right"/>
+      </xsl:call-template>
+    </tr>
+  </xsl:template>
+
+  <xsl:template name="pair-cell">
+    <xsl:param name="side"/>
+    <xsl:variable name="content" select="*[local-name() = $side]"/>
+    <td>
+      <xsl:call-template name="cell-label">
+        <xsl:with-param name="side" select="$side"/>
+      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="not($content) and $side = 'old'">
+          <p class="sk-placeholder">（新設）</p>
+        </xsl:when>
+        <xsl:when test="not($content)">
+          <p class="sk-placeholder">（削除）</p>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:if test="@kind = 'moved' and $side = 'new'">
+            <p class="sk-note">
+              <xsl:text>（「</xsl:text>
+              <xsl:value-of select="k:old/@location"/>
+              <xsl:text>」から移動）</xsl:text>
+            </p>
+          </xsl:if>
+          <xsl:if test="@kind = 'moved' and $side = 'old'">
+            <p class="sk-note">
+              <xsl:text>（「</xsl:text>
+              <xsl:value-of select="k:new/@location"/>
+              <xsl:text>」へ移動）</xsl:text>
+            </p>
+          </xsl:if>
+          <xsl:if test="@kind != 'moved' and $content/@location != '' and
+              not(preceding-sibling::k:pair[*[local-name() = $side]][1]/*[local-name() = $side]/@location = $content/@location)">
+            <p class="sk-where"><xsl:value-of select="$content/@location"/></p>
+          </xsl:if>
+          <xsl:apply-templates select="$content/*"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </td>
+  </xsl:template>
+
+  <!-- ================================================================
+       Blocks
+       ================================================================ -->
+
+  <xsl:template match="k:heading">
+    <p class="sk-heading sk-h{@level}"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="k:para">
+    <p class="sk-para">
+      <xsl:call-template name="depth"/>
+      <xsl:apply-templates/>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="k:item">
+    <p class="sk-item">
+      <xsl:call-template name="depth"/>
+      <xsl:choose>
+        <xsl:when test="@marker-changed = 'true' and ancestor::k:old">
+          <del>
+            <span class="vh">［ここから削除］</span>
+            <span class="sk-marker"><xsl:value-of select="@marker"/></span>
+            <span class="vh">［ここまで削除］</span>
+          </del>
+        </xsl:when>
+        <xsl:when test="@marker-changed = 'true'">
+          <ins>
+            <span class="vh">［ここから追加］</span>
+            <span class="sk-marker"><xsl:value-of select="@marker"/></span>
+            <span class="vh">［ここまで追加］</span>
+          </ins>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="sk-marker"><xsl:value-of select="@marker"/></span>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates/>
+    </p>
+  </xsl:template>
+
+  <!-- Nesting inside lists and quotes, as a class: pages carry no inline styles. -->
+  <xsl:template name="depth">
+    <xsl:if test="@depth">
+      <xsl:attribute name="class">
+        <xsl:value-of select="concat('sk-', local-name(), ' sk-depth-', @depth)"/>
+      </xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="k:code">
+    <pre class="sk-code"><xsl:apply-templates/></pre>
+  </xsl:template>
+
+  <!-- Unchanged blocks inside a changed section. -->
+  <xsl:template match="k:old/k:omitted | k:new/k:omitted">
+    <p class="sk-omitted">（略）</p>
+  </xsl:template>
+
+  <xsl:template match="k:table">
+    <div class="sk-table-wrap">
+      <table class="sk-table">
+        <xsl:apply-templates select="k:row | k:omitted"/>
+      </table>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="k:table/k:row">
+    <tr><xsl:apply-templates select="k:cell"/></tr>
+  </xsl:template>
+
+  <xsl:template match="k:cell">
+    <td><xsl:apply-templates/></td>
+  </xsl:template>
+
+  <xsl:template match="k:row[@header = 'true']/k:cell">
+    <th scope="col"><xsl:apply-templates/></th>
+  </xsl:template>
+
+  <!-- Unchanged rows of a changed table: one row across every column. -->
+  <xsl:template match="k:table/k:omitted">
+    <xsl:variable name="cols">
+      <xsl:for-each select="../k:row">
+        <xsl:sort select="count(k:cell)" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="count(k:cell)"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <tr>
+      <td class="sk-omitted" colspan="{$cols}">（略）</td>
+    </tr>
+  </xsl:template>
+
+  <!-- ================================================================
+       Changed wording
+       ================================================================ -->
+
+  <xsl:template match="k:ins">
+    <ins>
+      <span class="vh">［ここから追加］</span>
+      <xsl:apply-templates/>
+      <span class="vh">［ここまで追加］</span>
+    </ins>
+  </xsl:template>
+
+  <xsl:template match="k:del">
+    <del>
+      <span class="vh">［ここから削除］</span>
+      <xsl:apply-templates/>
+      <span class="vh">［ここまで削除］</span>
+    </del>
+  </xsl:template>
+
+  <xsl:template match="k:br">
+    <br/>
+  </xsl:template>
+
+</xsl:stylesheet>
