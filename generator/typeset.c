@@ -3467,6 +3467,10 @@ typeset_fonts(struct ts_ctx *c, const char *fontdir)
 	if (hfc == NULL || hpf == NULL) {
 		diag_emit(c->d, DIAG_FATAL, NULL, "fonts", "fontconfig not found: %s",
 		    dlerror());
+		if (hfc != NULL)
+			dlclose(hfc);
+		if (hpf != NULL)
+			dlclose(hpf);
 		return -1;
 	}
 	*(void **)&fc_create = dlsym(hfc, "FcConfigCreate");
@@ -3479,6 +3483,8 @@ typeset_fonts(struct ts_ctx *c, const char *fontdir)
 	    fc_fonts == NULL || fc_destroy == NULL || set_config == NULL) {
 		diag_emit(c->d, DIAG_FATAL, NULL, "fonts",
 		    "fontconfig lacks a needed function");
+		dlclose(hfc);
+		dlclose(hpf);
 		return -1;
 	}
 	cfg = fc_create();
@@ -3493,12 +3499,16 @@ typeset_fonts(struct ts_ctx *c, const char *fontdir)
 		    "no fonts in %s (Debian package fonts-noto-cjk)",
 		    fontdir ? fontdir : "/usr/share/fonts/opentype/noto");
 		fc_destroy(cfg);
+		dlclose(hfc);
+		dlclose(hpf);
 		return -1;
 	}
 	c->fm = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	set_config((PangoFcFontMap *)c->fm, cfg);	/* no checked cast: it needs pangoft2 at link time */
 	fc_destroy(cfg);		/* the font map holds its own reference */
 	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(c->fm), 72);
+	dlclose(hpf);		/* both stay loaded: pangocairo needs them */
+	dlclose(hfc);
 	c->pc = pango_font_map_create_context(c->fm);
 	fo = cairo_font_options_create();
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
@@ -3859,6 +3869,12 @@ typeset_ctx_free(struct ts_ctx *c)
 		g_object_unref(c->fm);
 }
 
+/*
+ * Typesets the FO document fo into a PDF at path (see typeset.h): reads
+ * masters and sequences, lays out (pass 1), fills in citations (pass 2,
+ * again while line counts change), draws every page, adds the outline, and
+ * has qpdf finish the file.  Returns 0, or -1 with a diagnostic.
+ */
 int
 typeset_pdf(struct diag *d, const void *fo, const char *path,
     const struct typeset_meta *meta)
