@@ -10,10 +10,18 @@
 
 /* The largest source file: ten times the longest real rule book we know of. */
 #define KITEI_MAX_FILE_BYTES	(32 * 1024 * 1024)
+/* kitei.yml: a page or two in practice; a larger one is not a configuration. */
+#define KITEI_MAX_CONFIG_BYTES	(1024 * 1024)
 /* Documents under one policy root: far past any firm's rule family. */
 #define KITEI_MAX_DOCUMENTS	20000
 /* Block nesting (lists, quotes) we follow: deeper input is an error, not a stack overflow. */
 #define KITEI_MAX_DEPTH		64
+/*
+ * Headings (sections) in one document: each becomes a section with its text
+ * copied, so a file of nothing but "#" lines must not cost gigabytes.  Ten
+ * times the headings of a 200,000-line document with one every nine lines.
+ */
+#define KITEI_MAX_SECTIONS	250000
 /* The longest line: a longer one is almost surely not prose (a pasted blob). */
 #define KITEI_MAX_LINE_BYTES	(64 * 1024)
 /* Ids in one covers: directive, and the length of one id. */

@@ -526,8 +526,9 @@ parse_attach_extensions(cmark_parser *parser)
 }
 
 /*
- * Walks the tree once: enforces the nesting limit, collects directives from
- * HTML nodes.  Returns 0, or -1 when the document is too deep.
+ * Walks the tree once: enforces the nesting and heading limits, collects
+ * directives from HTML nodes.  Returns 0, or -1 when the document is too
+ * deep or has too many headings.
  */
 static int
 parse_walk(struct parse_doc *doc, struct diag *d)
@@ -536,6 +537,7 @@ parse_walk(struct parse_doc *doc, struct diag *d)
 	cmark_event_type	 ev;
 	cmark_node		*n, *up;
 	struct pos		 pos;
+	size_t			 nheadings = 0;
 	int			 depth, rc = 0;
 
 	it = cmark_iter_new(doc->root);
@@ -548,9 +550,22 @@ parse_walk(struct parse_doc *doc, struct diag *d)
 		case CMARK_NODE_HTML_INLINE:
 			parse_html_node(doc, n, d);
 			break;
+		case CMARK_NODE_HEADING:
+			if (++nheadings <= KITEI_MAX_SECTIONS)
+				break;
+			pos.path = doc->src->path;
+			pos.line = cmark_node_get_start_line(n);
+			pos.col = cmark_node_get_start_column(n);
+			diag_emit(d, DIAG_ERROR, &pos, "too-many-sections",
+			    "more than %d headings in one document; the file "
+			    "is not read", KITEI_MAX_SECTIONS);
+			rc = -1;
+			break;
 		default:
 			break;
 		}
+		if (rc < 0)
+			break;
 		/* Counting parents, capped, needs no knowledge of which nodes get EXIT events. */
 		for (up = n, depth = 0; up != NULL && depth <= KITEI_MAX_DEPTH;
 		    up = cmark_node_parent(up))

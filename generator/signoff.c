@@ -6,6 +6,7 @@
  */
 #include <ctype.h>
 #include <fnmatch.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -388,7 +389,42 @@ signoff_today(struct jdate *d, const char *today)
 	jdate_from_time(d, (int64_t)time(NULL), 9 * 60);
 }
 
-/* Works out one manual's sign-off. */
+/*
+ * Collects into *subjects the 改定内容 of a version approving change chg[t]:
+ * the subjects of the changes up to it that it contains and no version
+ * listed yet (a branch's commits may be older than the last version),
+ * merges left out unless they are all there is.  Marks them listed.
+ */
+static void
+signoff_subjects(const struct signoff_input *in, const size_t *chg,
+    char *listed, size_t t, char ***subjects, size_t *nsubjects)
+{
+	const struct history_commit	*tc = &in->hist->commits[chg[t]], *c;
+	size_t				 u;
+	int				 merges;
+
+	for (merges = 0; merges < 2 && *nsubjects == 0; merges++)
+		for (u = 0; u <= t; u++) {
+			c = &in->hist->commits[chg[u]];
+			if (listed[u] || (c->nparents > 1) != merges ||
+			    !signoff_contains(in->repo, tc->id, c->id))
+				continue;
+			*subjects = xreallocarray(*subjects, *nsubjects + 1,
+			    sizeof(char *));
+			(*subjects)[(*nsubjects)++] = xstrdup(c->subject);
+		}
+	for (u = 0; u <= t; u++)
+		if (!listed[u] && signoff_contains(in->repo, tc->id,
+		    in->hist->commits[chg[u]].id))
+			listed[u] = 1;
+}
+
+/*
+ * Works out one manual's sign-off.  The changes are taken oldest first; an
+ * approval commit approves the newest change it contains (a commit on a
+ * branch it does not contain does not hide what it approved).  Approvals of
+ * content older than the last version count for nothing.
+ */
 static void
 signoff_manual_run(struct signoff_manual *sm, size_t mi,
     const struct signoff_input *in, struct signoff_gpg *g, struct diag *d)
@@ -396,14 +432,18 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 	const struct history		*h = in->hist;
 	const struct model_manual	*mm = &in->model->manuals[mi];
 	const struct config_manual	*cm = mm->cfg;
-	const struct history_commit	*cur = NULL, *versioned = NULL;
+	const struct history_commit	*target;
 	const char			**vals;
-	char				*changed, **subjects = NULL;
-	size_t				 nsubjects = 0, i, j, k, r, n, *idx;
+	char				*changed, *listed, **subjects;
+	size_t				 nsubjects, i, j, k, r, n, *idx;
+	size_t				*chg, nchg = 0, t;
+	size_t				 vpos = SIZE_MAX, ppos = SIZE_MAX;
 	int				 counted;
 	struct pos			 pos = { in->cf->path, cm->line, 0 };
 
 	changed = xcalloc(h->ncommits + 1, 1);
+	listed = xcalloc(h->ncommits + 1, 1);
+	chg = xcalloc(h->ncommits + 1, sizeof(*chg));
 	for (j = 0; j < mm->ndocs; j++) {
 		n = history_for_path(&idx, h, in->model->docs[mm->docs[j]].path);
 		for (k = 0; k < n; k++)
@@ -417,15 +457,25 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 		const struct history_commit *c = &h->commits[i];
 
 		if (changed[i]) {
-			cur = c;
+			chg[nchg++] = i;
 			sm->changed = 1;
 			sm->last_change = c;
-			signoff_pending_reset(sm);
-			subjects = xreallocarray(subjects, nsubjects + 1, sizeof(char *));
-			subjects[nsubjects++] = xstrdup(c->subject);
 		}
-		if (!c->is_approval || cur == NULL)
+		if (!c->is_approval || nchg == 0)
 			continue;
+		/* The newest change this approval contains. */
+		for (t = nchg; t-- > 0; )
+			if (signoff_contains(in->repo, c->id,
+			    h->commits[chg[t]].id))
+				break;
+		if (t == SIZE_MAX || (vpos != SIZE_MAX && (t < vpos ||
+		    (t == vpos && t != nchg - 1))))
+			continue;
+		target = &h->commits[chg[t]];
+		if (t != ppos) {
+			signoff_pending_reset(sm);
+			ppos = t;
+		}
 		counted = 0;
 		n = history_trailer_values(&vals, c, "Approved-by");
 		for (k = 0; k < n; k++) {
@@ -442,8 +492,6 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 				    config_role(in->cf, cm->approvers[r]);
 
 				if (role == NULL || !signoff_is_member(role, a.email))
-					continue;
-				if (!signoff_contains(in->repo, c->id, cur->id))
 					continue;
 				a.role = role;
 				a.commit = c;
@@ -479,18 +527,25 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 			signoff_check_effective(c, cm, &pos, d);
 		if (cm->napprovers > 0 && sm->npending == cm->napprovers) {
 			/* Every role again on unchanged content: a review. */
-			if (cur != versioned)
-				signoff_add_version(sm, c, cur, &subjects,
+			if (t != vpos) {
+				subjects = NULL;
+				nsubjects = 0;
+				signoff_subjects(in, chg, listed, t, &subjects,
 				    &nsubjects);
-			versioned = cur;
+				signoff_add_version(sm, c, target, &subjects,
+				    &nsubjects);
+			}
+			vpos = t;
 			jdate_from_time(&sm->last_approved, c->time, c->offset);
 			signoff_pending_reset(sm);
 		}
 	}
-	sm->signed_off = cur != NULL && versioned == cur;
-	for (i = 0; i < nsubjects; i++)
-		free(subjects[i]);
-	free(subjects);
+	sm->signed_off = nchg > 0 && vpos == nchg - 1;
+	/* Approvals of content since replaced are pending nothing. */
+	if (nchg > 0 && ppos != nchg - 1)
+		signoff_pending_reset(sm);
+	free(chg);
+	free(listed);
 	free(changed);
 }
 

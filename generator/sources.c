@@ -99,22 +99,30 @@ sources_add(struct sources_walk *w, const char *rel, const char *data, size_t le
 	f->len = len;
 }
 
-/* Reports a file that is too large to read; returns 1 if so. */
+/*
+ * Reports a file that is too large to read; returns 1 if so.  A document
+ * is left out and the run goes on; kitei.yml, whose limit is smaller, stops
+ * the run (w->rc), since nothing can be checked without it.
+ */
 static int
 sources_too_large(struct sources_walk *w, const char *rel, size_t len)
 {
 	struct pos	 pos;
 	char		*path;
+	int		 config = !strcmp(rel, SOURCES_CONFIG);
+	size_t		 max = config ? KITEI_MAX_CONFIG_BYTES : KITEI_MAX_FILE_BYTES;
 
-	if (len <= KITEI_MAX_FILE_BYTES)
+	if (len <= max)
 		return 0;
 	xasprintf(&path, "%s%s", w->src->prefix, rel);
 	pos.path = path;
 	pos.line = pos.col = 0;
-	diag_emit(w->d, DIAG_ERROR, &pos, "too-large",
-	    "file of %zu bytes is larger than the limit of %d bytes; not read",
-	    len, KITEI_MAX_FILE_BYTES);
+	diag_emit(w->d, config ? DIAG_FATAL : DIAG_ERROR, &pos, "too-large",
+	    "file of %zu bytes is larger than the limit of %zu bytes; not read",
+	    len, max);
 	free(path);
+	if (config)
+		w->rc = -1;
 	return 1;
 }
 

@@ -124,6 +124,8 @@
               <th scope="col">機密区分</th>
               <th scope="col">所管部署</th>
               <th scope="col">文書数</th>
+              <th scope="col">版・承認</th>
+              <th scope="col">見直し期限</th>
               <th scope="col">最終変更</th>
             </tr>
           </thead>
@@ -135,6 +137,25 @@
                 <td data-label="機密区分" class="nowrap short">【<xsl:value-of select="@classification-label"/>】</td>
                 <td data-label="所管部署" class="short"><xsl:value-of select="@owner"/></td>
                 <td data-label="文書数" class="num short"><xsl:value-of select="@documents"/></td>
+                <td data-label="版・承認" class="short">
+                  <xsl:if test="@version">
+                    <xsl:text>第</xsl:text>
+                    <xsl:value-of select="@version"/>
+                    <xsl:text>版</xsl:text>
+                    <span class="figure-sub"><xsl:value-of select="@revised-text"/>承認</span>
+                  </xsl:if>
+                  <xsl:choose>
+                    <xsl:when test="@signed-off = 'true'"><span class="status status-covered">承認済</span></xsl:when>
+                    <xsl:when test="@signed-off = 'false' and @version"><span class="status status-missing">未承認の変更あり</span></xsl:when>
+                    <xsl:when test="@signed-off = 'false'"><span class="status status-missing">未承認</span></xsl:when>
+                  </xsl:choose>
+                </td>
+                <td data-label="見直し期限" class="nowrap short">
+                  <xsl:choose>
+                    <xsl:when test="@review-due"><time datetime="{@review-due}"><xsl:value-of select="@review-due-text"/></time></xsl:when>
+                    <xsl:otherwise><span class="pending">―</span></xsl:otherwise>
+                  </xsl:choose>
+                </td>
                 <td data-label="最終変更">
                   <xsl:choose>
                     <xsl:when test="k:change">

@@ -21,7 +21,13 @@
   <xsl:param name="chapter-numbers" select="'yes'"/>
 
   <xsl:variable name="m" select="/k:manual"/>
-  <xsl:variable name="paths" select="/k:manual/k:chapters/k:chapter/@path"/>
+  <!--
+    The names of this manual's documents, with their earlier names (two
+    renames back): a change may also touch other manuals' files.
+  -->
+  <xsl:variable name="paths0" select="/k:manual/k:chapters/k:chapter/@path"/>
+  <xsl:variable name="paths1" select="$paths0 | /k:manual/k:history/k:change/k:file[@path = $paths0]/@old-path"/>
+  <xsl:variable name="paths" select="$paths1 | /k:manual/k:history/k:change/k:file[@path = $paths1]/@old-path"/>
 
   <xsl:template match="/k:manual">
     <xsl:call-template name="doctype"/>
@@ -75,8 +81,11 @@
       </div>
       <p class="cover-org"><xsl:value-of select="@organization"/></p>
       <h1 id="doc-title"><xsl:value-of select="@title"/></h1>
-      <xsl:if test="@worktree = 'true'">
-        <p class="cover-uncommitted">未コミット</p>
+      <xsl:if test="@worktree = 'true' or @draft = 'true'">
+        <p class="cover-marks">
+          <xsl:if test="@draft = 'true'"><span class="cover-mark">未承認（ドラフト）</span></xsl:if>
+          <xsl:if test="@worktree = 'true'"><span class="cover-mark">未コミット</span></xsl:if>
+        </p>
       </xsl:if>
       <table class="cover-meta">
         <caption class="visually-hidden">文書の情報</caption>
@@ -87,6 +96,9 @@
           <tr><th scope="row">最終改定日</th><td><xsl:call-template name="cover-last-revised"/></td></tr>
           <tr><th scope="row">施行日</th><td><xsl:call-template name="cover-effective"/></td></tr>
           <tr><th scope="row">作成日</th><td><xsl:call-template name="cover-created"/></td></tr>
+          <xsl:if test="@review-due">
+            <tr><th scope="row">次回見直し期限</th><td><xsl:call-template name="cover-review-due"/></td></tr>
+          </xsl:if>
           <tr><th scope="row">所管部署</th><td><xsl:value-of select="@owner"/></td></tr>
           <tr><th scope="row">機密区分</th><td><xsl:value-of select="@classification-label"/></td></tr>
           <tr><th scope="row">出典リビジョン</th><td><xsl:call-template name="revision-text"/></td></tr>
@@ -94,7 +106,7 @@
       </table>
       <section class="cover-approvals" aria-labelledby="approvals-title">
         <h2 id="approvals-title">承認</h2>
-        <table class="approvals">
+        <table class="approvals stack">
           <thead>
             <tr>
               <th scope="col">承認者（役割）</th>
@@ -112,24 +124,68 @@
   </xsl:template>
 
   <!--
-    Hooks for approvals (docs/templates.md).  Until the manual XML carries
-    approval data they show that there is none; then they show 第N版 and
-    the dates of approval.  Each is called with the root as context.
+    Sign-off (docs/templates.md): 版数, the dates and the approvals come from
+    the root's signed-off, draft, version, established, revised, effective
+    and review-due attributes and its versions and pending elements.  Each
+    named template below is called with the root as context; a policy
+    root's own manual-html.xsl may replace any of them.
   -->
   <xsl:template name="cover-edition">
-    <span class="pending">未承認（承認の記録がありません）</span>
+    <xsl:choose>
+      <xsl:when test="@version">
+        <xsl:text>第</xsl:text>
+        <xsl:value-of select="@version"/>
+        <xsl:text>版</xsl:text>
+        <xsl:if test="@signed-off = 'false'">
+          <span class="pending">（その後の変更は未承認）</span>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="pending">未承認（承認された版はまだありません）</span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="cover-established">
-    <span class="pending">未定</span>
+    <xsl:call-template name="day-or-pending">
+      <xsl:with-param name="iso" select="@established"/>
+      <xsl:with-param name="text" select="@established-text"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="cover-last-revised">
-    <span class="pending">未定</span>
+    <xsl:choose>
+      <xsl:when test="@version &gt; 1">
+        <time datetime="{@revised}"><xsl:value-of select="@revised-text"/></time>
+      </xsl:when>
+      <xsl:when test="@version">改定なし</xsl:when>
+      <xsl:otherwise><span class="pending">未定</span></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="cover-effective">
-    <span class="pending">未定</span>
+    <xsl:call-template name="day-or-pending">
+      <xsl:with-param name="iso" select="@effective"/>
+      <xsl:with-param name="text" select="@effective-text"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="cover-review-due">
+    <xsl:call-template name="day-or-pending">
+      <xsl:with-param name="iso" select="@review-due"/>
+      <xsl:with-param name="text" select="@review-due-text"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="day-or-pending">
+    <xsl:param name="iso"/>
+    <xsl:param name="text"/>
+    <xsl:choose>
+      <xsl:when test="$iso">
+        <time datetime="{$iso}"><xsl:value-of select="$text"/></time>
+      </xsl:when>
+      <xsl:otherwise><span class="pending">未定</span></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- 作成日: the source commit's date. -->
@@ -142,25 +198,116 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Rows of the 承認 table: 役割 | 氏名 | 承認日 | 電子署名. -->
+  <!--
+    Rows of the 承認 table (役割 | 氏名 | 承認日 | 電子署名): the latest
+    version's approvals, then those given so far to unapproved changes.
+  -->
   <xsl:template name="cover-approvals">
+    <xsl:variable name="last" select="k:versions/k:version[last()]"/>
+    <xsl:choose>
+      <xsl:when test="$last/k:approval">
+        <xsl:apply-templates select="$last/k:approval"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <tr><td colspan="4" class="empty">承認の記録はまだありません。</td></tr>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="k:pending/k:approval">
+      <tr class="subhead"><th scope="rowgroup" colspan="4">承認待ちの変更に対する承認（未完了）</th></tr>
+      <xsl:apply-templates select="k:pending/k:approval"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="k:approval">
     <tr>
-      <td colspan="4" class="empty">承認の記録はまだありません。</td>
+      <td data-label="承認者（役割）" class="first"><xsl:value-of select="@role-title"/></td>
+      <td data-label="氏名" class="short"><xsl:value-of select="@name"/></td>
+      <td data-label="承認日" class="nowrap short"><time datetime="{@date}"><xsl:value-of select="@date-text"/></time></td>
+      <td data-label="電子署名" class="short">
+        <xsl:call-template name="signature-label"/>
+      </td>
     </tr>
   </xsl:template>
 
-  <!-- A mark on a manual changed since its last sign-off (none yet). -->
-  <xsl:template name="draft-mark"/>
+  <xsl:template name="signature-label">
+    <xsl:choose>
+      <xsl:when test="@signature = 'good'"><span class="sig sig-good">検証済</span></xsl:when>
+      <xsl:when test="@signature = 'bad'"><span class="sig sig-bad">検証できず</span></xsl:when>
+      <xsl:otherwise><span class="sig sig-none">署名なし（不要）</span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
-  <!-- 附則: cumulative, one per approved version (none yet). -->
-  <xsl:template name="supplementary-provisions"/>
+  <!--
+    A manual whose current content is not signed off (or built from the
+    working tree): a banner on screen, a mark on every printed sheet.
+  -->
+  <xsl:template name="draft-mark">
+    <xsl:if test="@draft = 'true'">
+      <p class="draft-banner" role="note">
+        <strong>未承認（ドラフト）</strong>
+        <xsl:text>　この文書には承認されていない内容が含まれます。</xsl:text>
+        <xsl:choose>
+          <xsl:when test="@version">
+            <xsl:text>承認済みの最新版は第</xsl:text>
+            <xsl:value-of select="@version"/>
+            <xsl:text>版（</xsl:text>
+            <xsl:value-of select="@revised-text"/>
+            <xsl:text>承認）です。</xsl:text>
+          </xsl:when>
+          <xsl:otherwise>承認された版はまだありません。</xsl:otherwise>
+        </xsl:choose>
+      </p>
+      <div class="draft-watermark" aria-hidden="true">未承認（ドラフト）</div>
+    </xsl:if>
+  </xsl:template>
 
-  <!-- 改訂履歴: one row per approved version. -->
+  <!-- 規程 or マニュアル, for the 附則's wording. -->
+  <xsl:template name="document-word">
+    <xsl:choose>
+      <xsl:when test="$m/@kind = 'crisis'">マニュアル</xsl:when>
+      <xsl:otherwise>規程</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- 附則: cumulative, one per version. -->
+  <xsl:template name="supplementary-provisions">
+    <xsl:if test="k:versions/k:version">
+      <section class="back-matter" id="supplementary" aria-labelledby="supplementary-title">
+        <h2 id="supplementary-title">附則</h2>
+        <xsl:for-each select="k:versions/k:version">
+          <div class="provision">
+            <h3 class="provision-title">
+              <xsl:text>附則</xsl:text>
+              <xsl:if test="@number &gt; 1">
+                <xsl:text>（</xsl:text>
+                <xsl:value-of select="@approved-text"/>
+                <xsl:text>改定）</xsl:text>
+              </xsl:if>
+            </h3>
+            <p>
+              <xsl:choose>
+                <xsl:when test="@number = 1">
+                  <xsl:text>この</xsl:text>
+                  <xsl:call-template name="document-word"/>
+                </xsl:when>
+                <xsl:otherwise>この改定</xsl:otherwise>
+              </xsl:choose>
+              <xsl:text>は、</xsl:text>
+              <xsl:value-of select="@effective-text"/>
+              <xsl:text>から施行する。</xsl:text>
+            </p>
+          </div>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- 改訂履歴: one row per version (版数 | 改定日 | 施行日 | 改定内容 | 承認者). -->
   <xsl:template name="revision-history">
     <section class="back-matter" id="revision-history" aria-labelledby="revision-history-title">
       <h2 id="revision-history-title">改訂履歴</h2>
       <div class="table-wrap">
-        <table class="revisions">
+        <table class="revisions stack">
           <thead>
             <tr>
               <th scope="col">版数</th>
@@ -179,9 +326,44 @@
   </xsl:template>
 
   <xsl:template name="revision-history-rows">
-    <tr>
-      <td colspan="5" class="empty">承認された版はまだありません。下の変更履歴は git に記録された編集です。</td>
-    </tr>
+    <xsl:for-each select="k:versions/k:version">
+      <tr>
+        <th scope="row" data-label="版数" class="nowrap short first">第<xsl:value-of select="@number"/>版</th>
+        <td data-label="改定日" class="nowrap short">
+          <time datetime="{@approved}"><xsl:value-of select="@approved-text"/></time>
+          <xsl:if test="@number = 1">（制定）</xsl:if>
+        </td>
+        <td data-label="施行日" class="nowrap short"><time datetime="{@effective}"><xsl:value-of select="@effective-text"/></time></td>
+        <td data-label="改定内容">
+          <xsl:choose>
+            <xsl:when test="count(k:subject) = 1"><xsl:value-of select="k:subject"/></xsl:when>
+            <xsl:when test="k:subject">
+              <ul class="subjects">
+                <xsl:for-each select="k:subject"><li><xsl:value-of select="."/></li></xsl:for-each>
+              </ul>
+            </xsl:when>
+            <xsl:when test="@number = 1">制定</xsl:when>
+          </xsl:choose>
+        </td>
+        <td data-label="承認者">
+          <ul class="approvers">
+            <xsl:for-each select="k:approval">
+              <li>
+                <xsl:value-of select="@role-title"/>
+                <xsl:text>　</xsl:text>
+                <xsl:value-of select="@name"/>
+                <xsl:if test="@signature = 'good'"><xsl:text> </xsl:text><span class="sig sig-good">署名検証済</span></xsl:if>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </td>
+      </tr>
+    </xsl:for-each>
+    <xsl:if test="not(k:versions/k:version)">
+      <tr>
+        <td colspan="5" class="empty">承認された版はまだありません。下の変更履歴は git に記録された編集です。</td>
+      </tr>
+    </xsl:if>
   </xsl:template>
 
   <!-- ================================================================
@@ -229,6 +411,9 @@
 
   <!-- The entries after the chapters; an override adds 附則 here. -->
   <xsl:template name="toc-back-matter">
+    <xsl:if test="k:versions/k:version">
+      <li class="toc-back"><a href="#supplementary">附則</a></li>
+    </xsl:if>
     <li class="toc-back"><a href="#revision-history">改訂履歴</a></li>
     <li class="toc-back"><a href="#change-history">変更履歴</a></li>
     <li class="toc-back"><a href="#coverage-appendix">付録　規則との対応表</a></li>

@@ -42,12 +42,8 @@
         <title><xsl:value-of select="$title"/></title>
         <link rel="stylesheet" href="shinkyu.css"/>
       </head>
-      <body>
-        <div class="print-mark" aria-hidden="true">
-          <xsl:text>【</xsl:text>
-          <xsl:value-of select="@classification-label"/>
-          <xsl:text>】</xsl:text>
-        </div>
+      <!-- The class names the printed page (shinkyu.css): its mark in every page header. -->
+      <body class="sk-page-{@classification}">
         <main id="main">
           <header class="sk-head">
             <p class="sk-class">

@@ -433,6 +433,42 @@ kbuild feature
 is "feature: 第2版" "$(xv "$X" @version)" 2
 is "feature: 改定内容 is the change, not the merge" "$(xv "$X" "k:versions/k:version[2]/k:subject" | tr '\n' '|')" "第8条を新設|"
 
+# A feature branch in flight while main is approved: its commit, older than
+# the approval but not in it, does not hide what the approval approved.
+FIXTURE_DATE=2026-03-30
+fixture inflight			# 3/31 制定
+git -C "$WORK/inflight" checkout -q -b draft
+change "$WORK/inflight" "第9条を新設"	# 4/1, on the branch
+git -C "$WORK/inflight" checkout -q main
+approve "$WORK/inflight" "$Y" "$S"	# 4/2, on main: approves 制定
+kbuild inflight
+is "inflight: main is signed off" "$(xv "$X" @signed-off)" true
+is "inflight: 制定日" "$(xv "$X" @established)" 2026-04-02
+tick
+git -C "$WORK/inflight" merge -q --no-ff -m "Merge branch 'draft'" draft	# 4/3
+approve "$WORK/inflight" "$Y" "$S"	# 4/4
+kbuild inflight
+is "inflight: 第2版" "$(xv "$X" @version)" 2
+is "inflight: 制定日 stays" "$(xv "$X" @established)" 2026-04-02
+is "inflight: 改定日" "$(xv "$X" @revised)" 2026-04-04
+is "inflight: 改定内容 of 第1版" "$(xv "$X" "k:versions/k:version[1]/k:subject" | tr '\n' '|')" "制定|"
+is "inflight: 改定内容 of 第2版" "$(xv "$X" "k:versions/k:version[2]/k:subject" | tr '\n' '|')" "第9条を新設|"
+
+# The same with a change on main after the branch's commit: 第1版 lists the
+# main line's changes; 第2版 the branch's, though it is older than 第1版.
+fixture inflight2			# 3/31 制定
+git -C "$WORK/inflight2" checkout -q -b draft
+change "$WORK/inflight2" "第9条を新設"	# 4/1, on the branch
+git -C "$WORK/inflight2" checkout -q main
+change "$WORK/inflight2" "第10条を改正"	# 4/2
+approve "$WORK/inflight2" "$Y" "$S"	# 4/3
+tick
+git -C "$WORK/inflight2" merge -q --no-ff -m "Merge branch 'draft'" draft
+approve "$WORK/inflight2" "$Y" "$S"
+kbuild inflight2
+is "inflight2: 改定内容 of 第1版" "$(xv "$X" "k:versions/k:version[1]/k:subject" | tr '\n' '|')" "制定|第10条を改正|"
+is "inflight2: 改定内容 of 第2版" "$(xv "$X" "k:versions/k:version[2]/k:subject" | tr '\n' '|')" "第9条を新設|"
+
 # ------------------------------------------------------------------------
 # A shallow clone: --release refuses, and says why.
 git clone -q --depth 1 "file://$WORK/multi" "$WORK/shallow" 2>/dev/null
