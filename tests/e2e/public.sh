@@ -19,6 +19,10 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 WORK=${WORK:-$ROOT/tests/tmp/public}
 mkdir -p "$WORK"
 . "$ROOT/tests/lib.sh"
+# A fixture that lost its .git (a concurrent clean of tests/tmp) must never
+# let git find the enclosing kitei repository and commit there.
+export GIT_CEILING_DIRECTORIES="$WORK"
+command -v python3 > /dev/null 2>&1 || { fail "python3 is missing (tests/browser/setup.sh installs it)"; exit 1; }
 
 PY=$WORK/htmlcheck.py
 cat > "$PY" <<'EOF'
