@@ -11,6 +11,11 @@
 # policy root, and a failing build that leaves the previous output alone.
 . "$ROOT/tests/lib.sh"
 
+# The fixture repository lives under the source checkout: if it vanished
+# half way (a concurrent tests/run.sh empties tests/tmp), git must fail
+# rather than find the checkout's own repository and commit into it.
+export GIT_CEILING_DIRECTORIES="$WORK"
+
 GOLDEN=$ROOT/tests/golden/build
 # Review-due findings depend on the day: fixed here.
 TODAY=2026-06-01
