@@ -484,6 +484,10 @@ struct ts_ctx {
 	cairo_t		*cr;
 	cairo_surface_t	*surf;
 	struct ts_para	*open_para;	/* its structure tag is open */
+	const char	**groups;	/* structure groups open, outermost first */
+	size_t		 ngroups, cgroups;
+	char		**links;	/* Link tags waiting for the paragraph to close */
+	size_t		 nlinks, clinks;
 	int		 repeating;	/* drawing repeated header rows */
 	double		*ybuf;		/* item positions while drawing */
 	size_t		 cybuf;
@@ -2950,15 +2954,65 @@ typeset_tag_quote(struct buf *b, const char *s)
 	buf_putc(b, '\'');
 }
 
-/* Closes the structure tag of the paragraph being drawn, if any. */
+/*
+ * Closes the structure tag of the paragraph being drawn, if any, then
+ * writes its links.  Cairo 1.16 drops the text of an element that also has
+ * child elements, so a paragraph's links follow it as siblings.
+ */
 static void
 typeset_para_close(struct ts_ctx *c)
 {
+	size_t	 i;
+
 	if (c->open_para != NULL) {
 		cairo_tag_end(c->cr, c->open_para->st.role ?
 		    c->open_para->st.role : "P");
 		c->open_para = NULL;
 	}
+	for (i = 0; i < c->nlinks; i++) {
+		cairo_tag_begin(c->cr, CAIRO_TAG_LINK, c->links[i]);
+		cairo_tag_end(c->cr, CAIRO_TAG_LINK);
+		free(c->links[i]);
+	}
+	c->nlinks = 0;
+}
+
+/* Opens a structure group (L, Table, Sect …) and remembers it. */
+static void
+typeset_group_open(struct ts_ctx *c, const char *role)
+{
+	typeset_para_close(c);
+	cairo_tag_begin(c->cr, role, NULL);
+	typeset_push((void ***)&c->groups, &c->ngroups, &c->cgroups,
+	    (void *)(uintptr_t)role);
+}
+
+/* Closes open structure groups down to depth base. */
+static void
+typeset_group_close(struct ts_ctx *c, size_t base)
+{
+	typeset_para_close(c);
+	while (c->ngroups > base)
+		cairo_tag_end(c->cr, c->groups[--c->ngroups]);
+}
+
+/*
+ * Closes (resume 0) or opens again (resume 1) the groups open at a page
+ * break, so that the next page's header and footer are not drawn inside
+ * them; a list or table across pages becomes one element per page.
+ */
+static void
+typeset_group_suspend(struct ts_ctx *c, int resume)
+{
+	size_t	 i;
+
+	typeset_para_close(c);
+	if (resume)
+		for (i = 0; i < c->ngroups; i++)
+			cairo_tag_begin(c->cr, c->groups[i], NULL);
+	else
+		for (i = c->ngroups; i > 0; i--)
+			cairo_tag_end(c->cr, c->groups[i - 1]);
 }
 
 /* Draws a named destination for id at (x, y). */
@@ -3058,10 +3112,9 @@ typeset_draw_line(struct ts_ctx *c, struct ts_para *p, int k, double x,
 			buf_puts(&b, "uri=");
 			typeset_tag_quote(&b, l->uri);
 		}
-		if (nr > 0) {
-			cairo_tag_begin(c->cr, CAIRO_TAG_LINK, b.data);
-			cairo_tag_end(c->cr, CAIRO_TAG_LINK);
-		}
+		if (nr > 0)
+			typeset_push((void ***)&c->links, &c->nlinks, &c->clinks,
+			    xstrdup(b.data));
 		b.len = 0;
 	}
 	buf_free(&b);
@@ -3123,7 +3176,7 @@ typeset_draw_row(struct ts_ctx *c, struct ts_row *r, double x, double y)
 {
 	struct ts_cell	*cl;
 	double		 cx, cy, off;
-	size_t		 i;
+	size_t		 i, depth;
 
 	typeset_para_close(c);
 	cairo_tag_begin(c->cr, "TR", NULL);
@@ -3144,9 +3197,10 @@ typeset_draw_row(struct ts_ctx *c, struct ts_row *r, double x, double y)
 		cy = y + cl->deco.bw[S_TOP] + cl->deco.pad[S_TOP] +
 		    (cl->valign == 1 ? off / 2 : cl->valign == 2 ? off : 0);
 		cairo_tag_begin(c->cr, cl->header ? "TH" : "TD", NULL);
+		depth = c->ngroups;
 		typeset_draw_range(c, &cl->vl, cl->from, cl->to, cx + cl->deco.bw[S_LEFT] +
 		    cl->deco.pad[S_LEFT], cy, NULL);
-		typeset_para_close(c);
+		typeset_group_close(c, depth);	/* a split row may leave some open */
 		cairo_tag_end(c->cr, cl->header ? "TH" : "TD");
 	}
 	for (i = 0; i < r->ncells; i++) {
@@ -3169,7 +3223,7 @@ typeset_draw_range(struct ts_ctx *c, struct ts_vlist *vl, size_t from,
 	struct ts_item	*it;
 	struct ts_deco	*d;
 	double		*ys, y = y0, ya, yb;
-	size_t		 j, k, m;
+	size_t		 j, k, m, base = c->ngroups;
 	int		 started = 0, top, bottom;
 
 	if (to <= from)
@@ -3236,12 +3290,12 @@ typeset_draw_range(struct ts_ctx *c, struct ts_vlist *vl, size_t from,
 			typeset_dest(c, it->str, x0, ys[j - from]);
 			break;
 		case K_GBEGIN:
-			typeset_para_close(c);
-			cairo_tag_begin(c->cr, it->str, NULL);
+			typeset_group_open(c, it->str);
 			break;
 		case K_GEND:
-			typeset_para_close(c);
-			cairo_tag_end(c->cr, it->str);
+			/* Its opening may lie in a part of a split row not drawn here. */
+			if (c->ngroups > base)
+				typeset_group_close(c, c->ngroups - 1);
 			break;
 		default:
 			break;
@@ -3365,9 +3419,12 @@ typeset_draw_page(struct ts_ctx *c, size_t pi)
 	cairo_rectangle(c->cr, pg->m->body.x, pg->m->body.y, pg->m->body.w,
 	    pg->m->body.h);
 	cairo_clip(c->cr);
+	typeset_group_suspend(c, 1);
 	typeset_draw_range(c, &sq->vl, pg->from, pg->to, pg->m->body.x,
 	    pg->m->body.y, pg->rephead);
-	typeset_para_close(c);
+	typeset_group_suspend(c, 0);
+	if (pi + 1 == c->npages || c->pages[pi + 1].seq != sq)
+		c->ngroups = 0;		/* a sequence ends: all closed */
 	cairo_restore(c->cr);
 	for (j = pg->from; j < pg->to; j++) {
 		it = &sq->vl.v[j];
@@ -3552,8 +3609,44 @@ typeset_date(char *out, size_t sz, int64_t t, int offset, int iso)
 }
 
 /*
+ * Puts the structure tree under one Document element.  Cairo 1.16 takes the
+ * Document tag for the tree's root and hangs every element on the root
+ * itself, which readers (poppler, PDF/UA checkers) reject.
+ */
+static void
+typeset_struct_root(qpdf_data q, qpdf_oh root)
+{
+	qpdf_oh		 str, kids, doc, kid;
+	int		 i, n;
+
+	str = qpdf_oh_get_key(q, root, "/StructTreeRoot");
+	if (!qpdf_oh_is_dictionary(q, str))
+		return;
+	kids = qpdf_oh_get_key(q, str, "/K");
+	if (!qpdf_oh_is_array(q, kids)) {
+		if (!qpdf_oh_is_dictionary(q, kids))
+			return;
+		kid = kids;
+		kids = qpdf_oh_new_array(q);
+		qpdf_oh_append_item(q, kids, kid);
+	}
+	doc = qpdf_make_indirect_object(q,
+	    qpdf_oh_parse(q, "<< /Type /StructElem /S /Document >>"));
+	qpdf_oh_replace_key(q, doc, "/P", str);
+	qpdf_oh_replace_key(q, doc, "/K", kids);
+	n = qpdf_oh_get_array_n_items(q, kids);
+	for (i = 0; i < n; i++) {
+		kid = qpdf_oh_get_array_item(q, kids, i);
+		if (qpdf_oh_is_dictionary(q, kid))
+			qpdf_oh_replace_key(q, kid, "/P", doc);
+	}
+	qpdf_oh_replace_key(q, str, "/K", doc);
+}
+
+/*
  * Finishes the PDF in pdf with qpdf and writes it to path: /Lang, dates in
- * the PDF form, /DisplayDocTitle, object streams and a deterministic /ID.
+ * the PDF form, /MarkInfo, a Document root element, /DisplayDocTitle,
+ * object streams and a deterministic /ID.
  * Returns 0, or -1 with a diagnostic.
  */
 static int
@@ -3575,9 +3668,11 @@ typeset_finish(struct ts_ctx *c, const struct buf *pdf, const char *path,
 	qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q,
 	    meta->lang ? meta->lang : "ja-JP"));
 	/* Cairo 1.16 writes the structure tree but not always /MarkInfo. */
-	if (qpdf_oh_has_key(q, root, "/StructTreeRoot"))
+	if (qpdf_oh_has_key(q, root, "/StructTreeRoot")) {
+		typeset_struct_root(q, root);
 		qpdf_oh_replace_key(q, root, "/MarkInfo",
 		    qpdf_oh_parse(q, "<< /Marked true >>"));
+	}
 	vp = qpdf_oh_parse(q, "<< /DisplayDocTitle true >>");
 	qpdf_oh_replace_key(q, root, "/ViewerPreferences", vp);
 	info = qpdf_oh_get_key(q, trailer, "/Info");
@@ -3857,6 +3952,10 @@ typeset_ctx_free(struct ts_ctx *c)
 	}
 	free(c->sms);
 	free(c->pages);
+	for (i = 0; i < c->nlinks; i++)
+		free(c->links[i]);
+	free(c->links);
+	free(c->groups);
 	if (c->attrnames != NULL)
 		g_hash_table_destroy(c->attrnames);
 	if (c->warned != NULL)

@@ -46,6 +46,11 @@ contains "tables tagged" "$WORK/qdf.pdf" "/S /TH"
 contains "external link" "$WORK/qdf.pdf" "/URI (https://www.jsda.or.jp/)"
 if [ "$(grep -ac '/Subtype /Link' "$WORK/qdf.pdf")" -ge 9 ]; then ok "internal links from the TOC"
 else fail "internal links from the TOC"; fi
+pdfinfo -struct-text "$pdf" > "$WORK/struct" 2>&1
+if [ "$(head -1 "$WORK/struct")" = "Document" ] && ! grep -q "Warning\|Error" "$WORK/struct"; then
+	ok "structure tree under one Document element"
+else fail "structure tree under one Document element"; head -3 "$WORK/struct"; fi
+contains "paragraphs with links keep their text in the structure" "$WORK/struct" '"第1章　総則2"'
 pdfinfo -dests "$pdf" > "$WORK/dests" 2>&1
 contains "named destination for a heading" "$WORK/dests" "s3-1"
 qpdf --json --json-key=outlines "$pdf" > "$WORK/outlines.json" 2>/dev/null
