@@ -458,7 +458,8 @@ is "inflight: 改定内容 of 第2版" "$(xv "$X" "k:versions/k:version[2]/k:sub
 # main line's changes; 第2版 the branch's, though it is older than 第1版.
 fixture inflight2			# 3/31 制定
 git -C "$WORK/inflight2" checkout -q -b draft
-change "$WORK/inflight2" "第9条を新設"	# 4/1, on the branch
+echo "お問い合わせは窓口まで。" >> "$WORK/inflight2/policies/policy/02-public.md"
+commit_all "$WORK/inflight2" "第9条を新設"	# 4/1, on the branch
 git -C "$WORK/inflight2" checkout -q main
 change "$WORK/inflight2" "第10条を改正"	# 4/2
 approve "$WORK/inflight2" "$Y" "$S"	# 4/3
