@@ -31,8 +31,8 @@
           </nav>
           <p class="header-class">【社外秘】</p>
         </header>
-        <xsl:call-template name="worktree-mark"/>
         <main id="main">
+          <xsl:call-template name="worktree-mark"/>
           <div class="page-title">
             <p class="page-org"><xsl:value-of select="@organization"/></p>
             <h1>規則との対応表</h1>

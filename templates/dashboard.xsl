@@ -29,8 +29,8 @@
           </nav>
           <p class="header-class">【社外秘】</p>
         </header>
-        <xsl:call-template name="worktree-mark"/>
         <main id="main">
+          <xsl:call-template name="worktree-mark"/>
           <div class="page-title">
             <p class="page-org"><xsl:value-of select="@organization"/></p>
             <h1>規程管理ダッシュボード</h1>

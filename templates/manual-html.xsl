@@ -46,9 +46,9 @@
           </nav>
           <p class="header-class">【<xsl:value-of select="@classification-label"/>】</p>
         </header>
-        <xsl:call-template name="worktree-mark"/>
-        <xsl:call-template name="draft-mark"/>
         <main id="main">
+          <xsl:call-template name="worktree-mark"/>
+          <xsl:call-template name="draft-mark"/>
           <xsl:call-template name="cover"/>
           <xsl:call-template name="toc"/>
           <div class="manual-body">

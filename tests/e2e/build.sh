@@ -321,7 +321,7 @@ contains "pages: the manual's stylesheet" "$out/manuals/policy.html" 'href="../k
 check "pages: kitei.css beside the pages is the shipped one" cmp "$out/kitei.css" "$ROOT/templates/kitei.css"
 
 # The emitted XML: well-formed and as docs/manual.rng says.
-for x in site.xml manuals/policy.xml manuals/crisis.xml; do
+for x in site.xml manuals/policy.xml manuals/crisis.xml public.xml; do
 	check "xml: $x well-formed" xmllint --noout "$out/$x"
 	check "xml: $x valid (docs/manual.rng)" xmllint --noout --relaxng "$ROOT/docs/manual.rng" "$out/$x"
 done
