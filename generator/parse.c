@@ -325,25 +325,42 @@ parse_near_key(const char *key, size_t klen, const char *dkey)
 	return klen >= 3 && klen < n && !strncasecmp(key, dkey, klen);
 }
 
-/* Position tracking inside a node's literal. */
+/*
+ * Position tracking inside a node's literal.  Positions are asked for in
+ * source order, so scanning resumes where the last one ended: a block of
+ * many comments is read once, not once per comment.
+ */
 struct parse_cursor {
 	const char	*base;	/* start of the literal */
 	int		 line;	/* line of base */
 	int		 col;	/* column of base */
+	const char	*at;	/* last byte located, or NULL */
+	int		 at_line;	/* its line */
+	const char	*at_nl;	/* the last newline before it, or NULL */
 };
 
 /* Fills line/col for the byte at p. */
 static void
-parse_locate(const struct parse_cursor *c, const char *p, int *line, int *col)
+parse_locate(struct parse_cursor *c, const char *p, int *line, int *col)
 {
-	const char	*q, *last = NULL;
-	int		 l = c->line;
+	const char	*q, *last;
+	int		 l;
 
-	for (q = c->base; q < p; q++)
+	if (c->at == NULL || p < c->at) {
+		c->at = c->base;
+		c->at_line = c->line;
+		c->at_nl = NULL;
+	}
+	l = c->at_line;
+	last = c->at_nl;
+	for (q = c->at; q < p; q++)
 		if (*q == '\n') {
 			l++;
 			last = q;
 		}
+	c->at = p;
+	c->at_line = l;
+	c->at_nl = last;
 	*line = l;
 	*col = last == NULL ? c->col + (int)(p - c->base) : (int)(p - last);
 }
@@ -367,7 +384,7 @@ parse_add_directive(struct parse_doc *doc, enum directive_kind kind,
 
 /* Interprets the body of one HTML comment (between "<!--" and "-->"). */
 static void
-parse_comment(struct parse_doc *doc, const struct parse_cursor *cur,
+parse_comment(struct parse_doc *doc, struct parse_cursor *cur,
     const char *open, const char *body, const char *end, struct diag *d)
 {
 	struct directive	*dir;
@@ -490,6 +507,7 @@ parse_html_node(struct parse_doc *doc, cmark_node *n, struct diag *d)
 
 	if (lit == NULL)
 		return;
+	memset(&cur, 0, sizeof(cur));
 	cur.base = lit;
 	cur.line = cmark_node_get_start_line(n);
 	cur.col = cmark_node_get_start_column(n);
