@@ -83,11 +83,14 @@ coverage_run(const struct catalog *cat, const struct model *m,
 	size_t			 i, j, k;
 	long			 idx;
 	int			*said;	/* an error already points at a failed attempt */
+	size_t			*seen;	/* the section (counted from 1) that last met each element */
+	size_t			 stamp = 0;
 
 	cov = xcalloc(1, sizeof(*cov));
 	cov->nelements = cat->nelements;
 	cov->elements = xcalloc(cat->nelements + 1, sizeof(*cov->elements));
 	said = xcalloc(cat->nelements + 1, sizeof(int));
+	seen = xcalloc(cat->nelements + 1, sizeof(size_t));
 	for (i = 0; i < cat->nelements; i++)
 		cov->elements[i].el = &cat->elements[i];
 
@@ -101,6 +104,7 @@ coverage_run(const struct catalog *cat, const struct model *m,
 			const struct model_section *s = &md->sections[j];
 			int body = model_section_has_body(md, j);
 
+			stamp++;
 			for (k = 0; k < s->ncovers; k++) {
 				const struct model_cover *c = &s->covers[k];
 
@@ -135,6 +139,14 @@ coverage_run(const struct catalog *cat, const struct model *m,
 					said[idx] = 1;
 					continue;
 				}
+				/*
+				 * An id named again in the same section adds
+				 * nothing, and reading the section's text once
+				 * per mention would make many mentions slow.
+				 */
+				if (seen[idx] == stamp)
+					continue;
+				seen[idx] = stamp;
 				if (!coverage_plausible(ce->el, md, j))
 					diag_emit(d, DIAG_WARNING, &pos,
 					    "implausible-coverage", "section '%s' "
@@ -213,6 +225,7 @@ coverage_run(const struct catalog *cat, const struct model *m,
 		}
 	}
 	free(said);
+	free(seen);
 	return cov;
 }
 
