@@ -39,7 +39,7 @@
 /* Cells of the table that pairs a hunk's paragraphs; larger hunks pair none. */
 #define DIFF_MAX_PAIRING	40000
 /* Section pairs compared in the search for moved sections; past it, none. */
-#define DIFF_MAX_CANDIDATES	4000000
+#define DIFF_MAX_CANDIDATES	1000000
 /* Rounds of section matching; each round can only add matches. */
 #define DIFF_MATCH_ROUNDS	8
 /* Equalities this short between two edits join them (the cleanup pass). */
@@ -48,6 +48,7 @@
 /* Similarities (Dice coefficient of character bigrams, 0 to 1). */
 #define DIFF_SIM_BLOCK		0.4	/* two paragraphs are one edited paragraph */
 #define DIFF_SIM_PLACE		0.5	/* a retitled section under the same parent */
+#define DIFF_SIM_SAME		0.3	/* ... or one with the same heading, rewritten */
 #define DIFF_SIM_MOVED		0.5	/* the same heading elsewhere */
 #define DIFF_SIM_RETITLED	0.8	/* another heading elsewhere, nearly the same body */
 #define DIFF_MIN_RETITLED	20	/* ... with at least this many bigrams */
@@ -220,6 +221,7 @@ struct diff_sec {
 	size_t				 nblocks;
 	struct diff_grams		 head;		/* of the heading */
 	struct diff_grams		 body;		/* of the body */
+	char				*bodykey;	/* the blocks' keys joined: equal keys, equal bodies */
 	char				*location;	/* document title and ancestors' headings */
 	size_t				 match;		/* flat index on the other side, or MODEL_NONE */
 	int				 moved;		/* out of order, or under another parent */
@@ -559,6 +561,11 @@ diff_man_load(struct diff_man *man, const struct diff_side *side, size_t mi)
 		}
 		diff_grams(&s->body, body.data != NULL ? body.data : "");
 		buf_free(&body);
+		for (b = 0; b < s->nblocks; b++) {
+			buf_puts(&body, s->blocks[b].key);
+			buf_putc(&body, '\036');
+		}
+		s->bodykey = body.data != NULL ? buf_steal(&body) : xstrdup("");
 		diff_grams(&s->head, s->ms->level > 0 ? s->ms->heading : "");
 		s->location = diff_location(man->secs, i);
 		s->shown = s->ms->level > 0 || s->nblocks > 0;
@@ -592,6 +599,7 @@ diff_man_free(struct diff_man *man)
 		free(man->secs[i].head.v);
 		free(man->secs[i].body.v);
 		free(man->secs[i].location);
+		free(man->secs[i].bodykey);
 	}
 	free(man->secs);
 	free(man->docsec);
@@ -925,6 +933,76 @@ diff_chars(struct diff_chars *dc, const char *a, const char *b, struct diag *d)
 	buf_free(&bb);
 }
 
+/* Pairs of items out of one hunk: o or n is MODEL_NONE for an unpaired item. */
+struct diff_pairing {
+	size_t	*o, *n;
+	size_t	 len;
+};
+
+/*
+ * Pairs the old items [a, a + na) with the new items [b, b + nb) so that the
+ * sum of similarities (sim, least or more) is largest and order is kept;
+ * everything else stays unpaired, in order.  Fills p (free p->o, p->n).
+ */
+static void
+diff_pair(struct diff_pairing *p, size_t a, size_t na, size_t b, size_t nb,
+    double (*sim)(size_t, size_t, const void *), const void *arg, double least)
+{
+	double	*best, s, *sims;
+	size_t	 i, j, w = nb + 1, k;
+
+	p->o = xreallocarray(NULL, na + nb + 1, sizeof(*p->o));
+	p->n = xreallocarray(NULL, na + nb + 1, sizeof(*p->n));
+	p->len = 0;
+	if (na == 0 || nb == 0 || na * nb > DIFF_MAX_PAIRING) {
+		for (i = 0; i < na; i++, p->len++) {
+			p->o[p->len] = a + i;
+			p->n[p->len] = MODEL_NONE;
+		}
+		for (j = 0; j < nb; j++, p->len++) {
+			p->o[p->len] = MODEL_NONE;
+			p->n[p->len] = b + j;
+		}
+		return;
+	}
+	best = xcalloc((na + 1) * w, sizeof(*best));
+	sims = xcalloc(na * nb, sizeof(*sims));
+	for (i = 1; i <= na; i++)
+		for (j = 1; j <= nb; j++) {
+			sims[(i - 1) * nb + j - 1] = s = sim(a + i - 1, b + j - 1, arg);
+			best[i * w + j] = best[(i - 1) * w + j] > best[i * w + j - 1] ?
+			    best[(i - 1) * w + j] : best[i * w + j - 1];
+			if (s >= least && best[(i - 1) * w + j - 1] + s >
+			    best[i * w + j])
+				best[i * w + j] = best[(i - 1) * w + j - 1] + s;
+		}
+	/* Trace back, then reverse. */
+	for (i = na, j = nb; i > 0 || j > 0; p->len++) {
+		s = i > 0 && j > 0 ? sims[(i - 1) * nb + j - 1] : 0;
+		if (i > 0 && j > 0 && s >= least &&
+		    best[i * w + j] == best[(i - 1) * w + j - 1] + s) {
+			p->o[p->len] = a + --i;
+			p->n[p->len] = b + --j;
+		} else if (j > 0 && (i == 0 || best[i * w + j] == best[i * w + j - 1])) {
+			p->o[p->len] = MODEL_NONE;
+			p->n[p->len] = b + --j;
+		} else {
+			p->o[p->len] = a + --i;
+			p->n[p->len] = MODEL_NONE;
+		}
+	}
+	for (k = 0; k < p->len / 2; k++) {
+		i = p->o[k];
+		p->o[k] = p->o[p->len - 1 - k];
+		p->o[p->len - 1 - k] = i;
+		j = p->n[k];
+		p->n[k] = p->n[p->len - 1 - k];
+		p->n[p->len - 1 - k] = j;
+	}
+	free(best);
+	free(sims);
+}
+
 /* ================================================================
  * Matching documents and sections
  * ================================================================ */
@@ -1023,32 +1101,6 @@ diff_match_docs(struct diff_man *o, struct diff_man *n)
 	}
 }
 
-/*
- * Matches sections with the same heading under matched parents, in order:
- * the identity of a section is its document and its chain of headings.
- * Returns the number of new matches.
- */
-static size_t
-diff_match_exact(struct diff_man *o, struct diff_man *n)
-{
-	size_t	 j, i, po, count = 0;
-
-	for (j = 0; j < n->nsecs; j++) {
-		if (n->secs[j].match != MODEL_NONE || n->secs[j].parent == MODEL_NONE)
-			continue;
-		if ((po = n->secs[n->secs[j].parent].match) == MODEL_NONE)
-			continue;
-		for (i = po + 1; i < o->secs[po].end; i++)
-			if (o->secs[i].parent == po && o->secs[i].match == MODEL_NONE &&
-			    !strcmp(o->secs[i].ms->heading, n->secs[j].ms->heading)) {
-				diff_link(o, i, n, j);
-				count++;
-				break;
-			}
-	}
-	return count;
-}
-
 /* A candidate pair of sections and how alike they are. */
 struct diff_cand {
 	size_t	 o, n;
@@ -1091,27 +1143,6 @@ diff_kids_sim(const struct diff_man *o, size_t i, const struct diff_man *n, size
 	return co + cn == 0 ? -1 : 2.0 * common / (co + cn);
 }
 
-/*
- * How alike two sections are: the mean of what can be judged of their
- * headings, bodies and children's headings.
- */
-static double
-diff_sec_sim(const struct diff_man *o, size_t i, const struct diff_man *n, size_t j)
-{
-	double	 s[3], sum = 0;
-	int	 k, m = 0;
-
-	s[0] = diff_dice(&o->secs[i].head, &n->secs[j].head);
-	s[1] = diff_dice(&o->secs[i].body, &n->secs[j].body);
-	s[2] = diff_kids_sim(o, i, n, j);
-	for (k = 0; k < 3; k++)
-		if (s[k] >= 0) {
-			sum += s[k];
-			m++;
-		}
-	return m > 0 ? sum / m : 0;
-}
-
 /* Links the candidates best first, each section once.  Returns the links made. */
 static size_t
 diff_take(struct diff_man *o, struct diff_man *n, struct diff_cand *c, size_t nc)
@@ -1129,35 +1160,204 @@ diff_take(struct diff_man *o, struct diff_man *n, struct diff_cand *c, size_t nc
 }
 
 /*
- * Matches sections that changed their heading in place: an unmatched new
- * section and an unmatched old one under matched parents, alike enough.
- * Returns the number of new matches.
+ * How well an old and a new section fit one place: the weighted mean of
+ * what can be judged of their headings (1, or the similarity when they
+ * differ), bodies (twice the weight: under bare numbered headings, 第6条
+ * after an insertion is the old 第5条) and children's headings.  Returns 0
+ * below DIFF_SIM_SAME (same heading) or DIFF_SIM_PLACE (another heading).
+ */
+static double
+diff_place_score(const struct diff_man *o, size_t i, const struct diff_man *n,
+    size_t j)
+{
+	double	 h, b, k, sum, w;
+	int	 same;
+
+	same = !strcmp(o->secs[i].ms->heading, n->secs[j].ms->heading);
+	h = same ? 1 : diff_dice(&o->secs[i].head, &n->secs[j].head);
+	sum = h < 0 ? 0 : h;
+	w = h < 0 ? 0 : 1;
+	if ((b = diff_dice(&o->secs[i].body, &n->secs[j].body)) >= 0) {
+		sum += 2 * b;
+		w += 2;
+	}
+	if ((k = diff_kids_sim(o, i, n, j)) >= 0) {
+		sum += k;
+		w += 1;
+	}
+	sum = w > 0 ? sum / w : 0;
+	return sum >= (same ? DIFF_SIM_SAME : DIFF_SIM_PLACE) ? sum : 0;
+}
+
+/* The unmatched children of a matched pair, for diff_pair's callback. */
+struct diff_gap {
+	const struct diff_man	*o, *n;
+	size_t			*go, *gn;	/* flat indexes */
+	size_t			 ngo, ngn;
+};
+
+/* diff_pair's callback: diff_place_score of two sections of a gap. */
+static double
+diff_gap_score(size_t i, size_t j, const void *arg)
+{
+	const struct diff_gap	*g = arg;
+
+	return diff_place_score(g->o, g->go[i], g->n, g->gn[j]);
+}
+
+/* Links the pairs diff_pair found; returns how many. */
+static size_t
+diff_gap_link(struct diff_man *o, struct diff_man *n, const struct diff_gap *g,
+    const struct diff_pairing *p)
+{
+	size_t	 x, count = 0;
+
+	for (x = 0; x < p->len; x++)
+		if (p->o[x] != MODEL_NONE && p->n[x] != MODEL_NONE) {
+			diff_link(o, g->go[p->o[x]], n, g->gn[p->n[x]]);
+			count++;
+		}
+	return count;
+}
+
+/*
+ * Pairs the sections of a long gap: those whose bodies read the same (and
+ * are not empty) through xdiff, in order, then in each short stretch that
+ * differs the pairing that fits best.  Returns the links made.
  */
 static size_t
-diff_match_place(struct diff_man *o, struct diff_man *n)
+diff_gap_bodies(struct diff_man *o, struct diff_man *n, struct diff_gap *g,
+    struct diag *d)
 {
-	struct diff_cand	*c = NULL;
-	size_t			 nc = 0, j, i, po, count;
-	double			 s;
+	struct diff_pairing	 p;
+	struct diff_hunk	*h;
+	char			**ka, **kb;
+	size_t			 nh, k, x, i = 0, j = 0, count = 0;
 
-	for (j = 0; j < n->nsecs; j++) {
-		if (n->secs[j].match != MODEL_NONE || n->secs[j].parent == MODEL_NONE)
-			continue;
-		if ((po = n->secs[n->secs[j].parent].match) == MODEL_NONE)
-			continue;
-		for (i = po + 1; i < o->secs[po].end; i++) {
-			if (o->secs[i].parent != po || o->secs[i].match != MODEL_NONE)
-				continue;
-			if ((s = diff_sec_sim(o, i, n, j)) < DIFF_SIM_PLACE)
-				continue;
-			c = xreallocarray(c, nc + 1, sizeof(*c));
-			c[nc].o = i;
-			c[nc].n = j;
-			c[nc++].score = s;
+	if (g->ngo == 0 || g->ngn == 0)
+		return 0;
+	ka = xcalloc(g->ngo + 1, sizeof(*ka));
+	kb = xcalloc(g->ngn + 1, sizeof(*kb));
+	for (x = 0; x < g->ngo; x++)
+		ka[x] = o->secs[g->go[x]].bodykey;
+	for (x = 0; x < g->ngn; x++)
+		kb[x] = n->secs[g->gn[x]].bodykey;
+	nh = diff_seq(&h, ka, g->ngo, kb, g->ngn, d);
+	for (k = 0; k <= nh; k++) {
+		for (; i < (k < nh ? h[k].a : g->ngo); i++, j++)
+			if (o->secs[g->go[i]].body.n > 0) {
+				diff_link(o, g->go[i], n, g->gn[j]);
+				count++;
+			}
+		if (k == nh)
+			break;
+		if (h[k].na * h[k].nb <= DIFF_MAX_PAIRING) {
+			diff_pair(&p, h[k].a, h[k].na, h[k].b, h[k].nb,
+			    diff_gap_score, g, DIFF_SIM_SAME);
+			count += diff_gap_link(o, n, g, &p);
+			free(p.o);
+			free(p.n);
 		}
+		i = h[k].a + h[k].na;
+		j = h[k].b + h[k].nb;
 	}
-	count = diff_take(o, n, c, nc);
-	free(c);
+	free(h);
+	free(ka);
+	free(kb);
+	return count;
+}
+
+/*
+ * Aligns the unmatched children of new section pn with those of its match:
+ * children that read the same (heading and body) pair through xdiff, in
+ * order; in each stretch that differs, the pairing that fits best
+ * (diff_place_score, order kept), or in a stretch too long for that, the
+ * same headings in order and then the same bodies.  Returns the links made.
+ */
+static size_t
+diff_align_children(struct diff_man *o, struct diff_man *n, size_t pn,
+    struct diag *d)
+{
+	struct diff_gap		 g, sub;
+	struct diff_pairing	 p;
+	struct diff_hunk	*h;
+	char			**ka, **kb;
+	size_t			 po = n->secs[pn].match, nh, k, x, y, i = 0, j = 0;
+	size_t			 count = 0;
+
+	memset(&g, 0, sizeof(g));
+	g.o = o;
+	g.n = n;
+	g.go = xcalloc(o->secs[po].end - po, sizeof(*g.go));
+	g.gn = xcalloc(n->secs[pn].end - pn, sizeof(*g.gn));
+	sub.go = xcalloc(o->secs[po].end - po, sizeof(*sub.go));
+	sub.gn = xcalloc(n->secs[pn].end - pn, sizeof(*sub.gn));
+	for (x = po + 1; x < o->secs[po].end; x = o->secs[x].end)
+		if (o->secs[x].match == MODEL_NONE)
+			g.go[g.ngo++] = x;
+	for (y = pn + 1; y < n->secs[pn].end; y = n->secs[y].end)
+		if (n->secs[y].match == MODEL_NONE)
+			g.gn[g.ngn++] = y;
+	ka = xcalloc(g.ngo + 1, sizeof(*ka));
+	kb = xcalloc(g.ngn + 1, sizeof(*kb));
+	for (x = 0; x < g.ngo; x++)
+		xasprintf(&ka[x], "%s\037%s", o->secs[g.go[x]].ms->heading,
+		    o->secs[g.go[x]].bodykey);
+	for (y = 0; y < g.ngn; y++)
+		xasprintf(&kb[y], "%s\037%s", n->secs[g.gn[y]].ms->heading,
+		    n->secs[g.gn[y]].bodykey);
+	nh = g.ngo + g.ngn > 0 ? diff_seq(&h, ka, g.ngo, kb, g.ngn, d) : 0;
+	if (g.ngo + g.ngn == 0)
+		h = NULL;
+	for (k = 0; k <= nh; k++) {
+		for (; i < (k < nh ? h[k].a : g.ngo); i++, j++) {
+			diff_link(o, g.go[i], n, g.gn[j]);
+			count++;
+		}
+		if (k == nh)
+			break;
+		if (h[k].na * h[k].nb <= DIFF_MAX_PAIRING) {
+			diff_pair(&p, h[k].a, h[k].na, h[k].b, h[k].nb,
+			    diff_gap_score, &g, DIFF_SIM_SAME);
+			count += diff_gap_link(o, n, &g, &p);
+			free(p.o);
+			free(p.n);
+		} else {
+			for (y = h[k].b; y < h[k].b + h[k].nb; y++)
+				for (x = h[k].a; x < h[k].a + h[k].na; x++)
+					if (o->secs[g.go[x]].match == MODEL_NONE &&
+					    !strcmp(o->secs[g.go[x]].ms->heading,
+					    n->secs[g.gn[y]].ms->heading)) {
+						diff_link(o, g.go[x], n, g.gn[y]);
+						count++;
+						break;
+					}
+			/* The rest: the same bodies (then small stretches) in order. */
+			sub.o = o;
+			sub.n = n;
+			sub.ngo = sub.ngn = 0;
+			for (x = h[k].a; x < h[k].a + h[k].na; x++)
+				if (o->secs[g.go[x]].match == MODEL_NONE)
+					sub.go[sub.ngo++] = g.go[x];
+			for (y = h[k].b; y < h[k].b + h[k].nb; y++)
+				if (n->secs[g.gn[y]].match == MODEL_NONE)
+					sub.gn[sub.ngn++] = g.gn[y];
+			count += diff_gap_bodies(o, n, &sub, d);
+		}
+		i = h[k].a + h[k].na;
+		j = h[k].b + h[k].nb;
+	}
+	for (x = 0; x < g.ngo; x++)
+		free(ka[x]);
+	for (y = 0; y < g.ngn; y++)
+		free(kb[y]);
+	free(ka);
+	free(kb);
+	free(h);
+	free(g.go);
+	free(g.gn);
+	free(sub.go);
+	free(sub.gn);
 	return count;
 }
 
@@ -1269,22 +1469,31 @@ diff_mark_moved(struct diff_man *o, struct diff_man *n)
 	free(keep);
 }
 
-/* Matches every section it can; see the functions above. */
+/*
+ * Matches every section it can: documents, then the children of each
+ * matched section (parents come first, so one pass goes down the whole
+ * tree), then moved sections anywhere, whose children are aligned in the
+ * next round.
+ */
 static void
-diff_match(struct diff_man *o, struct diff_man *n)
+diff_match(struct diff_man *o, struct diff_man *n, struct diag *d)
 {
+	char	*aligned = xcalloc(n->nsecs + 1, 1);
+	size_t	 j;
 	int	 round;
 
 	diff_match_docs(o, n);
 	for (round = 0; round < DIFF_MATCH_ROUNDS; round++) {
-		diff_match_exact(o, n);
-		if (diff_match_place(o, n) > 0)
-			continue;
+		for (j = 0; j < n->nsecs; j++)
+			if (n->secs[j].match != MODEL_NONE && !aligned[j]) {
+				aligned[j] = 1;
+				diff_align_children(o, n, j, d);
+			}
 		if (diff_match_moved(o, n) == 0)
 			break;
 	}
-	diff_match_exact(o, n);
 	diff_mark_moved(o, n);
+	free(aligned);
 }
 
 /* ================================================================
@@ -1415,76 +1624,6 @@ diff_block_whole(xmlNodePtr parent, const struct diff_block *bl,
 	diff_text(e, bl->text, strlen(bl->text), mark, bl->kind != DIFF_CODE);
 }
 
-/* Pairs of items out of one hunk: o or n is MODEL_NONE for an unpaired item. */
-struct diff_pairing {
-	size_t	*o, *n;
-	size_t	 len;
-};
-
-/*
- * Pairs the old items [a, a + na) with the new items [b, b + nb) so that the
- * sum of similarities (sim, DIFF_SIM_BLOCK or more) is largest and order is
- * kept; everything else stays unpaired, in order.  Fills p (free p->o, p->n).
- */
-static void
-diff_pair(struct diff_pairing *p, size_t a, size_t na, size_t b, size_t nb,
-    double (*sim)(size_t, size_t, const void *), const void *arg)
-{
-	double	*best, s, *sims;
-	size_t	 i, j, w = nb + 1, k;
-
-	p->o = xreallocarray(NULL, na + nb + 1, sizeof(*p->o));
-	p->n = xreallocarray(NULL, na + nb + 1, sizeof(*p->n));
-	p->len = 0;
-	if (na == 0 || nb == 0 || na * nb > DIFF_MAX_PAIRING) {
-		for (i = 0; i < na; i++, p->len++) {
-			p->o[p->len] = a + i;
-			p->n[p->len] = MODEL_NONE;
-		}
-		for (j = 0; j < nb; j++, p->len++) {
-			p->o[p->len] = MODEL_NONE;
-			p->n[p->len] = b + j;
-		}
-		return;
-	}
-	best = xcalloc((na + 1) * w, sizeof(*best));
-	sims = xcalloc(na * nb, sizeof(*sims));
-	for (i = 1; i <= na; i++)
-		for (j = 1; j <= nb; j++) {
-			sims[(i - 1) * nb + j - 1] = s = sim(a + i - 1, b + j - 1, arg);
-			best[i * w + j] = best[(i - 1) * w + j] > best[i * w + j - 1] ?
-			    best[(i - 1) * w + j] : best[i * w + j - 1];
-			if (s >= DIFF_SIM_BLOCK && best[(i - 1) * w + j - 1] + s >
-			    best[i * w + j])
-				best[i * w + j] = best[(i - 1) * w + j - 1] + s;
-		}
-	/* Trace back, then reverse. */
-	for (i = na, j = nb; i > 0 || j > 0; p->len++) {
-		s = i > 0 && j > 0 ? sims[(i - 1) * nb + j - 1] : 0;
-		if (i > 0 && j > 0 && s >= DIFF_SIM_BLOCK &&
-		    best[i * w + j] == best[(i - 1) * w + j - 1] + s) {
-			p->o[p->len] = a + --i;
-			p->n[p->len] = b + --j;
-		} else if (j > 0 && (i == 0 || best[i * w + j] == best[i * w + j - 1])) {
-			p->o[p->len] = MODEL_NONE;
-			p->n[p->len] = b + --j;
-		} else {
-			p->o[p->len] = a + --i;
-			p->n[p->len] = MODEL_NONE;
-		}
-	}
-	for (k = 0; k < p->len / 2; k++) {
-		i = p->o[k];
-		p->o[k] = p->o[p->len - 1 - k];
-		p->o[p->len - 1 - k] = i;
-		j = p->n[k];
-		p->n[k] = p->n[p->len - 1 - k];
-		p->n[p->len - 1 - k] = j;
-	}
-	free(best);
-	free(sims);
-}
-
 /* The two sequences diff_pair compares, for its similarity callbacks. */
 struct diff_two {
 	const struct diff_block	*a, *b;		/* blocks */
@@ -1587,7 +1726,8 @@ diff_table_pair(xmlNodePtr ot, xmlNodePtr nt, const struct diff_block *a,
 		}
 		if (k == nh)
 			break;
-		diff_pair(&p, h[k].a, h[k].na, h[k].b, h[k].nb, diff_trow_sim, &two);
+		diff_pair(&p, h[k].a, h[k].na, h[k].b, h[k].nb, diff_trow_sim, &two,
+		    DIFF_SIM_BLOCK);
 		for (x = 0; x < p.len; x++) {
 			if (p.o[x] != MODEL_NONE && p.n[x] != MODEL_NONE)
 				diff_trow_pair(ot, nt, &a->rows[p.o[x]],
@@ -1669,7 +1809,8 @@ diff_body_pair(xmlNodePtr o, xmlNodePtr n, const struct diff_sec *a,
 		}
 		if (k == nh)
 			break;
-		diff_pair(&p, h[k].a, h[k].na, h[k].b, h[k].nb, diff_block_sim, &two);
+		diff_pair(&p, h[k].a, h[k].na, h[k].b, h[k].nb, diff_block_sim, &two,
+		    DIFF_SIM_BLOCK);
 		for (x = 0; x < p.len; x++) {
 			if (p.o[x] != MODEL_NONE && p.n[x] != MODEL_NONE)
 				diff_block_pair(o, n, &a->blocks[p.o[x]],
@@ -1893,7 +2034,7 @@ diff_manual(const struct diff_side *old_side, size_t old_mi,
 	assert(old_mi != MODEL_NONE || new_mi != MODEL_NONE);
 	diff_man_load(&o, old_side, old_mi);
 	diff_man_load(&n, new_side, new_mi);
-	diff_match(&o, &n);
+	diff_match(&o, &n, d);
 
 	main_side = new_mi != MODEL_NONE ? new_side : old_side;
 	mi = new_mi != MODEL_NONE ? new_mi : old_mi;

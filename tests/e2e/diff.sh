@@ -238,3 +238,52 @@ expect_status "unknown revision: exit 2" 2 $K diff "$old" no-such-revision -o "$
 expect_status "one revision: exit 2" 2 $K diff "$old" -o "$WORK/out-bad"
 expect_status "bad --order: exit 2" 2 $K diff --order sideways "$old" "$new" -o "$WORK/out-bad"
 check "failed diff wrote nothing" test ! -e "$WORK/out-bad"
+
+# mini_repo DIR: a repository whose policy root p/ has one manual of p/policy/*.md.
+mini_repo() {
+	new_repo "$1"
+	mkdir -p "$1/p/policy"
+	cat > "$1/p/kitei.yml" <<'EOT'
+organization: テスト株式会社
+catalog: system-risk-rules
+manuals:
+  - id: policy
+    title: テスト規程
+    kind: policy
+    documents: [policy/*.md]
+EOT
+}
+
+# Renumbering: an article inserted under bare numbered headings moves the
+# number of every later one; the articles follow their text, not their number.
+rn=$WORK/renumber
+mini_repo "$rn"
+printf '# テスト規程\n\n## 第1条\n本規程は当社の情報管理の基本を定める。\n\n## 第2条\n取締役会は毎年度の初めに情報管理の方針を承認する。\n\n## 第3条\n情報システム部は全社員に年二回の研修を実施する。\n' > "$rn/p/policy/01.md"
+commit_all "$rn" "制定"
+printf '# テスト規程\n\n## 第1条\n本規程は当社の情報管理の基本を定める。\n\n## 第2条\n外部委託先にも本規程と同等の管理を求める。\n\n## 第3条\n取締役会は毎年度の初めに情報管理の方針を承認する。\n\n## 第4条\n情報システム部は全社員に年二回の研修を実施する。\n' > "$rn/p/policy/01.md"
+commit_all "$rn" "第2条の新設"
+timeout 20 "$KITEI" -C "$rn/p" diff --emit-xml HEAD~1 HEAD -o "$WORK/out-renumber" > /dev/null 2>&1
+x=$WORK/out-renumber/policy.xml
+n_new=$(grep -c 'kind="new"' "$x")
+n_del=$(grep -c 'kind="deleted"' "$x")
+if [ "$n_new" -eq 1 ] && [ "$n_del" -eq 0 ]; then ok "renumbering: one new article, none deleted"; else
+	fail "renumbering: one new article, none deleted (new $n_new, deleted $n_del)"; fi
+contains "renumbering: 第2条 became 第3条" "$x" '<heading level="2">第<ins>3</ins>条</heading>'
+contains "renumbering: 第3条 became 第4条" "$x" '<heading level="2">第<ins>4</ins>条</heading>'
+
+# Pathological sizes under a time limit: 3,000 articles all renumbered and
+# retitled, a paragraph of 30,000 characters (compared whole) and one of
+# 20,000 with 40 edits.
+pa=$WORK/patho
+mini_repo "$pa"
+awk 'BEGIN { print "# テスト規程"; for (i = 1; i <= 3000; i++)
+	printf "\n## 第%d条（見出し%d）\n第%d号の規定として、当社は記録を%d年間保存する。\n", i, i, i, i % 9 + 1
+	s = ""; for (i = 0; i < 1000; i++) s = s "あいうえおかきくけこ"; print "\n## 長文\n" s "\n" s "\n" s "\n\n## 長文2\n" s s }' > "$pa/p/policy/01.md"
+commit_all "$pa" "制定"
+awk 'BEGIN { print "# テスト規程"; for (i = 1; i <= 3000; i++)
+	printf "\n## 第%d条（見出し%dの改正）\n第%d号の規定として、当社は記録を%d年間保存する。\n", i + 1, i, i, i % 7 + 1
+	s = ""; for (i = 0; i < 1000; i++) s = s (i % 50 ? "あいうえおかきくけこ" : "さしすせそ"); print "\n## 長文\n" s "\n" s "\n" s "\n\n## 長文2\n" s s }' > "$pa/p/policy/01.md"
+commit_all "$pa" "全部改正"
+expect_status "pathological: done within 20 s" 0 timeout 20 "$KITEI" -C "$pa/p" diff HEAD~1 HEAD -o "$WORK/out-patho"
+n=$(grep -c 'sk-row-changed' "$WORK/out-patho/policy.html")
+if [ "$n" -eq 3002 ]; then ok "pathological: every article paired"; else fail "pathological: every article paired ($n rows)"; fi
