@@ -65,6 +65,18 @@ signoff_is_member(const struct config_role *r, const char *email)
 	return 0;
 }
 
+/* Whether any role in kitei.yml lists email among its members. */
+static int
+signoff_any_role(const struct config *cf, const char *email)
+{
+	size_t	 i;
+
+	for (i = 0; i < cf->nroles; i++)
+		if (signoff_is_member(&cf->roles[i], email))
+			return 1;
+	return 0;
+}
+
 /* Finds the person with this e-mail address, case-insensitively. */
 static const struct config_person *
 signoff_person(const struct config *cf, const char *email)
@@ -484,9 +496,22 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 			const char *why;
 
 			memset(&a, 0, sizeof(a));
-			if (signoff_parse_person(vals[k], &a.name, &a.email) < 0)
+			if (signoff_parse_person(vals[k], &a.name, &a.email) < 0) {
+				if (t == nchg - 1)
+					diag_emit(d, DIAG_WARNING, &pos,
+					    "bad-approval", "manual '%s': "
+					    "Approved-by: %s in %.12s is not "
+					    "'名前 <email>'", cm->id, vals[k],
+					    c->id);
 				continue;
+			}
 			p = signoff_person(in->cf, a.email);
+			if (t == nchg - 1 && !signoff_any_role(in->cf, a.email))
+				diag_emit(d, DIAG_WARNING, &pos, "bad-approval",
+				    "manual '%s': the approval by %s in %.12s "
+				    "is not counted: kitei.yml gives this "
+				    "address no approver role", cm->id, vals[k],
+				    c->id);
 			for (r = 0; r < cm->napprovers; r++) {
 				const struct config_role *role =
 				    config_role(in->cf, cm->approvers[r]);

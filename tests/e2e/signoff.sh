@@ -15,8 +15,10 @@ TODAY=2026-06-01
 # PATH is an ElementTree path with prefix k: for kitei's namespace, ending
 # in /@attr for an attribute ("@attr" alone: the root's); else the text.
 cat > "$WORK/xv.py" <<'EOF'
-import sys, xml.etree.ElementTree as ET
+import os, sys, xml.etree.ElementTree as ET
 ns = {'k': 'urn:x-kitei:manual:1'}
+if not os.path.exists(sys.argv[1]):
+    sys.exit('(no ' + sys.argv[1] + ')')
 root = ET.parse(sys.argv[1]).getroot()
 path, attr = sys.argv[2], None
 if '@' in path:
@@ -330,6 +332,17 @@ git -C "$WORK/body" commit -q --allow-empty -m "承認" \
 Approved-by: $S" -m "補足: 上記は下書きである。"
 kbuild body
 is "body: Approved-by outside the trailers is no approval" "$(xv "$X" @signed-off)" false
+
+# A mistyped approver is said, not silently dropped.
+fixture typo
+approve "$WORK/typo" "山田 太郎 <yamada@exmaple.co.jp>" "佐藤 花子 sato@example.co.jp" "$S"
+TYPO=$(git -C "$WORK/typo" rev-parse --short=12 HEAD)
+kcheck typo
+contains "typo: an address with no role" "$WORK/typo.check" \
+    "warning: manual 'policy': the approval by 山田 太郎 <yamada@exmaple.co.jp> in $TYPO is not counted: kitei.yml gives this address no approver role [bad-approval]"
+contains "typo: no address at all" "$WORK/typo.check" \
+    "warning: manual 'policy': Approved-by: 佐藤 花子 sato@example.co.jp in $TYPO is not '名前 <email>' [bad-approval]"
+contains "typo: the good one counted" "$WORK/typo.check" "approval missing from 取締役会 [unapproved-change]"
 
 # A change and its approval in one commit.
 fixture together
