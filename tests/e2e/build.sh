@@ -438,3 +438,18 @@ contains "footnotes: the note's text" "$f" '第2条を参照。'
 python3 "$WORK/pages.py" "$WORK/out-fn" > "$WORK/pages-fn.log" 2>&1
 if [ $? -eq 0 ]; then ok "footnotes: page well-formed, links resolve"
 else fail "footnotes: page"; head -10 "$WORK/pages-fn.log"; fi
+
+# The sample firm's policy root (this repository's policies/ at HEAD): its
+# emitted XML is valid too, and its pages are well-formed with working links.
+timeout 120 "$KITEI" -C "$ROOT/policies" build -o "$WORK/sample" --emit-xml \
+    --only html,dashboard,public > "$WORK/sample.log" 2>&1
+got=$?
+if [ $got -le 1 ]; then ok "sample: built (exit $got)"; else
+	fail "sample: exit $got"; tail -5 "$WORK/sample.log"; fi
+for x in "$WORK"/sample/site.xml "$WORK"/sample/public.xml "$WORK"/sample/manuals/*.xml; do
+	check "sample: ${x#"$WORK"/sample/} valid (docs/manual.rng)" \
+	    xmllint --noout --relaxng "$ROOT/docs/manual.rng" "$x"
+done
+python3 "$WORK/pages.py" "$WORK/sample" > "$WORK/pages-sample.log" 2>&1
+if [ $? -eq 0 ]; then ok "sample: pages well-formed, links resolve ($(tail -1 "$WORK/pages-sample.log"))"
+else fail "sample: pages"; head -10 "$WORK/pages-sample.log"; fi
