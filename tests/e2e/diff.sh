@@ -239,6 +239,46 @@ expect_status "one revision: exit 2" 2 $K diff "$old" -o "$WORK/out-bad"
 expect_status "bad --order: exit 2" 2 $K diff --order sideways "$old" "$new" -o "$WORK/out-bad"
 check "failed diff wrote nothing" test ! -e "$WORK/out-bad"
 
+# A manual added, then the amendment approved: a new manual is all
+# （新設） against 「この規程なし」, a removed one all （削除）, and an approved
+# revision names its version.
+cat >> "$r/kitei.yml" <<'EOF'
+  - id: outsourcing
+    title: 外部委託管理規程
+    kind: policy
+    documents: [outsourcing/*.md]
+    approvers: [board]
+EOF
+mkdir -p "$r/outsourcing"
+cat > "$r/outsourcing/01-outsourcing.md" <<'EOF'
+# 外部委託管理規程
+
+## 第1条（目的）
+本規程は、外部委託先の管理について定める。
+EOF
+commit_all "$repo" "外部委託管理規程の制定"
+commit_all "$repo" "承認" -m "Approved-by: 山田 太郎 <yamada@example.co.jp>"
+latest=$(git -C "$repo" rev-parse HEAD)
+out4=$WORK/out-added
+$K diff --emit-xml "$new" "$latest" -o "$out4" > /dev/null 2>&1
+check "added manual: its table" test -f "$out4/outsourcing.html"
+check "added manual: no table for the unchanged ones" test ! -e "$out4/policy.html"
+contains "added manual: no old version" "$out4/outsourcing.html" "（この規程なし）"
+contains "added manual: all new" "$out4/outsourcing.xml" '<pair kind="new">'
+lacks "added manual: nothing else" "$out4/outsourcing.xml" '<pair kind="changed">'
+check "added manual: XML matches docs/shinkyu.rng" \
+    xmllint --noout --relaxng "$ROOT/docs/shinkyu.rng" "$out4/outsourcing.xml"
+out5=$WORK/out-removed
+$K diff --emit-xml "$latest" "$new" -o "$out5" > /dev/null 2>&1
+contains "removed manual: all deleted" "$out5/outsourcing.xml" '<pair kind="deleted">'
+lacks "removed manual: nothing new" "$out5/outsourcing.xml" '<pair kind="new">'
+check "removed manual: XML matches docs/shinkyu.rng" \
+    xmllint --noout --relaxng "$ROOT/docs/shinkyu.rng" "$out5/outsourcing.xml"
+out6=$WORK/out-approved
+$K diff "$old" "$latest" -o "$out6" > /dev/null 2>&1
+contains "approved amendment: 第2版" "$out6/policy.html" "第2版"
+contains "approved amendment: 第1版 on the old side" "$out6/policy.html" "第1版"
+
 # mini_repo DIR: a repository whose policy root p/ has one manual of p/policy/*.md.
 mini_repo() {
 	new_repo "$1"
