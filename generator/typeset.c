@@ -50,8 +50,10 @@
 #define TS_MAXPASSES	3
 /* Pages in one document: a runaway input must not exhaust memory. */
 #define TS_MAXPAGES	100000
-/* Justification adds at most this many em per gap: wider gaps read as spaces in copied text. */
-#define TS_MAXSTRETCH	0.08
+/* Justification adds at most this many em between Japanese characters: wider gaps read as spaces in copied text. */
+#define TS_MAXSTRETCH	0.05
+/* And at most this many em to a space or a Japanese-Latin boundary; more looks like a hole. */
+#define TS_MAXSPACE	0.6
 
 /* The fonts of fonts-noto-cjk, used when no font folder is given. */
 static const char *const ts_default_fonts[] = {
@@ -474,6 +476,7 @@ struct ts_ctx {
 	size_t		 nseqs;
 	struct ts_page	*pages;
 	size_t		 npages, cpages;
+	struct ts_style	 root_st;	/* fo:root's inherited properties */
 	struct ts_pool	 body;		/* the flows' layout */
 	struct ts_pool	 tmp;		/* static content of one page */
 	struct ts_pool	*pool;		/* where new objects go */
@@ -1649,20 +1652,32 @@ typeset_fill_inline(struct ts_ctx *c, struct ts_para *p, struct buf *b,
 	}
 }
 
-/* Returns whether a gap next to code point u may stretch in a justified line. */
+/*
+ * Classes the gap between code points a and b in a justified line: 0 does
+ * not stretch (inside a Latin word), 1 between Japanese characters, 2 at a
+ * space or where Japanese meets Latin.
+ */
 static int
-typeset_stretchy(uint32_t u)
+typeset_gap_class(uint32_t a, uint32_t b)
 {
-	return typeset_wide(u) || u == ' ' || u == 0x3000;
+	if (a == ' ' || b == ' ' || a == 0x3000 || b == 0x3000)
+		return 2;
+	if (typeset_wide(a) && typeset_wide(b))
+		return 1;
+	if (typeset_wide(a) || typeset_wide(b))
+		return 2;
+	return 0;
 }
 
 /*
- * Justifies line k of p the Japanese way: the slack goes into the gaps
- * between characters where one side is Japanese or a space, never inside a
- * Latin word.  Pango has laid the line out; we widen glyphs in its runs (the
- * text mapping stays, so copying still works).  A line that would need more
- * than TS_MAXSTRETCH em per gap is left ragged.  Lines ending in a hard
- * line break are not justified.
+ * Justifies line k of p the Japanese way.  Pango has laid the line out; we
+ * widen glyphs in its runs (the text mapping stays, so copying still
+ * works).  The slack goes first into the gaps between Japanese characters,
+ * up to TS_MAXSTRETCH em each (wider ones read as spaces in copied text),
+ * then into spaces and the gaps where Japanese meets Latin, up to
+ * TS_MAXSPACE em each; never inside a Latin word.  A line needing more is
+ * left ragged, as are lines ending in a hard line break.  Trailing spaces
+ * hang in the margin.
  */
 static void
 typeset_justify_line(struct ts_para *p, int k)
@@ -1670,21 +1685,21 @@ typeset_justify_line(struct ts_para *p, int k)
 	PangoLayoutLine		*ln = p->lines[k];
 	PangoRectangle		 lr;
 	PangoGlyphItem		*run;
-	PangoGlyphInfo		*prev = NULL, *last = NULL;
+	PangoGlyphInfo		*prev, *last = NULL;
 	const char		*text = pango_layout_get_text(p->layout);
 	GSList			*l;
 	uint32_t		 u, pu = 0, lastu = 0;
-	double			 slack, e, acc = 0;
-	int			 i, gaps = 0, pass, add, trail = 0;
+	double			 slack, e[3] = { 0, 0, 0 }, acc = 0;
+	int			 i, n[3] = { 0, 0, 0 }, pass, add, trail = 0, cls;
+	int			 end = ln->start_index + ln->length;
 
-	if (ln->length <= 0 || text[ln->start_index + ln->length - 1] == '\n' ||
-	    (ln->start_index + ln->length < (int)strlen(text) &&
-	    text[ln->start_index + ln->length] == '\n'))
+	if (ln->length <= 0 || text[end - 1] == '\n' || text[end] == '\n')
 		return;
 	pango_layout_line_get_extents(ln, NULL, &lr);
-	/* Trailing spaces hang in the margin. */
 	for (l = ln->runs; l != NULL; l = l->next) {
 		run = l->data;
+		if (run->item->analysis.level % 2)
+			return;		/* right-to-left: leave it */
 		for (i = 0; i < run->glyphs->num_glyphs; i++) {
 			lastu = g_utf8_get_char(text + run->item->offset +
 			    run->glyphs->log_clusters[i]);
@@ -1696,13 +1711,11 @@ typeset_justify_line(struct ts_para *p, int k)
 	slack = (p->width - p->lx[k]) * PANGO_SCALE - (lr.width - trail);
 	if (slack <= 0)
 		return;
-	/* Pass 0 counts the gaps, pass 1 widens them. */
+	/* Pass 0 counts the gaps of each class, pass 1 widens them. */
 	for (pass = 0; pass < 2; pass++) {
 		prev = NULL;
 		for (l = ln->runs; l != NULL; l = l->next) {
 			run = l->data;
-			if (run->item->analysis.level % 2)
-				return;		/* right-to-left: leave it */
 			for (i = 0; i < run->glyphs->num_glyphs; i++) {
 				if (i > 0 && run->glyphs->log_clusters[i] ==
 				    run->glyphs->log_clusters[i - 1]) {
@@ -1711,26 +1724,32 @@ typeset_justify_line(struct ts_para *p, int k)
 				}
 				u = g_utf8_get_char(text + run->item->offset +
 				    run->glyphs->log_clusters[i]);
-				if (prev != NULL && !(trail && &run->glyphs->glyphs[i] == last) &&
-				    (typeset_stretchy(u) || typeset_stretchy(pu))) {
-					if (pass == 0)
-						gaps++;
-					else {
-						acc += slack / gaps;
-						add = (int)acc;
-						acc -= add;
-						prev->geometry.width += add;
-					}
+				cls = prev == NULL || (trail &&
+				    &run->glyphs->glyphs[i] == last) ? 0 :
+				    typeset_gap_class(pu, u);
+				if (cls > 0 && pass == 0)
+					n[cls]++;
+				else if (cls > 0) {
+					acc += e[cls];
+					add = (int)acc;
+					acc -= add;
+					prev->geometry.width += add;
 				}
 				pu = u;
 				prev = &run->glyphs->glyphs[i];
 			}
 		}
-		if (pass == 0) {
-			if (gaps == 0)
+		if (pass > 0)
+			break;
+		e[1] = n[1] > 0 ? slack / n[1] : 0;
+		if (e[1] > p->st.size * TS_MAXSTRETCH * PANGO_SCALE)
+			e[1] = p->st.size * TS_MAXSTRETCH * PANGO_SCALE;
+		slack -= e[1] * n[1];
+		if (slack > 0.5) {
+			if (n[2] == 0)
 				return;
-			e = slack / gaps / PANGO_SCALE;
-			if (e > p->st.size * TS_MAXSTRETCH)
+			e[2] = slack / n[2];
+			if (e[2] > p->st.size * TS_MAXSPACE * PANGO_SCALE)
 				return;
 		}
 	}
@@ -2048,8 +2067,6 @@ typeset_blk_close(struct ts_ctx *c, struct ts_vlist *vl, xmlNodePtr n,
 	if ((s = bk->a.v[A_BREAK_AFTER]) != NULL && (strcmp(s, "page") == 0 ||
 	    strcmp(s, "odd-page") == 0 || strcmp(s, "even-page") == 0))
 		typeset_vl_add(vl, K_BREAK, 0);
-	(void)c;
-	(void)n;
 }
 
 /* Column widths of a table: from table-column, else equal shares. */
@@ -3323,6 +3340,8 @@ typeset_draw_static(struct ts_ctx *c, struct ts_seq *sq,
     const struct ts_region *reg)
 {
 	struct ts_vlist	 vl;
+	struct ts_attrs	 a;
+	struct ts_style	 st;
 	size_t		 i;
 
 	if (!reg->present || reg->name == NULL)
@@ -3332,7 +3351,10 @@ typeset_draw_static(struct ts_ctx *c, struct ts_seq *sq,
 			continue;
 		memset(&vl, 0, sizeof(vl));
 		c->pool = &c->tmp;
-		typeset_build_blocks(c, &vl, sq->statics[i].node, &sq->st, reg->w, 1);
+		st = sq->st;
+		typeset_attrs(c, sq->statics[i].node, &a);
+		typeset_style(c, sq->statics[i].node, &a, &st, reg->w);
+		typeset_build_blocks(c, &vl, sq->statics[i].node, &st, reg->w, 1);
 		c->pool = &c->body;
 		cairo_save(c->cr);
 		cairo_rectangle(c->cr, reg->x, reg->y, reg->w, reg->h);
@@ -3737,7 +3759,7 @@ typeset_seq_read(struct ts_ctx *c, xmlNodePtr n, struct ts_seq *sq)
 	sq->format = '1';
 	if ((s = a.v[A_FORMAT]) != NULL && (s[0] == 'i' || s[0] == 'I'))
 		sq->format = s[0];
-	typeset_style_root(&sq->st);
+	sq->st = c->root_st;
 	typeset_style(c, n, &a, &sq->st, 0);
 	s = a.v[A_MASTER_REFERENCE];
 	for (i = 0; s != NULL && i < c->nsms; i++)
@@ -3773,6 +3795,7 @@ typeset_build_all(struct ts_ctx *c)
 {
 	struct ts_seq	*sq;
 	struct ts_attrs	 a;
+	struct ts_style	 fst;
 	xmlNodePtr	 ch;
 	size_t		 i;
 	double		 w;
@@ -3788,8 +3811,10 @@ typeset_build_all(struct ts_ctx *c)
 		for (ch = sq->node->children; ch != NULL; ch = ch->next) {
 			if (!typeset_is(ch, "flow"))
 				continue;
+			fst = sq->st;
 			typeset_attrs(c, ch, &a);
-			typeset_build_blocks(c, &sq->vl, ch, &sq->st, w, 1);
+			typeset_style(c, ch, &a, &fst, w);
+			typeset_build_blocks(c, &sq->vl, ch, &fst, w, 1);
 		}
 	}
 }
@@ -3844,9 +3869,13 @@ typeset_read(struct ts_ctx *c, xmlNodePtr root)
 {
 	xmlNodePtr	 ch, m;
 	struct ts_style	 st;
+	struct ts_attrs	 ra;
 	size_t		 i;
 
 	typeset_style_root(&st);
+	typeset_attrs(c, root, &ra);
+	typeset_style(c, root, &ra, &st, 0);
+	c->root_st = st;
 	for (ch = root->children; ch != NULL; ch = ch->next) {
 		if (typeset_is(ch, "layout-master-set")) {
 			for (m = ch->children; m != NULL; m = m->next)
