@@ -1007,7 +1007,7 @@ diff_pair(struct diff_pairing *p, size_t a, size_t na, size_t b, size_t nb,
  * Matching documents and sections
  * ================================================================ */
 
-/* Whether document k of man is the document at path. */
+/* The index of the document of man at path, or MODEL_NONE. */
 static size_t
 diff_doc_by_path(const struct diff_man *man, const char *path)
 {
@@ -1019,7 +1019,7 @@ diff_doc_by_path(const struct diff_man *man, const char *path)
 	return MODEL_NONE;
 }
 
-/* Links section 0 of old document ok with that of new document nk. */
+/* Links old section oi with new section ni. */
 static void
 diff_link(struct diff_man *o, size_t oi, struct diff_man *n, size_t ni)
 {

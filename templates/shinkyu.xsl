@@ -197,8 +197,20 @@
               <xsl:text>」へ移動）</xsl:text>
             </p>
           </xsl:if>
+          <!--
+            Where the section stands, unless the row before on this side
+            stands there too or is that very place (the parent's heading).
+          -->
+          <xsl:variable name="prev"
+              select="preceding-sibling::k:pair[*[local-name() = $side]][1]/*[local-name() = $side]"/>
+          <xsl:variable name="prev-place">
+            <xsl:value-of select="$prev/@location"/>
+            <xsl:if test="$prev/@location != '' and $prev/k:heading">＞</xsl:if>
+            <xsl:value-of select="$prev/k:heading"/>
+          </xsl:variable>
           <xsl:if test="@kind != 'moved' and $content/@location != '' and
-              not(preceding-sibling::k:pair[*[local-name() = $side]][1]/*[local-name() = $side]/@location = $content/@location)">
+              not($prev/@location = $content/@location) and
+              $prev-place != $content/@location">
             <p class="sk-where"><xsl:value-of select="$content/@location"/></p>
           </xsl:if>
           <xsl:apply-templates select="$content/*"/>
