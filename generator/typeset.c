@@ -1418,38 +1418,36 @@ typeset_marker(struct ts_ctx *c, const char *cls, const char *pos)
 {
 	struct ts_page	*pg = c->cur_page;
 	struct ts_vlist	*vl;
+	xmlNodePtr	 on = NULL, carried = NULL;
 	size_t		 i;
-	int		 first = pos == NULL || strncmp(pos, "first", 5) == 0;
-	xmlNodePtr	 found = NULL;
-
+	int		 last = pos != NULL && strncmp(pos, "last", 4) == 0;
 	int		 carry = pos != NULL &&
 			    strcmp(pos, "first-including-carryover") == 0;
-	int		 boxed = 0;
+	int		 boxed = 0;	/* content precedes the first marker */
 
 	if (pg == NULL || cls == NULL)
 		return NULL;
 	vl = &pg->seq->vl;
 	for (i = pg->from; i < pg->to; i++) {
-		/* Content before the first marker carries the previous one over. */
-		if (carry && found == NULL && typeset_is_box(&vl->v[i]))
+		if (on == NULL && typeset_is_box(&vl->v[i]))
 			boxed = 1;
 		if (vl->v[i].kind == K_MARK && strcmp(vl->v[i].str, cls) == 0) {
-			if (first && boxed)
+			if (on == NULL || last)
+				on = vl->v[i].node;
+			if (!last)
 				break;
-			found = vl->v[i].node;
-			if (first)
-				return found;
 		}
 	}
-	if (boxed)
-		found = NULL;
-	if (found != NULL)
-		return found;
-	for (i = pg->from; i > 0; i--)		/* carried over */
+	for (i = pg->from; i > 0; i--)
 		if (vl->v[i - 1].kind == K_MARK &&
-		    strcmp(vl->v[i - 1].str, cls) == 0)
-			return vl->v[i - 1].node;
-	return NULL;
+		    strcmp(vl->v[i - 1].str, cls) == 0) {
+			carried = vl->v[i - 1].node;
+			break;
+		}
+	/* A page that starts inside a chapter shows that chapter. */
+	if (on == NULL || (carry && boxed && carried != NULL))
+		return carried;
+	return on;
 }
 
 /* Adds a Pango attribute over [start, end). */
