@@ -3,6 +3,7 @@
  *
  * Builds the XML documents the templates turn into pages.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,12 +163,45 @@ assemble_md_attrs(xmlNodePtr e, cmark_node *n)
 }
 
 /*
+ * Whether url is written out in the source text src (NULL: no limit).  cmark
+ * percent-encodes what it resolves, so the comparison decodes %XX first.
+ */
+static int
+assemble_url_in(const char *url, const char *src)
+{
+	char	*dec, *q;
+	int	 hit;
+
+	if (src == NULL)
+		return 1;
+	dec = xstrdup(url);
+	for (q = dec; *url != '\0'; url++) {
+		if (url[0] == '%' && isxdigit((unsigned char)url[1]) &&
+		    isxdigit((unsigned char)url[2])) {
+			char hex[3] = { url[1], url[2], '\0' };
+
+			*q++ = (char)strtol(hex, NULL, 16);
+			url += 2;
+		} else
+			*q++ = *url;
+	}
+	*q = '\0';
+	hit = strstr(src, dec) != NULL;
+	free(dec);
+	return hit;
+}
+
+/*
  * Converts the subtree of block (or inline) node n into CommonMark XML under
  * parent, without recursion.  Raw HTML is never copied; unsafe links keep
- * their text and lose their target.
+ * their text and lose their target.  With allow (the public page), a link
+ * keeps its target only when that target is written in allow, the block's
+ * own source text: a reference link whose definition stands in an internal
+ * section must not carry that definition's URL out.
  */
 static void
-assemble_markdown(xmlNodePtr parent, cmark_node *n, const struct assemble_ns *ns)
+assemble_markdown_in(xmlNodePtr parent, cmark_node *n,
+    const struct assemble_ns *ns, const char *allow)
 {
 	cmark_iter		*it;
 	cmark_event_type	 ev;
@@ -189,7 +223,8 @@ assemble_markdown(xmlNodePtr parent, cmark_node *n, const struct assemble_ns *ns
 			continue;
 		if ((cmark_node_get_type(c) == CMARK_NODE_LINK ||
 		    cmark_node_get_type(c) == CMARK_NODE_IMAGE) &&
-		    !parse_url_safe(cmark_node_get_url(c))) {
+		    (!parse_url_safe(cmark_node_get_url(c)) ||
+		    !assemble_url_in(cmark_node_get_url(c), allow))) {
 			/* A span that keeps the children in place of the link. */
 			e = xmlNewChild(cur, ns->md, (const xmlChar *)"emph", NULL);
 			assemble_attr(e, "dropped-link", "true");
@@ -206,6 +241,48 @@ assemble_markdown(xmlNodePtr parent, cmark_node *n, const struct assemble_ns *ns
 		cur = e;
 	}
 	cmark_iter_free(it);
+}
+
+/* The same, with no limit on link targets. */
+static void
+assemble_markdown(xmlNodePtr parent, cmark_node *n, const struct assemble_ns *ns)
+{
+	assemble_markdown_in(parent, n, ns, NULL);
+}
+
+/* Returns a copy of lines first..last (1-based) of the source file. */
+static char *
+assemble_source_lines(const struct model_doc *md, int first, int last)
+{
+	const char	*p = md->parsed->src->data;
+	const char	*end = p + md->parsed->src->len, *start;
+	int		 line = 1;
+
+	while (p < end && line < first)
+		if (*p++ == '\n')
+			line++;
+	start = p;
+	while (p < end && line <= last)
+		if (*p++ == '\n')
+			line++;
+	return xstrndup(start, (size_t)(p - start));
+}
+
+/* Converts block n; on the public page, links are limited to its own source. */
+static void
+assemble_block(xmlNodePtr parent, cmark_node *n, const struct assemble_ns *ns,
+    const struct model_doc *md, enum assemble_mode mode)
+{
+	char	*src;
+
+	if (mode != ASSEMBLE_PUBLIC) {
+		assemble_markdown(parent, n, ns);
+		return;
+	}
+	src = assemble_source_lines(md, cmark_node_get_start_line(n),
+	    cmark_node_get_end_line(n));
+	assemble_markdown_in(parent, n, ns, src);
+	free(src);
 }
 
 /* Space-separated ids of a section's covers, or NULL. */
@@ -239,7 +316,16 @@ assemble_chapter(xmlNodePtr parent, const struct assemble_ns *ns,
 	ch = assemble_child(parent, ns, "chapter", NULL);
 	snprintf(cid, sizeof(cid), "c-%zu", index + 1);
 	assemble_attr(ch, "id", cid);
-	assemble_attr(ch, "title", md->title);
+	if (mode != ASSEMBLE_PUBLIC || md->parsed->title != NULL)
+		assemble_attr(ch, "title", md->title);
+	else
+		/* A title taken from the first heading, only if that heading is public. */
+		for (i = 1; i < md->nsections; i++)
+			if (md->sections[i].level == 1) {
+				if (md->sections[i].visibility == VIS_PUBLIC)
+					assemble_attr(ch, "title", md->title);
+				break;
+			}
 	if (mode != ASSEMBLE_PUBLIC) {
 		assemble_attr(ch, "path", md->path);
 		assemble_attr(ch, "owner", md->parsed->owner);
@@ -283,7 +369,7 @@ assemble_chapter(xmlNodePtr parent, const struct assemble_ns *ns,
 			h = assemble_child(sec, ns, "heading", NULL);
 			for (cmark_node *c = cmark_node_first_child(n); c != NULL;
 			    c = cmark_node_next(c))
-				assemble_markdown(h, c, ns);
+				assemble_block(h, c, ns, md, mode);
 			if (mode == ASSEMBLE_REDACT &&
 			    s->visibility == VIS_CONFIDENTIAL) {
 				assemble_child(sec, ns, "redacted",
@@ -294,7 +380,7 @@ assemble_chapter(xmlNodePtr parent, const struct assemble_ns *ns,
 			continue;
 		}
 		if (at[cur] != NULL)
-			assemble_markdown(at[cur], n, ns);
+			assemble_block(at[cur], n, ns, md, mode);
 	}
 	free(at);
 	return ch;
@@ -696,6 +782,7 @@ assemble_public(const struct assemble_input *in)
 	    in->cf->public_title : "危機発生時の対応について");
 	assemble_attr(root, "contact", in->cf->public_contact);
 	assemble_attr(root, "generator", in->generator);
+	assemble_attr(root, "worktree", in->src->worktree ? "true" : "false");
 	chapters = assemble_child(root, &ns, "chapters", NULL);
 	for (i = 0; i < m->nmanuals; i++)
 		for (j = 0; j < m->manuals[i].ndocs; j++) {

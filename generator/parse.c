@@ -625,7 +625,11 @@ parse_document(const struct source_file *f, struct diag *d)
 		len -= 3;
 	}
 	body = parse_split_front_matter(doc, text, len, d);
-	parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES);
+	/*
+	 * No footnotes: cmark moves their definitions to the end of the
+	 * document, out of the section (and visibility) they were written in.
+	 */
+	parser = cmark_parser_new(CMARK_OPT_SOURCEPOS);
 	parse_attach_extensions(parser);
 	cmark_parser_feed(parser, body, len);
 	doc->root = cmark_parser_finish(parser);
