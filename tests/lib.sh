@@ -8,6 +8,8 @@ export TZ=UTC
 export GIT_CONFIG_NOSYSTEM=1
 export GIT_CONFIG_GLOBAL=/dev/null
 export HOME="$WORK"
+# A fixture whose .git went missing must never fall through to this checkout.
+export GIT_CEILING_DIRECTORIES="$WORK"
 
 ok()   { echo "ok - $1"; }
 fail() { echo "FAIL - $1"; }
