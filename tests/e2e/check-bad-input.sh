@@ -219,8 +219,9 @@ check_root huge 0
 t1=$(date +%s%N)
 ms=$(( (t1 - t0) / 1000000 ))
 echo "# check on a document of $lines lines took $ms ms"
-if [ "$lines" -ge 200000 ] && [ "$ms" -lt 5000 ]; then ok "huge: $lines lines in $ms ms (under 5 s)"
-else fail "huge: $lines lines in $ms ms (want 200,000 lines under 5 s)"; fi
+# About a second alone; the limit leaves room for a busy machine.
+if [ "$lines" -ge 200000 ] && [ "$ms" -lt 10000 ]; then ok "huge: $lines lines in $ms ms (under 10 s)"
+else fail "huge: $lines lines in $ms ms (want 200,000 lines under 10 s)"; fi
 
 # Nesting 5,000 deep: block quotes, bullet lists, ordered lists, and lists
 # indented line by line.  Too deep is an error naming the file; no crash.
@@ -245,6 +246,47 @@ i=0
 # (a list in an item is two levels: the 33rd line goes past 64)
 { while [ $i -lt 5000 ]; do repeat '  ' $i; printf -- '- 項目\n'; i=$((i + 1)); done; } | deep_case indented 33
 
+# timed NAME LIMIT-MS ARGS...: run, and fail if it took LIMIT-MS or more.
+timed() {
+	tn=$1; limit=$2; shift 2
+	t0=$(date +%s%N)
+	run "$tn" "$@"
+	t1=$(date +%s%N)
+	ms=$(( (t1 - t0) / 1000000 ))
+	echo "# $tn took $ms ms"
+	if [ "$ms" -lt "$limit" ]; then ok "$tn: in $ms ms (under $limit)"
+	else fail "$tn: took $ms ms (limit $limit)"; fi
+}
+
+# Regression (issue 2): 50,000 comments in one HTML block were located by
+# rescanning the block from its start each time (quadratic).
+nl='
+'
+base many-comments
+{
+	printf '# 多くの注釈\n\n<div>\n'
+	repeat "<!-- covers: 1.1 -->$nl" 50000
+	printf '</div>\n\n基本方針を定める。\n'
+} > "$r/policy/03-many.md"
+approve "$repo" "many comments"
+timed many-comments 5000 0 -C "$WORK/many-comments/policies" check
+
+# Regression (issue 2): one id named 100,000 times in a section of 3 MB
+# read the section's text once per mention (quadratic).
+base many-mentions
+{
+	printf '# 多くの言及\n\n'
+	repeat "<!-- covers: 1.1 -->$nl$nl" 100000
+	repeat "これは本文の段落であり、同じ文を何度も繰り返して長くしたものである。$nl" 10000
+	printf '最後に基本方針と書く。\n'
+} > "$r/policy/03-many.md"
+approve "$repo" "many mentions"
+timed many-mentions 5000 0 -C "$WORK/many-mentions/policies" check
+run many-mentions-json 0 -C "$WORK/many-mentions/policies" check --format json
+n=$(grep -c '"path": "policies/policy/03-many.md"' "$WORK/many-mentions-json.out")
+if [ "$n" -eq 1 ]; then ok "many-mentions: the section is listed once"
+else fail "many-mentions: the section is listed $n times"; fi
+
 # Pathological inline input: runs of brackets and emphasis.
 base inline
 { printf '# 記号\n\n'; repeat '[' 50000; printf '\n\n'; repeat '*a ' 20000; printf '\n\n'; repeat '_' 50000; printf '\n'; } \
@@ -263,6 +305,44 @@ base deep-config
 approve "$repo" "deep config"
 check_root deep-config 2
 contains "deep-config: names the line" "$WORK/deep-config.diag" "policies/kitei.yml:"
+
+# A file over the size limit (32 MB) is not read, from git or the
+# working tree.
+base too-large
+yes '本文の一行。' | head -c 34000000 > "$r/policy/03-large.md"
+approve "$repo" "too large"
+check_root too-large 1
+says too-large "policies/policy/03-large.md: error: file of 34000000 bytes is larger than the limit of 33554432 bytes; not read [too-large]"
+run too-large-wt 1 -C "$WORK/too-large/policies" --worktree check
+says too-large-wt "policies/policy/03-large.md: error: file of 34000000 bytes is larger than the limit of 33554432 bytes; not read [too-large]"
+rm -rf "$WORK/too-large"
+
+# --worktree also refuses symlinks and nested repositories, and skips what
+# git ignores.
+base worktree-odd
+approve "$repo" "clean"
+ln -s 01-basic.md "$r/policy/03-link.md"
+mkdir -p "$r/policy/vendor"
+git init -q "$r/policy/vendor"
+printf '# 取り込み
+' > "$r/policy/vendor/x.md"
+printf 'scratch.md\n' > "$repo/.gitignore"
+printf '# 下書き\n\n<!-- covers: 9.9 -->\n' > "$r/policy/scratch.md"
+run worktree-odd 1 -C "$WORK/worktree-odd/policies" --worktree check
+cat > "$WORK/worktree-odd.want" <<'EOF'
+policies/policy/03-link.md: error: a symbolic link under the policy root is not read: only regular files are sources [symlink]
+policies/policy/vendor: error: a nested repository under the policy root is not read: only regular files are sources [submodule]
+EOF
+same "worktree-odd: symlink and nested repository refused, ignored file skipped" \
+    "$WORK/worktree-odd.diag" "$WORK/worktree-odd.want"
+
+# A catalog path that leaves the policy root.
+base catalog-outside
+cp "$CAT" "$repo/cat.xml"
+sed -i 's|^catalog: cat.xml|catalog: ../cat.xml|' "$r/kitei.yml"
+approve "$repo" "catalog outside"
+check_root catalog-outside 2
+says catalog-outside "kitei: error: ../cat.xml: files outside the policy root are not read [outside-root]"
 
 # A catalog that breaks its schema, and one that does not exist.
 base bad-catalog
