@@ -327,7 +327,7 @@ struct ts_item {
 	int		 keep_prev;	/* no page break before this box */
 	double		 h;		/* height, pt */
 	struct ts_para	*para;		/* K_LINE */
-	int		 line;		/* K_LINE: line index */
+	int		 line;		/* K_LINE: line index; K_BREAK: 1 odd, 2 even page */
 	struct ts_para	*label;		/* K_LINE: list label drawn beside */
 	struct ts_row	*row;		/* K_ROW */
 	struct ts_deco	*deco;		/* K_DBEGIN, K_DEND */
@@ -1962,7 +1962,8 @@ typeset_blk_open(struct ts_ctx *c, struct ts_vlist *vl, xmlNodePtr n,
 
 	if ((s = bk->a.v[A_BREAK_BEFORE]) != NULL && (strcmp(s, "page") == 0 ||
 	    strcmp(s, "odd-page") == 0 || strcmp(s, "even-page") == 0))
-		typeset_vl_add(vl, K_BREAK, 0);
+		typeset_vl_add(vl, K_BREAK, 0)->line = s[0] == 'o' ? 1 :
+		    s[0] == 'e' ? 2 : 0;
 	if (bk->a.v[A_MARGIN] != NULL)
 		typeset_len4(c, n, bk->a.v[A_MARGIN], bk->st.size, refw, m);
 	typeset_len_opt(c, n, bk->a.v[A_MARGIN_TOP], bk->st.size, refw, &m[S_TOP]);
@@ -2064,7 +2065,8 @@ typeset_blk_close(struct ts_ctx *c, struct ts_vlist *vl, xmlNodePtr n,
 	typeset_vl_space(vl, bk->space_after);
 	if ((s = bk->a.v[A_BREAK_AFTER]) != NULL && (strcmp(s, "page") == 0 ||
 	    strcmp(s, "odd-page") == 0 || strcmp(s, "even-page") == 0))
-		typeset_vl_add(vl, K_BREAK, 0);
+		typeset_vl_add(vl, K_BREAK, 0)->line = s[0] == 'o' ? 1 :
+		    s[0] == 'e' ? 2 : 0;
 }
 
 /* Column widths of a table: from table-column, else equal shares. */
@@ -2873,7 +2875,7 @@ typeset_paginate(struct ts_ctx *c, struct ts_seq *sq, int *number)
 	struct ts_item	*it;
 	size_t		 s = 0, j, end, next, best;
 	double		 y, avail;
-	int		 started, pi;
+	int		 started, pi, parity = 0;
 
 	sq->page_from = c->npages;
 	do {
@@ -2894,6 +2896,7 @@ typeset_paginate(struct ts_ctx *c, struct ts_seq *sq, int *number)
 				if (started) {
 					end = j;
 					next = j + 1;
+					parity = it->line;
 					break;
 				}
 				continue;
@@ -2938,6 +2941,13 @@ typeset_paginate(struct ts_ctx *c, struct ts_seq *sq, int *number)
 		pg->to = end;
 		typeset_page_record(c, vl, (size_t)pi);
 		s = next;
+		/* odd-page, even-page: a blank page when the next has the wrong number. */
+		if (parity != 0 && s < vl->n && (*number % 2 == 1) != (parity == 1)) {
+			if ((pi = typeset_page_new(c, sq, (*number)++)) < 0)
+				return -1;
+			c->pages[pi].from = c->pages[pi].to = s;
+		}
+		parity = 0;
 	} while (s < vl->n);
 	sq->page_to = c->npages;
 	if (sq->id != NULL) {
