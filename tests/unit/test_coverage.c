@@ -315,6 +315,31 @@ test_coverage_na(void)
 	free(p);
 }
 
+static void
+test_coverage_refs(void)
+{
+	struct ccase	 c;
+	char		*p;
+	long		 i;
+
+	/* Named twice in one section, once in another: two sections. */
+	p = ccase_edit("<!-- covers: 1.1 -->", "<!-- covers: 1.1 1.1 -->\n<!-- covers: 1.1 -->");
+	ccase_run(&c, "crisis/a.md", ccase_crisis, "crisis/b.md", ccase_public,
+	    "policy/a.md", p, "policy/b.md", "# 再掲\n<!-- covers: 1.1 -->\n基本方針。\n",
+	    NULL);
+	i = catalog_index(c.cat, "1.1");
+	/* Regression (issue 2): each mention was a reference of its own. */
+	INT_EQ("refs: a section meets an element once", c.cov->elements[i].nrefs, 2);
+	if (c.cov->elements[i].nrefs == 2) {
+		INT_EQ("refs: first section's document", c.cov->elements[i].refs[0].doc, 2);
+		INT_EQ("refs: second section's document", c.cov->elements[i].refs[1].doc, 3);
+		INT_EQ("refs: where the first mention stands", c.cov->elements[i].refs[0].col, 14);
+	}
+	ccase_diags(&c, "refs: no findings", "");
+	ccase_free(&c);
+	free(p);
+}
+
 void
 test_coverage(void)
 {
@@ -322,4 +347,5 @@ test_coverage(void)
 	test_coverage_missing();
 	test_coverage_rules();
 	test_coverage_na();
+	test_coverage_refs();
 }
