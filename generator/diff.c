@@ -820,7 +820,9 @@ diff_cleanup(struct diff_chars *dc)
 			p->bcp += q->bcp + e->bcp;
 			q->alen = q->blen = q->acp = q->bcp = 0;
 			e->alen = e->blen = e->acp = e->bcp = 0;
+			/* e is spent: normalize before looking further. */
 			changed = 1;
+			break;
 		}
 		diff_span_normalize(dc);
 	} while (changed);
@@ -867,6 +869,28 @@ diff_cleanup(struct diff_chars *dc)
 		}
 	}
 	diff_span_normalize(dc);
+}
+
+/*
+ * Checks that the spans cover both texts exactly, in order, and that equal
+ * spans are equal: the cleanup pass moves offsets around, and a slip would
+ * print wording the policy never had.
+ */
+static void
+diff_span_check(const struct diff_chars *dc)
+{
+	const struct diff_span	*s;
+	size_t			 i, a = 0, b = 0;
+
+	for (i = 0; i < dc->n; i++) {
+		s = &dc->v[i];
+		assert(s->a == a && s->b == b);
+		assert(s->edit || (s->alen == s->blen &&
+		    !memcmp(dc->a + s->a, dc->b + s->b, s->alen)));
+		a += s->alen;
+		b += s->blen;
+	}
+	assert(a == strlen(dc->a) && b == strlen(dc->b));
 }
 
 /*
@@ -926,6 +950,7 @@ diff_chars(struct diff_chars *dc, const char *a, const char *b, struct diag *d)
 		    bo[nb] - bo[bi], nb - bi);
 		diff_cleanup(dc);
 	}
+	diff_span_check(dc);
 	free(h);
 	free(ao);
 	free(bo);

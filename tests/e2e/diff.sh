@@ -294,6 +294,37 @@ manuals:
 EOT
 }
 
+# Wording: one article per case, old and new text; the marks must read as
+# phrases and numbers and words must be marked whole (golden), and taking
+# the marks away must give back each text exactly.
+wd=$WORK/wording
+mini_repo "$wd"
+cat > "$WORK/wording.txt" <<'EOF'
+年1回見直す。|年2回以上見直す。
+発生から15日以内に報告する。|発生から25日以内に報告する。
+システム部長が承認する。|情報システム部長が承認する。
+取締役会の承認を得て行う。|取締役会の承認を得たうえで行う。
+速やかにシステム統括役員に報告する。|直ちにシステム統括役員に報告しなければならない。
+対応は CSIRT が担う。|対応は CSIRT 及び SOC が担う。
+the cloud provider shall report.|the cloud vendor shall report.
+バックアップは日次で取得し、30日間保存する。|バックアップは毎時取得し、90日間保存し、年1回復元を試験する。
+委託先の選定にあたっては、財務の健全性、情報管理の体制及び事業継続の体制を確認する。|委託先の選定に当たっては、財務の健全性、情報セキュリティ管理の体制、事業継続の体制及び再委託の有無を確認する。
+EOF
+for side in 1 2; do
+	awk -F'|' -v side=$side 'BEGIN { print "# テスト規程" }
+	    { printf "\n## 第%d条\n%s\n", NR, $side }' "$WORK/wording.txt" > "$wd/p/policy/01.md"
+	commit_all "$wd" "side $side"
+done
+timeout 20 "$KITEI" -C "$wd/p" diff --emit-xml HEAD~1 HEAD -o "$WORK/out-wording" > /dev/null 2>&1
+grep '<para>' "$WORK/out-wording/policy.xml" | sed 's/^ *//' > "$WORK/wording.got"
+golden "wording: marks" "$WORK/wording.got" "$GOLDEN/wording.txt"
+sed -n 'p;n' "$WORK/wording.got" | sed 's/<[^>]*>//g' > "$WORK/wording.old"
+sed -n 'n;p' "$WORK/wording.got" | sed 's/<[^>]*>//g' > "$WORK/wording.new"
+cut -d'|' -f1 "$WORK/wording.txt" > "$WORK/wording.old.want"
+cut -d'|' -f2 "$WORK/wording.txt" > "$WORK/wording.new.want"
+same "wording: the old text kept exactly" "$WORK/wording.old" "$WORK/wording.old.want"
+same "wording: the new text kept exactly" "$WORK/wording.new" "$WORK/wording.new.want"
+
 # Renumbering: an article inserted under bare numbered headings moves the
 # number of every later one; the articles follow their text, not their number.
 rn=$WORK/renumber
