@@ -401,34 +401,66 @@ signoff_today(struct jdate *d, const char *today)
 	jdate_from_time(d, (int64_t)time(NULL), 9 * 60);
 }
 
+/* Orders object ids, for qsort and bsearch. */
+static int
+signoff_oid_cmp(const void *a, const void *b)
+{
+	return git_oid_cmp(a, b);
+}
+
 /*
  * Collects into *subjects the 改定内容 of a version approving change chg[t]:
- * the subjects of the changes up to it that it contains and no version
- * listed yet (a branch's commits may be older than the last version),
- * merges left out unless they are all there is.  Marks them listed.
+ * the subjects of the changes it contains and the last version's change
+ * base (NULL if none) does not, found in one revision walk, which no version
+ * listed yet; merges left out unless they are all there is.  Marks them
+ * listed.
  */
 static void
 signoff_subjects(const struct signoff_input *in, const size_t *chg,
-    char *listed, size_t t, char ***subjects, size_t *nsubjects)
+    char *listed, size_t t, const struct history_commit *base,
+    char ***subjects, size_t *nsubjects)
 {
-	const struct history_commit	*tc = &in->hist->commits[chg[t]], *c;
-	size_t				 u;
+	const struct history_commit	*c;
+	git_revwalk			*w = NULL;
+	git_oid				 id, *ids = NULL;
+	size_t				 u, n = 0, cap = 0;
+	char				*hit;
 	int				 merges;
 
+	if (git_revwalk_new(&w, in->repo) == 0 &&
+	    git_oid_fromstr(&id, in->hist->commits[chg[t]].id) == 0 &&
+	    git_revwalk_push(w, &id) == 0) {
+		if (base != NULL && git_oid_fromstr(&id, base->id) == 0)
+			(void)git_revwalk_hide(w, &id);
+		while (git_revwalk_next(&id, w) == 0) {
+			if (n == cap) {
+				cap = cap ? 2 * cap : 256;
+				ids = xreallocarray(ids, cap, sizeof(*ids));
+			}
+			ids[n++] = id;
+		}
+	}
+	git_revwalk_free(w);
+	if (n > 1)
+		qsort(ids, n, sizeof(*ids), signoff_oid_cmp);
+	hit = xcalloc(t + 1, 1);
+	for (u = 0; u <= t; u++)
+		hit[u] = !listed[u] && n > 0 &&
+		    git_oid_fromstr(&id, in->hist->commits[chg[u]].id) == 0 &&
+		    bsearch(&id, ids, n, sizeof(*ids), signoff_oid_cmp) != NULL;
 	for (merges = 0; merges < 2 && *nsubjects == 0; merges++)
 		for (u = 0; u <= t; u++) {
 			c = &in->hist->commits[chg[u]];
-			if (listed[u] || (c->nparents > 1) != merges ||
-			    !signoff_contains(in->repo, tc->id, c->id))
+			if (!hit[u] || (c->nparents > 1) != merges)
 				continue;
 			*subjects = xreallocarray(*subjects, *nsubjects + 1,
 			    sizeof(char *));
 			(*subjects)[(*nsubjects)++] = xstrdup(c->subject);
 		}
 	for (u = 0; u <= t; u++)
-		if (!listed[u] && signoff_contains(in->repo, tc->id,
-		    in->hist->commits[chg[u]].id))
-			listed[u] = 1;
+		listed[u] |= hit[u];
+	free(hit);
+	free(ids);
 }
 
 /*
@@ -475,8 +507,11 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 		}
 		if (!c->is_approval || nchg == 0)
 			continue;
-		/* The newest change this approval contains. */
-		for (t = nchg; t-- > 0; )
+		/*
+		 * The newest change this approval contains; one no newer
+		 * than the last version's approves nothing new.
+		 */
+		for (t = nchg; t-- > 0 && (vpos == SIZE_MAX || t >= vpos); )
 			if (signoff_contains(in->repo, c->id,
 			    h->commits[chg[t]].id))
 				break;
@@ -555,8 +590,9 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 			if (t != vpos) {
 				subjects = NULL;
 				nsubjects = 0;
-				signoff_subjects(in, chg, listed, t, &subjects,
-				    &nsubjects);
+				signoff_subjects(in, chg, listed, t,
+				    vpos == SIZE_MAX ? NULL : &h->commits[chg[vpos]],
+				    &subjects, &nsubjects);
 				signoff_add_version(sm, c, target, &subjects,
 				    &nsubjects);
 			}
