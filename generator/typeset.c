@@ -431,6 +431,7 @@ struct ts_seq {
 	size_t		 page_from;	/* its pages in the document */
 	size_t		 page_to;
 	cairo_surface_t	*wm;		/* the watermark, recorded once */
+	double		 width;		/* body width the flow is set in */
 };
 
 /* A page of the document. */
@@ -2886,6 +2887,11 @@ typeset_paginate(struct ts_ctx *c, struct ts_seq *sq, int *number)
 		}
 		pg = &c->pages[pi];
 		avail = pg->m->body.h;
+		if (fabs(pg->m->body.w - sq->width) > TS_EPS)
+			typeset_warn_once(c, sq->node, "fo-master-width",
+			    pg->m->name, "region-body of %s differs in width from "
+			    "the sequence's first master; that width is used",
+			    pg->m->name);
 		y = 0;
 		started = 0;
 		best = 0;
@@ -3815,7 +3821,7 @@ typeset_build_all(struct ts_ctx *c)
 		sq->vl.n = 0;
 		sq->vl.pending_keep = sq->vl.kt_depth = sq->vl.kt_seen = 0;
 		/* The body width of the sequence's first master. */
-		w = typeset_master_pick(c, sq->sm, 0, 1)->body.w;
+		w = sq->width = typeset_master_pick(c, sq->sm, 0, 1)->body.w;
 		for (ch = sq->node->children; ch != NULL; ch = ch->next) {
 			if (!typeset_is(ch, "flow"))
 				continue;
