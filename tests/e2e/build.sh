@@ -402,43 +402,6 @@ same "failing template: previous output untouched" "$WORK/after2.sum" "$WORK/bef
 lacks_tmp() { ! ls -A "$WORK" | grep -q 'kitei-tmp'; }
 check "failing template: no temporary folder left" lacks_tmp
 
-# Footnotes: numbered marks that link to the notes at the chapter's end.
-# (Built without --emit-xml: kitei 0.1.0 names the footnote elements
-# "md:<unknown>", which a saved XML file cannot hold; see docs/templates.md.)
-fn=$WORK/fn
-new_repo "$fn"
-mkdir -p "$fn/p/a"
-cat > "$fn/p/kitei.yml" <<'EOF2'
-organization: テスト株式会社
-catalog: system-risk-rules
-manuals:
-  - id: a
-    title: 脚注のある規程
-    kind: policy
-    documents: [a/*.md]
-    approvers: []
-EOF2
-cat > "$fn/p/a/01.md" <<'EOF2'
-# 総則
-
-## 目的
-<!-- covers: 1.1 -->
-この規程はリスク管理態勢を定める[^1]。システムリスクの定義は別に定める[^def]。
-
-[^1]: 取締役会の決議による。
-[^def]: 第2条を参照。
-EOF2
-commit_all "$fn" "脚注"
-timeout 60 "$KITEI" -C "$fn/p" --today $TODAY build -o "$WORK/out-fn" --only html,dashboard > /dev/null 2>&1
-f=$WORK/out-fn/manuals/a.html
-contains "footnotes: first mark" "$f" 'href="#fn-c-1-1"'
-contains "footnotes: second mark" "$f" 'href="#fn-c-1-2"'
-contains "footnotes: the note" "$f" '<li id="fn-c-1-2">'
-contains "footnotes: the note's text" "$f" '第2条を参照。'
-python3 "$WORK/pages.py" "$WORK/out-fn" > "$WORK/pages-fn.log" 2>&1
-if [ $? -eq 0 ]; then ok "footnotes: page well-formed, links resolve"
-else fail "footnotes: page"; head -10 "$WORK/pages-fn.log"; fi
-
 # The sample firm's policy root (this repository's policies/ at HEAD): its
 # emitted XML is valid too, and its pages are well-formed with working links.
 timeout 120 "$KITEI" -C "$ROOT/policies" build -o "$WORK/sample" --emit-xml \
