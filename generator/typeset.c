@@ -613,6 +613,8 @@ typeset_attr_box(struct ts_attrs *a, const char *name, const char *v)
 		a->any = 1;
 		return 0;
 	}
+	if (strstr(name, ".conditionality") != NULL)
+		return 0;	/* borders at breaks are always discarded */
 	p = name + 6;		/* after "border" */
 	if (*p == '-') {
 		q = strchr(p + 1, '-');
@@ -2729,9 +2731,21 @@ typeset_page_record(struct ts_ctx *c, struct ts_vlist *vl, size_t pi)
 			for (ci = 0; ci < it->row->ncells; ci++) {
 				struct ts_vlist *cv = &it->row->cells[ci].vl;
 				for (ck = 0; ck < cv->n; ck++) {
-					if (cv->v[ck].kind == K_LINE &&
-					    cv->v[ck].para->page < 0)
-						cv->v[ck].para->page = (int)pi;
+					if (cv->v[ck].kind == K_LINE) {
+						struct ts_para *cp = cv->v[ck].para;
+						size_t ii;
+						if (cp->page < 0)
+							cp->page = (int)pi;
+						for (ii = 0; ii < cp->nids; ii++) {
+							if (g_hash_table_lookup(c->ids,
+							    cp->ids[ii].id) != NULL)
+								continue;
+							ip = xmalloc(sizeof(*ip));
+							ip->first = ip->last = (int)pi;
+							g_hash_table_insert(c->ids,
+							    xstrdup(cp->ids[ii].id), ip);
+						}
+					}
 					if ((cv->v[ck].kind != K_ID &&
 					    cv->v[ck].kind != K_IDEND) ||
 					    g_hash_table_lookup(c->ids,
