@@ -3450,7 +3450,14 @@ typeset_draw_page(struct ts_ctx *c, size_t pi)
 	char		 label[32];
 	size_t		 j;
 
-	cairo_pdf_surface_set_size(c->surf, pg->m->pw, pg->m->ph);
+	/*
+	 * Only on a change of size, and never on the first page: Cairo 1.16
+	 * loses the Document element (and the tagged flag) when the first
+	 * page's size is set after the tag was opened.
+	 */
+	if (pi > 0 && (pg->m->pw != c->pages[pi - 1].m->pw ||
+	    pg->m->ph != c->pages[pi - 1].m->ph))
+		cairo_pdf_surface_set_size(c->surf, pg->m->pw, pg->m->ph);
 	typeset_format_number(label, sizeof(label), pg->number, sq->format);
 	cairo_pdf_surface_set_page_label(c->surf, label);
 	if (sq->watermark != NULL) {
@@ -3659,9 +3666,9 @@ typeset_date(char *out, size_t sz, int64_t t, int offset, int iso)
 }
 
 /*
- * Puts the structure tree under one Document element.  Cairo 1.16 takes the
- * Document tag for the tree's root and hangs every element on the root
- * itself, which readers (poppler, PDF/UA checkers) reject.
+ * Puts the structure tree under one Document element if it is not: Cairo
+ * 1.16 can take the Document tag for the tree's root and hang every element
+ * on the root itself, which readers (poppler, PDF/UA checkers) reject.
  */
 static void
 typeset_struct_root(qpdf_data q, qpdf_oh root)
@@ -3673,6 +3680,9 @@ typeset_struct_root(qpdf_data q, qpdf_oh root)
 	if (!qpdf_oh_is_dictionary(q, str))
 		return;
 	kids = qpdf_oh_get_key(q, str, "/K");
+	if (qpdf_oh_is_dictionary(q, kids) && strcmp(qpdf_oh_get_name(q,
+	    qpdf_oh_get_key(q, kids, "/S")), "/Document") == 0)
+		return;		/* as it should be */
 	if (!qpdf_oh_is_array(q, kids)) {
 		if (!qpdf_oh_is_dictionary(q, kids))
 			return;
