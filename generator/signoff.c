@@ -65,6 +65,29 @@ signoff_is_member(const struct config_role *r, const char *email)
 	return 0;
 }
 
+/* Whether the manual's approvers name role r earlier in the list too. */
+static int
+signoff_named_before(const struct config_manual *cm, size_t r)
+{
+	size_t	 i;
+
+	for (i = 0; i < r; i++)
+		if (!strcmp(cm->approvers[i], cm->approvers[r]))
+			return 1;
+	return 0;
+}
+
+/* The number of distinct roles among the manual's approvers. */
+static size_t
+signoff_nroles(const struct config_manual *cm)
+{
+	size_t	 r, n = 0;
+
+	for (r = 0; r < cm->napprovers; r++)
+		n += !signoff_named_before(cm, r);
+	return n;
+}
+
 /* Whether any role in kitei.yml lists email among its members. */
 static int
 signoff_any_role(const struct config *cf, const char *email)
@@ -585,7 +608,7 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 		free(vals);
 		if (counted)
 			signoff_check_effective(c, cm, &pos, d);
-		if (cm->napprovers > 0 && sm->npending == cm->napprovers) {
+		if (cm->napprovers > 0 && sm->npending == signoff_nroles(cm)) {
 			/* Every role again on unchanged content: a review. */
 			if (t != vpos) {
 				subjects = NULL;
@@ -652,7 +675,7 @@ signoff_findings(struct signoff_manual *sm, size_t mi,
 
 			for (i = 0; i < sm->npending && sm->pending[i].role != role; i++)
 				;
-			if (i == sm->npending)
+			if (i == sm->npending && !signoff_named_before(cm, r))
 				buf_printf(&missing, "%s%s", missing.len ? ", " : "",
 				    role != NULL && role->title ? role->title :
 				    cm->approvers[r]);

@@ -302,6 +302,11 @@ is "revise: still signed off" "$(xv "$X" @signed-off)" true
 kbuild revise --release
 is "revise: build --release exits 0" "$?" 0
 
+# --as-of: the manual as it stood then, before 第2版.
+kbuild revise --as-of 2026-04-03
+is "as-of: 第1版 then" "$(xv "$X" @version)" 1
+is "as-of: a draft then" "$(xv "$X" @signed-off)" false
+
 # Effective on the first of two approvals; the second completes.
 fixture effective
 EFF=2026-07-01; approve "$WORK/effective" "$Y"; EFF=
@@ -364,6 +369,49 @@ is "wareki: 施行日" "$(xv "$X" @effective-text)" 令和8年5月1日
 is "wareki: ISO date stays" "$(xv "$X" @established)" 2026-04-01
 is "wareki: version dates" "$(xv "$X" "k:versions/k:version/@approved-text")" 令和8年4月1日
 is "wareki: review due" "$(xv "$X" @review-due-text)" 令和9年4月1日
+
+# Two manuals: an approval approves every manual its approver's roles
+# serve; a role with two members needs one of them; a role named twice in
+# approvers is still one role; a change to one manual leaves the other
+# signed off.
+FIXTURE_DATE=2026-03-30
+fixture two				# 3/31
+T='田中 一郎 <tanaka@example.co.jp>'
+r=$WORK/two/policies
+mkdir -p "$r/rules"
+printf '# 文書管理内規\n\n文書は五年間保存する。\n' > "$r/rules/01-docs.md"
+sed -i -e 's/^    approvers: \[board, exec\]$/&\
+  - id: rules\
+    title: 文書管理内規\
+    kind: policy\
+    documents: [rules\/*.md]\
+    approvers: [board, board]/' \
+    -e 's/members: \[yamada@example.co.jp\]/members: [yamada@example.co.jp, tanaka@example.co.jp]/' \
+    -e 's/^  people:$/&\
+    - {email: tanaka@example.co.jp, name: 田中 一郎}/' "$r/kitei.yml"
+commit_all "$WORK/two" "内規を追加"	# 4/1
+approve "$WORK/two" "$T"		# 4/2
+approve "$WORK/two" "$S"		# 4/3
+kbuild two
+R=$WORK/two.out/manuals/rules.xml
+is "two: rules signed off by one board member" "$(xv "$R" @signed-off)" true
+is "two: rules 制定日" "$(xv "$R" @established)" 2026-04-02
+is "two: rules approved by 田中" "$(xv "$R" k:versions/k:version/k:approval/@name)" "田中 一郎"
+is "two: policy signed off" "$(xv "$X" @signed-off)" true
+is "two: policy 制定日 when 佐藤 completed it" "$(xv "$X" @established)" 2026-04-03
+echo "廃棄は記録する。" >> "$r/rules/01-docs.md"
+commit_all "$WORK/two" "内規を改正"	# 4/4
+kbuild two
+is "two: the changed manual is a draft" "$(xv "$R" @signed-off)" false
+is "two: the other stays signed off" "$(xv "$X" @signed-off)" true
+kcheck two
+contains "two: rules misses the board once" "$WORK/two.check" \
+    "manual 'rules' has changes since its last sign-off (last change $(git -C "$WORK/two" rev-parse --short=12 HEAD)); approval missing from 取締役会 [unapproved-change]"
+lacks "two: policy has no unapproved-change" "$WORK/two.check" "manual 'policy' has changes"
+approve "$WORK/two" "$Y"		# 4/5
+kbuild two
+is "two: rules 第2版 by the other board member" "$(xv "$R" @version)" 2
+is "two: policy unchanged, no new version" "$(xv "$X" @version)" 1
 
 # ------------------------------------------------------------------------
 # A rename between versions: the history follows the document; versions go
