@@ -493,13 +493,24 @@
   <!--
     Small marks under a heading for policy owners: the catalog elements the
     section covers (linking to the appendix), those it declares not
-    applicable, and a stricter class than the manual's.
+    applicable, and its visibility where it differs from the manual's class
+    and from its parent's (関係者外秘 inside a 社外秘 manual, 公開 for what
+    the public page may show).
   -->
   <xsl:template name="section-badges">
-    <xsl:if test="@covers or @not-applicable or (@visibility = 'confidential' and $m/@classification != 'confidential')">
+    <xsl:variable name="vis">
+      <xsl:if test="@visibility != 'internal' and @visibility != $m/@classification and
+          (parent::k:chapter or ../@visibility != @visibility)">
+        <xsl:value-of select="@visibility"/>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:if test="@covers or @not-applicable or $vis != ''">
       <p class="badges">
-        <xsl:if test="@visibility = 'confidential' and $m/@classification != 'confidential'">
+        <xsl:if test="$vis = 'confidential'">
           <span class="badge badge-class">関係者外秘</span>
+        </xsl:if>
+        <xsl:if test="$vis = 'public'">
+          <span class="badge badge-public">公開</span>
         </xsl:if>
         <xsl:if test="@covers">
           <span class="badge-label">対応：</span>
