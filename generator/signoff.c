@@ -202,6 +202,28 @@ signoff_fpr_equal(const char *a, const char *b)
 }
 
 /*
+ * Whether signature s, good but by a key that has expired since, was made
+ * while the key was valid: an approval stays one when the key expires later.
+ */
+static int
+signoff_signed_in_time(struct signoff_gpg *g, gpgme_signature_t s)
+{
+	gpgme_key_t	 key;
+	gpgme_subkey_t	 sk;
+	int		 ok = 0;
+
+	if (s->fpr == NULL || s->timestamp == 0 ||
+	    gpgme_get_key(g->ctx, s->fpr, &key, 0) != 0)
+		return 0;
+	for (sk = key->subkeys; sk != NULL; sk = sk->next)
+		if ((sk->fpr != NULL && signoff_fpr_equal(sk->fpr, s->fpr)) ||
+		    (sk->keyid != NULL && !strcasecmp(sk->keyid, s->fpr)))
+			ok = sk->expires <= 0 || (long)s->timestamp < sk->expires;
+	gpgme_key_unref(key);
+	return ok;
+}
+
+/*
  * Checks that commit c carries a good signature by the key configured for
  * person p.  Returns SIGNOFF_SIG_GOOD, or SIGNOFF_SIG_BAD with *why set to
  * a static reason.
@@ -248,7 +270,9 @@ signoff_verify(struct signoff_gpg *g, git_repository *repo,
 			*why = "signed by a key not in keys/";
 			continue;
 		}
-		if (gpg_err_code(s->status) != GPG_ERR_NO_ERROR) {
+		if (gpg_err_code(s->status) != GPG_ERR_NO_ERROR &&
+		    !(gpg_err_code(s->status) == GPG_ERR_KEY_EXPIRED &&
+		    signoff_signed_in_time(g, s))) {
 			*why = "the signature is not valid";
 			continue;
 		}

@@ -645,6 +645,35 @@ is "unsigned: an unsigned approval does not count" "$(xv "$X" @signed-off)" fals
 kbuild unsigned --release
 is "unsigned: build --release exits 1" "$?" 1
 
+# A key that expired after it signed: the approval stays one.  The key is
+# made and used in January 2025 with gpg's faked clock and lasts 30 days.
+GO=$WORK/gnupg-old
+rm -rf "$GO"
+mkdir -m 700 "$GO"
+GNUPGHOME=$GO gpg --batch --quiet --faked-system-time 20250101T000000 \
+    --passphrase '' --quick-gen-key 'Yamada <yamada@example.co.jp>' \
+    ed25519 sign 30d 2>/dev/null
+OFPR=$(GNUPGHOME=$GO gpg --batch --with-colons --list-keys 2>/dev/null |
+    awk -F: '$1 == "fpr" { print $10; exit }')
+mkdir -p "$WORK/keys-old"
+GNUPGHOME=$GO gpg --batch --armor --export "$OFPR" > "$WORK/keys-old/yamada.asc" 2>/dev/null
+cp "$WORK/keys/sato.asc" "$WORK/keys-old/"
+printf '#!/bin/sh\nexec gpg --faked-system-time 20250110T000000 "$@"\n' > "$WORK/gpg-2025"
+chmod +x "$WORK/gpg-2025"
+FIXTURE_DATE=2025-01-05
+SIGN=true; YKEY=$OFPR; SKEY=$SFPR; KEYS=$WORK/keys-old
+fixture expired
+SIGN=; YKEY=; SKEY=; KEYS=
+tick
+GNUPGHOME=$GO git -C "$WORK/expired" -c gpg.program="$WORK/gpg-2025" \
+    -c user.signingkey="$OFPR" commit -q -S --allow-empty -m "承認" \
+    -m "Approved-by: $Y"
+SIGNKEY=$SFPR; approve "$WORK/expired" "$S"; SIGNKEY=
+kbuild expired
+is "expired: signed before the key expired still counts" "$(xv "$X" @signed-off)" true
+is "expired: its signature is good" "$(xv "$X" "k:versions/k:version/k:approval[@role='board']/@signature")" good
+gpgconf --homedir "$GO" --kill all 2>/dev/null
+
 # kitei left no trace: the user's folder is untouched, no temporary
 # keyring is left behind, no agent runs for one.
 is "keyring: HOME and GNUPGHOME stay empty" "$(ls -A "$WORK/home")" ""
