@@ -10,6 +10,7 @@
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <git2.h>
 #include <libxml/tree.h>
 
 #include "assemble.h"
@@ -309,13 +310,19 @@ assemble_chapter(xmlNodePtr parent, const struct assemble_ns *ns,
 	xmlNodePtr			 ch, *at, sec, h;
 	cmark_node			*n;
 	size_t				 cur = 0, i;
-	char				*ids, cid[32];
+	char				*ids, cid[32], hex[GIT_OID_HEXSZ + 1];
+	git_oid				 oid;
 
 	if (mode == ASSEMBLE_PUBLIC && md->sections[0].visibility != VIS_PUBLIC)
 		return NULL;
 	ch = assemble_child(parent, ns, "chapter", NULL);
-	snprintf(cid, sizeof(cid), "c-%zu", index + 1);
+	/* Named after the file, so that links survive reordering. */
+	git_odb_hash(&oid, md->parsed->src->rel, strlen(md->parsed->src->rel),
+	    GIT_OBJECT_BLOB);
+	git_oid_tostr(hex, sizeof(hex), &oid);
+	snprintf(cid, sizeof(cid), "c-%.10s", hex);
 	assemble_attr(ch, "id", cid);
+	assemble_attr_int(ch, "number", (long long)index + 1);
 	if (mode != ASSEMBLE_PUBLIC || md->parsed->title != NULL)
 		assemble_attr(ch, "title", md->title);
 	else
