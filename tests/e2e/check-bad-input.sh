@@ -448,3 +448,14 @@ if command -v valgrind > /dev/null 2>&1; then
 		fi
 	done
 fi
+
+# Usage mistakes: exit 2 with a message, never a run.
+run usage-format 2 -C "$WORK/badrev/policies" check --format xml
+contains "usage: an unknown format is named" "$WORK/usage-format.all" "xml"
+lacks "usage: an unknown format runs nothing" "$WORK/usage-format.all" "elements met"
+run usage-option 2 -C "$WORK/badrev/policies" check --frmat json
+contains "usage: an unknown option is named" "$WORK/usage-option.all" "--frmat"
+run usage-both 2 -C "$WORK/badrev/policies" --worktree --rev HEAD check
+contains "usage: --rev and --worktree" "$WORK/usage-both.all" "--worktree"
+run usage-command 2 -C "$WORK/badrev/policies" chek
+contains "usage: an unknown command is named" "$WORK/usage-command.all" "chek"
