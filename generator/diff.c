@@ -1174,7 +1174,8 @@ diff_take(struct diff_man *o, struct diff_man *n, struct diff_cand *c, size_t nc
 {
 	size_t	 k, count = 0;
 
-	qsort(c, nc, sizeof(*c), diff_cand_cmp);
+	if (nc > 1)
+		qsort(c, nc, sizeof(*c), diff_cand_cmp);
 	for (k = 0; k < nc; k++)
 		if (o->secs[c[k].o].match == MODEL_NONE &&
 		    n->secs[c[k].n].match == MODEL_NONE) {

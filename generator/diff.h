@@ -38,8 +38,12 @@ enum diff_order {
 
 /*
  * Compares manual old_mi of the old side (MODEL_NONE when it is new) with
- * manual new_mi of the new side (MODEL_NONE when it was removed).  Returns a
- * new document (xmlFreeDoc), or NULL when nothing changed.
+ * manual new_mi of the new side (MODEL_NONE when it was removed); not both
+ * MODEL_NONE.  Returns a new document (xmlFreeDoc): root `shinkyu` in
+ * ASSEMBLE_NS, docs/shinkyu.rng, docs/diff.md; or NULL when the manual's
+ * wording is the same at both sides (or it has no sections).  Never fails:
+ * should libgit2's diff fail on a text, the text is marked whole and a
+ * warning goes to the collector.
  */
 xmlDocPtr diff_manual(const struct diff_side *old_side, size_t old_mi,
 	    const struct diff_side *new_side, size_t new_mi,
