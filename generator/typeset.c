@@ -14,12 +14,14 @@
  */
 #include <assert.h>
 #include <ctype.h>
+#include <dirent.h>
 #include <dlfcn.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <cairo.h>
@@ -62,6 +64,9 @@ static const char *const ts_default_fonts[] = {
 	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
 	"/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
 };
+
+#define TS_FONTDIR	"/usr/share/fonts/opentype/noto"
+#define TS_FONTCACHE	"/var/cache/fontconfig"
 
 #define TS_SERIF	"Noto Serif CJK JP"
 #define TS_SANS		"Noto Sans CJK JP"
@@ -3567,9 +3572,14 @@ typeset_fonts(struct ts_ctx *c, const char *fontdir)
 	void		*hfc, *hpf;
 	FcConfig	*(*fc_create)(void);
 	FcBool		 (*fc_addfile)(FcConfig *, const FcChar8 *);
-	FcBool		 (*fc_adddir)(FcConfig *, const FcChar8 *);
 	FcFontSet	*(*fc_fonts)(FcConfig *, FcSetName);
 	void		 (*fc_destroy)(FcConfig *);
+	FcBool		 (*fc_parse)(FcConfig *, const FcChar8 *, FcBool);
+	FcBool		 (*fc_build)(FcConfig *);
+	struct buf	 x = { NULL, 0, 0 };
+	struct dirent	**ents = NULL;
+	const char	*p;
+	int		 n;
 	void		 (*set_config)(PangoFcFontMap *, FcConfig *);
 	FcConfig	*cfg;
 	FcFontSet	*set;
@@ -3589,12 +3599,14 @@ typeset_fonts(struct ts_ctx *c, const char *fontdir)
 	}
 	*(void **)&fc_create = dlsym(hfc, "FcConfigCreate");
 	*(void **)&fc_addfile = dlsym(hfc, "FcConfigAppFontAddFile");
-	*(void **)&fc_adddir = dlsym(hfc, "FcConfigAppFontAddDir");
 	*(void **)&fc_fonts = dlsym(hfc, "FcConfigGetFonts");
 	*(void **)&fc_destroy = dlsym(hfc, "FcConfigDestroy");
 	*(void **)&set_config = dlsym(hpf, "pango_fc_font_map_set_config");
-	if (fc_create == NULL || fc_addfile == NULL || fc_adddir == NULL ||
-	    fc_fonts == NULL || fc_destroy == NULL || set_config == NULL) {
+	*(void **)&fc_parse = dlsym(hfc, "FcConfigParseAndLoadFromMemory");
+	*(void **)&fc_build = dlsym(hfc, "FcConfigBuildFonts");
+	if (fc_create == NULL || fc_addfile == NULL ||
+	    fc_fonts == NULL || fc_destroy == NULL || set_config == NULL ||
+	    fc_parse == NULL || fc_build == NULL) {
 		diag_emit(c->d, DIAG_FATAL, NULL, "fonts",
 		    "fontconfig lacks a needed function");
 		dlclose(hfc);
@@ -3602,12 +3614,48 @@ typeset_fonts(struct ts_ctx *c, const char *fontdir)
 		return -1;
 	}
 	cfg = fc_create();
-	if (fontdir != NULL)
-		fc_adddir(cfg, (const FcChar8 *)fontdir);
-	else
-		for (i = 0; i < sizeof(ts_default_fonts) / sizeof(ts_default_fonts[0]); i++)
-			fc_addfile(cfg, (const FcChar8 *)ts_default_fonts[i]);
-	set = fc_fonts(cfg, FcSetApplication);
+	if (fontdir != NULL) {
+		/* A folder of ours: its font files, in name order, no cache. */
+		n = scandir(fontdir, &ents, NULL, alphasort);
+		for (i = 0; n > 0 && i < (size_t)n; i++) {
+			p = strrchr(ents[i]->d_name, '.');
+			if (p != NULL && (strcasecmp(p, ".ttf") == 0 ||
+			    strcasecmp(p, ".otf") == 0 ||
+			    strcasecmp(p, ".ttc") == 0 ||
+			    strcasecmp(p, ".otc") == 0)) {
+				buf_printf(&x, "%s/%s", fontdir, ents[i]->d_name);
+				fc_addfile(cfg, (const FcChar8 *)x.data);
+				x.len = 0;
+			}
+			free(ents[i]);
+		}
+		free(ents);
+		buf_free(&x);
+		set = fc_fonts(cfg, FcSetApplication);
+	} else {
+		/*
+		 * The Noto CJK files of the system's folder, through its font
+		 * cache (scanning the collections costs a tenth of a second);
+		 * without a usable cache, the files one by one.
+		 */
+		buf_puts(&x, "<?xml version=\"1.0\"?><fontconfig><cachedir>"
+		    TS_FONTCACHE "</cachedir><dir>" TS_FONTDIR "</dir>"
+		    "<selectfont><acceptfont><glob>" TS_FONTDIR "/Noto*CJK*"
+		    "</glob></acceptfont><rejectfont><glob>*</glob></rejectfont>"
+		    "</selectfont></fontconfig>");
+		if (fc_parse(cfg, (const FcChar8 *)x.data, FcFalse))
+			fc_build(cfg);
+		buf_free(&x);
+		set = fc_fonts(cfg, FcSetSystem);
+		if (set == NULL || set->nfont == 0) {
+			fc_destroy(cfg);
+			cfg = fc_create();
+			for (i = 0; i < sizeof(ts_default_fonts) /
+			    sizeof(ts_default_fonts[0]); i++)
+				fc_addfile(cfg, (const FcChar8 *)ts_default_fonts[i]);
+			set = fc_fonts(cfg, FcSetApplication);
+		}
+	}
 	if (set == NULL || set->nfont == 0) {
 		diag_emit(c->d, DIAG_FATAL, NULL, "fonts",
 		    "no fonts in %s (Debian package fonts-noto-cjk)",
@@ -3748,6 +3796,8 @@ typeset_finish(struct ts_ctx *c, const struct buf *pdf, const char *path,
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
 	qpdf_set_object_stream_mode(q, qpdf_o_generate);
 	qpdf_set_compress_streams(q, QPDF_TRUE);
+	/* Cairo's streams are compressed already: pass them through. */
+	qpdf_set_decode_level(q, qpdf_dl_none);
 	if (qpdf_write(q) & QPDF_ERRORS)
 		goto err;
 	rc = 0;
