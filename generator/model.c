@@ -169,20 +169,42 @@ model_cut(struct model_doc *md, struct diag *d)
 	md->sections[0].heading = xstrdup(md->title);
 }
 
+/* A section's anchor hash and its index, sorted to number repeated chains. */
+struct model_anchor_key {
+	char	 hex[11];	/* the first ten hex digits of the hash */
+	size_t	 i;		/* the section */
+};
+
+/* qsort comparator: by hash, then by section order. */
+static int
+model_anchor_cmp(const void *a, const void *b)
+{
+	const struct model_anchor_key *ka = a, *kb = b;
+	int	 c = strcmp(ka->hex, kb->hex);
+
+	if (c != 0)
+		return c;
+	return ka->i < kb->i ? -1 : ka->i > kb->i;
+}
+
 /*
  * Gives every section an anchor that survives edits elsewhere in the file:
  * a hash of the document's path and the chain of headings down to it, with
- * a counter for repeated chains.  Links from the coverage matrix and other
- * manuals stay valid from one revision to the next.
+ * a counter for repeated chains (the second is "-2", in document order).
+ * Links from the coverage matrix and other manuals stay valid from one
+ * revision to the next.  Repeats are found by sorting, not by comparing
+ * every pair: a document may hold many thousands of equal headings.
  */
 static void
 model_anchors(struct model_doc *md)
 {
-	struct buf	 key = { NULL, 0, 0 };
-	git_oid		 oid;
-	char		 hex[GIT_OID_HEXSZ + 1];
-	size_t		 i, j, p, dup;
+	struct buf		 key = { NULL, 0, 0 };
+	struct model_anchor_key	*keys;
+	git_oid			 oid;
+	char			 hex[GIT_OID_HEXSZ + 1];
+	size_t			 i, p, dup;
 
+	keys = xcalloc(md->nsections + 1, sizeof(*keys));
 	for (i = 0; i < md->nsections; i++) {
 		key.len = 0;
 		buf_puts(&key, md->parsed->src->rel);
@@ -192,14 +214,21 @@ model_anchors(struct model_doc *md)
 		}
 		git_odb_hash(&oid, key.data, key.len, GIT_OBJECT_BLOB);
 		git_oid_tostr(hex, sizeof(hex), &oid);
-		for (dup = 1, j = 0; j < i; j++)
-			if (!strncmp(md->sections[j].anchor + 2, hex, 10))
-				dup++;
-		if (dup == 1)
-			xasprintf(&md->sections[i].anchor, "s-%.10s", hex);
-		else
-			xasprintf(&md->sections[i].anchor, "s-%.10s-%zu", hex, dup);
+		memcpy(keys[i].hex, hex, 10);
+		keys[i].hex[10] = '\0';
+		keys[i].i = i;
 	}
+	qsort(keys, md->nsections, sizeof(*keys), model_anchor_cmp);
+	for (i = 0, dup = 1; i < md->nsections; i++) {
+		dup = i > 0 && !strcmp(keys[i].hex, keys[i - 1].hex) ? dup + 1 : 1;
+		if (dup == 1)
+			xasprintf(&md->sections[keys[i].i].anchor, "s-%s",
+			    keys[i].hex);
+		else
+			xasprintf(&md->sections[keys[i].i].anchor, "s-%s-%zu",
+			    keys[i].hex, dup);
+	}
+	free(keys);
 	buf_free(&key);
 }
 
