@@ -221,7 +221,9 @@ config_manual_parse(struct config_ctx *c, yaml_node_t *n, struct config_manual *
 		} else if (!strcmp(key, "review_interval"))
 			m->review_months = config_interval(c, v);
 		else
-			config_bad(c, k, "manuals: unknown key '%s'", key);
+			config_bad(c, k, "manuals: unknown key '%s' (known: id, "
+			    "title, number, kind, owner, documents, approvers, "
+			    "review_interval)", key);
 	}
 	if (m->id == NULL)
 		config_bad(c, n, "manuals: a manual without an id%s", "");
@@ -290,7 +292,8 @@ config_approval_parse(struct config_ctx *c, yaml_node_t *n, struct config *cf)
 							    fkey, &r->nmembers);
 					}
 					else
-						config_bad(c, fk, "roles: unknown key '%s'",
+						config_bad(c, fk, "roles: unknown key '%s' "
+						    "(known: title, members)",
 						    fkey ? fkey : "?");
 				}
 			}
@@ -328,7 +331,8 @@ config_approval_parse(struct config_ctx *c, yaml_node_t *n, struct config *cf)
 					else if (fkey != NULL && !strcmp(fkey, "key"))
 						config_set(c, fk, fv, fkey, &pp->key);
 					else
-						config_bad(c, fk, "people: unknown key '%s'",
+						config_bad(c, fk, "people: unknown key '%s' "
+						    "(known: email, name, key)",
 						    fkey ? fkey : "?");
 				}
 				if (pp->email == NULL)
@@ -336,7 +340,8 @@ config_approval_parse(struct config_ctx *c, yaml_node_t *n, struct config *cf)
 					    "an email%s", "");
 			}
 		} else
-			config_bad(c, k, "approval: unknown key '%s'",
+			config_bad(c, k, "approval: unknown key '%s' (known: "
+			    "require_signature, roles, people)",
 			    key ? key : "?");
 	}
 }
@@ -361,8 +366,14 @@ config_pair_parse(struct config_ctx *c, yaml_node_t *n, const char *what,
 			config_set(c, k, v, key, v1);
 		else if (key != NULL && !strcmp(key, k2))
 			config_set(c, k, v, key, v2);
-		else
-			config_bad(c, k, "unknown key '%s'", key ? key : "?");
+		else {
+			char *msg;
+
+			xasprintf(&msg, "%s: unknown key '%%s' (known: %s, %s)",
+			    what, k1, k2);
+			config_bad(c, k, msg, key ? key : "?");
+			free(msg);
+		}
 	}
 }
 
@@ -482,7 +493,9 @@ config_parse(struct config **out, const char *path, const char *data,
 				config_manual_parse(&c, ydoc_get(&c.y, *it),
 				    &cf->manuals[i]);
 		} else
-			config_bad(&c, k, "unknown key '%s'", key);
+			config_bad(&c, k, "unknown key '%s' (known: organization, "
+			    "catalog, review_interval, date_style, association, "
+			    "manuals, public, approval)", key);
 	}
 	if (cf->organization == NULL)
 		config_bad(&c, root, "organization: missing%s", "");
