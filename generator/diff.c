@@ -154,6 +154,17 @@ diff_grams(struct diff_grams *g, const char *s)
 		qsort(g->v, g->n, sizeof(*g->v), diff_gram_cmp);
 }
 
+/* A 64-bit FNV-1a hash of a string, to compare headings as numbers. */
+static uint64_t
+diff_hash(const char *s)
+{
+	uint64_t	 h = 0xcbf29ce484222325ULL;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return h;
+}
+
 /*
  * The Dice coefficient of two bigram multisets: 1 for the same text, 0 for
  * nothing in common, -1 when both are empty (nothing to judge by).
@@ -222,6 +233,7 @@ struct diff_sec {
 	struct diff_grams		 head;		/* of the heading */
 	struct diff_grams		 body;		/* of the body */
 	char				*bodykey;	/* the blocks' keys joined: equal keys, equal bodies */
+	struct diff_grams		 kids;		/* hashes of the children's headings, sorted */
 	char				*location;	/* document title and ancestors' headings */
 	size_t				 match;		/* flat index on the other side, or MODEL_NONE */
 	int				 moved;		/* out of order, or under another parent */
@@ -568,6 +580,13 @@ diff_man_load(struct diff_man *man, const struct diff_side *side, size_t mi)
 		s->bodykey = body.data != NULL ? buf_steal(&body) : xstrdup("");
 		diff_grams(&s->head, s->ms->level > 0 ? s->ms->heading : "");
 		s->location = diff_location(man->secs, i);
+		for (k = i + 1; k < s->end; k = man->secs[k].end) {
+			s->kids.v = xreallocarray(s->kids.v, s->kids.n + 1,
+			    sizeof(*s->kids.v));
+			s->kids.v[s->kids.n++] = diff_hash(man->secs[k].ms->heading);
+		}
+		if (s->kids.n > 1)
+			qsort(s->kids.v, s->kids.n, sizeof(*s->kids.v), diff_gram_cmp);
 		s->shown = s->ms->level > 0 || s->nblocks > 0;
 	}
 }
@@ -600,6 +619,7 @@ diff_man_free(struct diff_man *man)
 		free(man->secs[i].body.v);
 		free(man->secs[i].location);
 		free(man->secs[i].bodykey);
+		free(man->secs[i].kids.v);
 	}
 	free(man->secs);
 	free(man->docsec);
@@ -1149,23 +1169,7 @@ diff_cand_cmp(const void *x, const void *y)
 static double
 diff_kids_sim(const struct diff_man *o, size_t i, const struct diff_man *n, size_t j)
 {
-	size_t	 x, y, co = 0, cn = 0, common = 0;
-
-	for (x = i + 1; x < o->secs[i].end; x++)
-		if (o->secs[x].parent == i)
-			co++;
-	for (y = j + 1; y < n->secs[j].end; y++) {
-		if (n->secs[y].parent != j)
-			continue;
-		cn++;
-		for (x = i + 1; x < o->secs[i].end; x++)
-			if (o->secs[x].parent == i && !strcmp(o->secs[x].ms->heading,
-			    n->secs[y].ms->heading)) {
-				common++;
-				break;
-			}
-	}
-	return co + cn == 0 ? -1 : 2.0 * common / (co + cn);
+	return diff_dice(&o->secs[i].kids, &n->secs[j].kids);
 }
 
 /* Links the candidates best first, each section once.  Returns the links made. */
