@@ -645,6 +645,23 @@ is "unsigned: an unsigned approval does not count" "$(xv "$X" @signed-off)" fals
 kbuild unsigned --release
 is "unsigned: build --release exits 1" "$?" 1
 
+# A signed merge commit carrying Approved-by counts.
+FIXTURE_DATE=2026-03-30
+SIGN=true; YKEY=$YFPR; SKEY=$SFPR; KEYS=$WORK/keys
+fixture smerge
+SIGN=; YKEY=; SKEY=; KEYS=
+git -C "$WORK/smerge" checkout -q -b amend
+change "$WORK/smerge" "第11条を改正"
+git -C "$WORK/smerge" checkout -q main
+tick
+GNUPGHOME=$GH git -C "$WORK/smerge" -c gpg.program=gpg -c user.signingkey="$YFPR" \
+    merge -q -S --no-ff -m "Merge branch 'amend'" -m "Approved-by: $Y" amend
+SIGNKEY=$SFPR; approve "$WORK/smerge" "$S"; SIGNKEY=
+kbuild smerge
+is "smerge: a signed merge approves" "$(xv "$X" @signed-off)" true
+is "smerge: its signature is good" "$(xv "$X" "k:versions/k:version/k:approval[@role='board']/@signature")" good
+is "smerge: 改定内容" "$(xv "$X" "k:versions/k:version/k:subject" | tr '\n' '|')" "制定|第11条を改正|"
+
 # A key that expired after it signed: the approval stays one.  The key is
 # made and used in January 2025 with gpg's faked clock and lasts 30 days.
 GO=$WORK/gnupg-old
