@@ -3715,8 +3715,9 @@ typeset_date(char *out, size_t sz, int64_t t, int offset, int iso)
 
 /*
  * Puts the structure tree under one Document element if it is not: Cairo
- * 1.16 can take the Document tag for the tree's root and hang every element
- * on the root itself, which readers (poppler, PDF/UA checkers) reject.
+ * 1.16 loses the Document element when a recorded surface (the watermark)
+ * is painted and hangs every element on the tree's root, which readers
+ * (poppler, PDF/UA checkers) reject.
  */
 static void
 typeset_struct_root(qpdf_data q, qpdf_oh root)
@@ -3728,8 +3729,11 @@ typeset_struct_root(qpdf_data q, qpdf_oh root)
 	if (!qpdf_oh_is_dictionary(q, str))
 		return;
 	kids = qpdf_oh_get_key(q, str, "/K");
-	if (qpdf_oh_is_dictionary(q, kids) && strcmp(qpdf_oh_get_name(q,
-	    qpdf_oh_get_key(q, kids, "/S")), "/Document") == 0)
+	kid = kids;
+	if (qpdf_oh_is_array(q, kids) && qpdf_oh_get_array_n_items(q, kids) == 1)
+		kid = qpdf_oh_get_array_item(q, kids, 0);
+	if (qpdf_oh_is_dictionary(q, kid) && strcmp(qpdf_oh_get_name(q,
+	    qpdf_oh_get_key(q, kid, "/S")), "/Document") == 0)
 		return;		/* as it should be */
 	if (!qpdf_oh_is_array(q, kids)) {
 		if (!qpdf_oh_is_dictionary(q, kids))
