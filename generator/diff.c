@@ -1910,11 +1910,32 @@ diff_same(const struct diff_sec *a, const struct diff_sec *b)
 	return 1;
 }
 
-/* Two versions of a section that changed or moved. */
-static void
-diff_row_pair(xmlNodePtr body, const struct diff_sec *a,
-    const struct diff_sec *b, struct diag *d)
+/*
+ * The heading of the sibling before section i of man (what a moved
+ * section followed), or NULL for a first child.  Borrowed.
+ */
+static const char *
+diff_after(const struct diff_man *man, size_t i)
 {
+	size_t	 p = man->secs[i].parent, k, last = MODEL_NONE;
+
+	if (p == MODEL_NONE)
+		return NULL;
+	for (k = p + 1; k < i; k = man->secs[k].end)
+		last = k;
+	return last != MODEL_NONE && man->secs[last].ms->level > 0 ?
+	    man->secs[last].ms->heading : NULL;
+}
+
+/*
+ * Two versions of a section that changed or moved (old section i, new
+ * section j).  A moved one says which sibling it followed on each side.
+ */
+static void
+diff_row_pair(xmlNodePtr body, const struct diff_man *om, size_t i,
+    const struct diff_man *nm, size_t j, struct diag *d)
+{
+	const struct diff_sec	*a = &om->secs[i], *b = &nm->secs[j];
 	struct diff_chars	 dc;
 	xmlNodePtr		 row, o, n, h;
 
@@ -1922,6 +1943,10 @@ diff_row_pair(xmlNodePtr body, const struct diff_sec *a,
 	diff_attr(row, "kind", b->note ? "moved" : "changed");
 	o = diff_side_elem(row, "old", a);
 	n = diff_side_elem(row, "new", b);
+	if (b->note) {
+		diff_attr(o, "after", diff_after(om, i));
+		diff_attr(n, "after", diff_after(nm, j));
+	}
 	if (a->ms->level > 0 || b->ms->level > 0) {
 		diff_chars(&dc, a->ms->level > 0 ? a->ms->heading : "",
 		    b->ms->level > 0 ? b->ms->heading : "", d);
@@ -1994,7 +2019,7 @@ diff_rows(xmlNodePtr body, const struct diff_man *o, const struct diff_man *n,
 			continue;
 		}
 		diff_flush(body, &run);
-		diff_row_pair(body, a, b, d);
+		diff_row_pair(body, o, i, n, j, d);
 		changes++;
 	}
 	diff_flush(body, &run);

@@ -183,18 +183,18 @@
           <p class="sk-placeholder">（削除）</p>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:if test="@kind = 'moved' and $side = 'new'">
+          <xsl:if test="@kind = 'moved'">
             <p class="sk-note">
-              <xsl:text>（「</xsl:text>
-              <xsl:value-of select="k:old/@location"/>
-              <xsl:text>」から移動）</xsl:text>
-            </p>
-          </xsl:if>
-          <xsl:if test="@kind = 'moved' and $side = 'old'">
-            <p class="sk-note">
-              <xsl:text>（「</xsl:text>
-              <xsl:value-of select="k:new/@location"/>
-              <xsl:text>」へ移動）</xsl:text>
+              <xsl:call-template name="move-note">
+                <xsl:with-param name="here" select="$content"/>
+                <xsl:with-param name="there" select="*[local-name() != $side]"/>
+                <xsl:with-param name="verb">
+                  <xsl:choose>
+                    <xsl:when test="$side = 'new'">から移動</xsl:when>
+                    <xsl:otherwise>へ移動</xsl:otherwise>
+                  </xsl:choose>
+                </xsl:with-param>
+              </xsl:call-template>
             </p>
           </xsl:if>
           <!--
@@ -217,6 +217,34 @@
         </xsl:otherwise>
       </xsl:choose>
     </td>
+  </xsl:template>
+
+  <!--
+    Where a moved section was (new column: 「（「第2章＞2.1」から移動）」) or
+    went (old column: 「へ移動」): the other side's place, or, within the same
+    place, the sibling it followed there (「（「第1条」の次から移動）」).
+  -->
+  <xsl:template name="move-note">
+    <xsl:param name="here"/>
+    <xsl:param name="there"/>
+    <xsl:param name="verb"/>
+    <xsl:text>（「</xsl:text>
+    <xsl:choose>
+      <xsl:when test="$there/@location != $here/@location or not($there/@location)">
+        <xsl:value-of select="$there/@location"/>
+        <xsl:text>」</xsl:text>
+      </xsl:when>
+      <xsl:when test="$there/@after">
+        <xsl:value-of select="$there/@after"/>
+        <xsl:text>」の次</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$there/@location"/>
+        <xsl:text>」の冒頭</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="$verb"/>
+    <xsl:text>）</xsl:text>
   </xsl:template>
 
   <!-- ================================================================

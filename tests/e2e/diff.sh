@@ -325,6 +325,21 @@ cut -d'|' -f2 "$WORK/wording.txt" > "$WORK/wording.new.want"
 same "wording: the old text kept exactly" "$WORK/wording.old" "$WORK/wording.old.want"
 same "wording: the new text kept exactly" "$WORK/wording.new" "$WORK/wording.new.want"
 
+# A section moved within its document: one moved row, nothing new or deleted.
+mv_=$WORK/move
+mini_repo "$mv_"
+printf '# テスト規程\n\n## 第1条（目的）\n本規程は当社の情報管理の基本を定める。\n\n## 第2条（方針）\n取締役会は毎年度の初めに情報管理の方針を承認する。\n\n## 第3条（研修）\n情報システム部は全社員に年二回の研修を実施する。\n\n## 第4条（監査）\n内部監査部は情報管理の状況を年一回監査する。\n' > "$mv_/p/policy/01.md"
+commit_all "$mv_" "制定"
+printf '# テスト規程\n\n## 第1条（目的）\n本規程は当社の情報管理の基本を定める。\n\n## 第3条（研修）\n情報システム部は全社員に年二回の研修を実施する。\n\n## 第4条（監査）\n内部監査部は情報管理の状況を年一回監査する。\n\n## 第2条（方針）\n取締役会は毎年度の初めに情報管理の方針を承認する。\n' > "$mv_/p/policy/01.md"
+commit_all "$mv_" "移動"
+timeout 20 "$KITEI" -C "$mv_/p" diff --emit-xml HEAD~1 HEAD -o "$WORK/out-move" > /dev/null 2>&1
+x=$WORK/out-move/policy.xml
+n_kinds=$(grep -o 'kind="[a-z]*"' "$x" | sort | uniq -c | tr -s ' ' | tr '\n' ';')
+if [ "$n_kinds" = ' 1 kind="moved";' ]; then ok "move within a document: one moved row"; else
+	fail "move within a document: one moved row (got$n_kinds)"; fi
+contains "move within a document: the move says where from" "$WORK/out-move/policy.html" "（「第1条（目的）」の次から移動）"
+contains "move within a document: and where to" "$WORK/out-move/policy.html" "（「第4条（監査）」の次へ移動）"
+
 # Renumbering: an article inserted under bare numbered headings moves the
 # number of every later one; the articles follow their text, not their number.
 rn=$WORK/renumber
