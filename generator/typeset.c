@@ -1761,6 +1761,57 @@ typeset_justify_line(struct ts_para *p, int k)
 	}
 }
 
+/* Returns 1 for a closing mark (、。」）…), 2 for an opening one (「（…), else 0. */
+static int
+typeset_punct(uint32_t u)
+{
+	switch (u) {
+	case 0x3001: case 0x3002: case 0xff0c: case 0xff0e:	/* 、。，． */
+	case 0x300d: case 0x300f: case 0xff09: case 0xff3d:	/* 」』）］ */
+	case 0xff5d: case 0x3015: case 0x3009: case 0x300b:	/* ｝〕〉》 */
+	case 0x3011: case 0x3019: case 0x3017:			/* 】〙〗 */
+		return 1;
+	case 0x300c: case 0x300e: case 0xff08: case 0xff3b:	/* 「『（［ */
+	case 0xff5b: case 0x3014: case 0x3008: case 0x300a:	/* ｛〔〈《 */
+	case 0x3010: case 0x3018: case 0x3016:			/* 【〘〖 */
+		return 2;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Sets two Japanese marks in a row (」「, 。」, （「 …) half an em tighter,
+ * as Japanese typesetting does: the blank half of one of them goes, through
+ * the fonts' halt feature.  The closing mark gives its trailing blank, or
+ * the second of two opening marks its leading one.
+ */
+static void
+typeset_squeeze(const char *text, size_t len, PangoAttrList *al)
+{
+	const char	*p, *q, *end = text + len;
+	uint32_t	 a, b;
+	int		 ka, kb;
+
+	if (text == NULL)
+		return;
+	for (p = text; p < end; p = q) {
+		q = g_utf8_next_char(p);
+		if (q >= end)
+			break;
+		a = g_utf8_get_char(p);
+		b = g_utf8_get_char(q);
+		if ((ka = typeset_punct(a)) == 0 || (kb = typeset_punct(b)) == 0)
+			continue;
+		if (ka == 1)
+			typeset_attr_add(al, pango_attr_font_features_new("halt"),
+			    (int)(p - text), (int)(q - text));
+		else if (kb == 2)
+			typeset_attr_add(al, pango_attr_font_features_new("halt"),
+			    (int)(q - text), (int)(g_utf8_next_char(q) - text));
+	}
+}
+
 /*
  * (Re)fills paragraph p from its nodes and lays it out: text, attributes,
  * lines and their metrics.  Returns the number of lines (0: nothing to set).
@@ -1836,6 +1887,8 @@ typeset_para_fill(struct ts_ctx *c, struct ts_para *p)
 		pango_layout_set_tabs(p->layout, tabs);
 		pango_tab_array_free(tabs);
 	}
+	if (strcmp(p->st.family, TS_MONO) != 0)
+		typeset_squeeze(b.data, b.len, al);
 	pango_layout_set_text(p->layout, b.data ? b.data : "", (int)b.len);
 	pango_layout_set_attributes(p->layout, al);
 	pango_attr_list_unref(al);
