@@ -115,8 +115,8 @@ sed -i -e 's/^review_interval:/reveiw_interval:/' -e 's/^    kind: crisis/    kn
 approve "$repo" "config keys"
 check_root config-keys 2
 cat > "$WORK/config-keys.want" <<'EOF'
-policies/kitei.yml:3:1: error: unknown key 'reveiw_interval' [bad-config]
-policies/kitei.yml:17:5: error: manuals: unknown key 'knd' [bad-config]
+policies/kitei.yml:3:1: error: unknown key 'reveiw_interval' (known: organization, catalog, review_interval, date_style, association, manuals, public, approval) [bad-config]
+policies/kitei.yml:17:5: error: manuals: unknown key 'knd' (known: id, title, number, kind, owner, documents, approvers, review_interval) [bad-config]
 EOF
 same "config-keys: both keys named with their lines" "$WORK/config-keys.diag" "$WORK/config-keys.want"
 

@@ -180,19 +180,30 @@ test_config_refused(void)
 	config_refused("unknown top-level key",
 	    "organization: x\ncatalog: c\nreviw_interval: 6\nmanuals:\n"
 	    "  - {id: a, title: t, documents: [a.md]}\n",
-	    "3:1: error: unknown key 'reviw_interval' [bad-config]\n");
+	    "3:1: error: unknown key 'reviw_interval' (known: organization, "
+	    "catalog, review_interval, date_style, association, manuals, public, "
+	    "approval) [bad-config]\n");
 	config_refused("unknown key in a manual",
 	    "organization: x\ncatalog: c\nmanuals:\n"
 	    "  - id: a\n    title: t\n    documents: [a.md]\n    knd: policy\n",
-	    "7:5: error: manuals: unknown key 'knd' [bad-config]\n");
+	    "7:5: error: manuals: unknown key 'knd' (known: id, title, number, "
+	    "kind, owner, documents, approvers, review_interval) [bad-config]\n");
 	config_refused("unknown key in approval, roles and people",
 	    "organization: x\ncatalog: c\nmanuals:\n"
 	    "  - {id: a, title: t, documents: [a.md]}\napproval:\n"
 	    "  roles:\n    board: {title: 取締役会, member: [a@b.jp]}\n"
 	    "  people:\n    - {email: a@b.jp, nmae: A}\n  requires: true\n",
-	    "7:26: error: roles: unknown key 'member' [bad-config]\n"
-	    "9:23: error: people: unknown key 'nmae' [bad-config]\n"
-	    "10:3: error: approval: unknown key 'requires' [bad-config]\n");
+	    "7:26: error: roles: unknown key 'member' (known: title, members) "
+	    "[bad-config]\n"
+	    "9:23: error: people: unknown key 'nmae' (known: email, name, key) "
+	    "[bad-config]\n"
+	    "10:3: error: approval: unknown key 'requires' (known: "
+	    "require_signature, roles, people) [bad-config]\n");
+	config_refused("unknown key in public",
+	    "organization: x\ncatalog: c\nmanuals:\n"
+	    "  - {id: a, title: t, documents: [a.md]}\npublic: {title: t, phone: 1}\n",
+	    "5:20: error: public: unknown key 'phone' (known: title, contact) "
+	    "[bad-config]\n");
 	config_refused("malformed YAML",
 	    "organization: x\ncatalog: [c\nmanuals: []\n",
 	    "3:8: error: malformed YAML: did not find expected ',' or ']' while "
