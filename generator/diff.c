@@ -556,6 +556,18 @@ diff_man_load(struct diff_man *man, const struct diff_side *side, size_t mi)
 					cur = i;
 				continue;
 			}
+			if (side->redact &&
+			    md->sections[cur].visibility == VIS_CONFIDENTIAL) {
+				struct diff_block *bl;
+
+				/* Both sides read the same: changes there stay unseen. */
+				if (man->secs[base + cur].nblocks > 0)
+					continue;
+				bl = diff_add_block(&man->secs[base + cur], DIFF_PARA, 0);
+				bl->text = xstrdup("（機密情報のため省略）");
+				diff_finish_block(bl);
+				continue;
+			}
 			diff_blocks_of(&man->secs[base + cur], n);
 		}
 	}

@@ -29,6 +29,7 @@ struct diff_side {
 	const struct model	*model;
 	const struct history	*hist;		/* may be NULL */
 	const struct signoff	*so;		/* may be NULL */
+	int			 redact;	/* confidential sections read 「（機密情報のため省略）」 */
 };
 
 enum diff_order {

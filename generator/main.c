@@ -694,6 +694,7 @@ main_diff_side(struct diff_side *side, const struct run *r)
 	side->model = r->model;
 	side->hist = r->hist;
 	side->so = r->so;
+	side->redact = 0;
 }
 
 /* Index of the manual with this id in the model, or MODEL_NONE. */
@@ -729,6 +730,7 @@ main_diff_outputs(const struct opts *o, const struct run *old, const struct run 
 		order = DIFF_NEW_LEFT;
 	main_diff_side(&os, old);
 	main_diff_side(&ns, new);
+	os.redact = ns.redact = o->redact;
 	/* Every manual of the new side, then those the new side removed. */
 	for (i = 0; i < new->model->nmanuals + old->model->nmanuals; i++) {
 		if (i < new->model->nmanuals) {
@@ -811,6 +813,8 @@ cmd_diff(const struct opts *o, struct diag *d)
 		goto fail;
 	}
 	pub = NULL;
+	diag_sort(d);
+	diag_print_text(d, stderr, main_color(stderr));
 	printf("wrote %s: 新旧対照表 of %d manual%s\n", out, n, n == 1 ? "" : "s");
 	rc = 0;
 	goto out;

@@ -39,7 +39,7 @@ commit_all "$repo" "テスト規程を制定"
 tick
 git -C "$repo" commit -q --allow-empty -m "承認" -m "Approved-by: 山田 太郎 <y@example.jp>"
 first=$(git -C "$repo" rev-parse HEAD)
-echo "当社は年1回見直す。" >> "$repo/p/docs/01.md"
+sed -i 's/当社はリスク管理態勢を構築する。/当社はリスク管理態勢を構築し、年1回見直す。/' "$repo/p/docs/01.md"
 commit_all "$repo" "見直し頻度を追加"
 tick
 git -C "$repo" commit -q --allow-empty -m "承認" -m "Approved-by: 山田 太郎 <y@example.jp>"
