@@ -36,6 +36,21 @@ struct signoff_gpg {
 	int		 ready;		/* keys imported */
 };
 
+/*
+ * kitei.yml as it stood in approval commits, parsed once per version of the
+ * file: an approval is judged by the roles in force when it was given, so
+ * it still counts after its approver has left the role.
+ */
+struct signoff_past {
+	git_oid		 blob;
+	struct config	*cf;		/* NULL if it did not parse */
+};
+
+struct signoff_pasts {
+	struct signoff_past	*v;
+	size_t			 n;
+};
+
 /* Splits "名前 <email>" into name and email copies; returns 0 or -1. */
 static int
 signoff_parse_person(const char *v, char **name, char **email)
@@ -111,6 +126,58 @@ signoff_person(const struct config *cf, const char *email)
 		    !strcasecmp(cf->people[i].email, email))
 			return &cf->people[i];
 	return NULL;
+}
+
+/* Returns kitei.yml as commit c had it (borrowed from ps), or NULL. */
+static const struct config *
+signoff_past_config(struct signoff_pasts *ps, const struct signoff_input *in,
+    const struct history_commit *c)
+{
+	git_oid		 oid;
+	git_commit	*gc = NULL;
+	git_tree	*tree = NULL;
+	git_tree_entry	*e = NULL;
+	git_blob	*b = NULL;
+	struct config	*cf = NULL;
+	struct diag	*quiet;
+	size_t		 i;
+
+	if (git_oid_fromstr(&oid, c->id) < 0 ||
+	    git_commit_lookup(&gc, in->repo, &oid) < 0 ||
+	    git_commit_tree(&tree, gc) < 0 ||
+	    git_tree_entry_bypath(&e, tree, in->cf->path) < 0)
+		goto out;
+	for (i = 0; i < ps->n; i++)
+		if (git_oid_equal(&ps->v[i].blob, git_tree_entry_id(e))) {
+			cf = ps->v[i].cf;
+			goto out;
+		}
+	if (git_blob_lookup(&b, in->repo, git_tree_entry_id(e)) == 0) {
+		quiet = diag_new();
+		if (config_parse(&cf, in->cf->path, git_blob_rawcontent(b),
+		    (size_t)git_blob_rawsize(b), quiet) < 0)
+			cf = NULL;
+		diag_free(quiet);
+	}
+	ps->v = xreallocarray(ps->v, ps->n + 1, sizeof(*ps->v));
+	git_oid_cpy(&ps->v[ps->n].blob, git_tree_entry_id(e));
+	ps->v[ps->n++].cf = cf;
+out:
+	git_blob_free(b);
+	git_tree_entry_free(e);
+	git_tree_free(tree);
+	git_commit_free(gc);
+	return cf;
+}
+
+/* Whether past kitei.yml cf lists email in the role called id. */
+static int
+signoff_was_member(const struct config *cf, const char *id, const char *email)
+{
+	const struct config_role	*r;
+
+	return cf != NULL && (r = config_role(cf, id)) != NULL &&
+	    signoff_is_member(r, email);
 }
 
 /* Sets up the temporary keyring and imports keys/NAME.asc; returns 0 or -1. */
@@ -518,12 +585,14 @@ signoff_subjects(const struct signoff_input *in, const size_t *chg,
  */
 static void
 signoff_manual_run(struct signoff_manual *sm, size_t mi,
-    const struct signoff_input *in, struct signoff_gpg *g, struct diag *d)
+    const struct signoff_input *in, struct signoff_gpg *g,
+    struct signoff_pasts *ps, struct diag *d)
 {
 	const struct history		*h = in->hist;
 	const struct model_manual	*mm = &in->model->manuals[mi];
 	const struct config_manual	*cm = mm->cfg;
 	const struct history_commit	*target;
+	const struct config		*pcf;
 	const char			**vals;
 	char				*changed, *listed, **subjects;
 	size_t				 nsubjects, i, j, k, r, n, *idx;
@@ -571,6 +640,7 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 			ppos = t;
 		}
 		counted = 0;
+		pcf = signoff_past_config(ps, in, c);
 		n = history_trailer_values(&vals, c, "Approved-by");
 		for (k = 0; k < n; k++) {
 			struct signoff_approval a;
@@ -587,8 +657,11 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 					    c->id);
 				continue;
 			}
-			p = signoff_person(in->cf, a.email);
-			if (t == nchg - 1 && !signoff_any_role(in->cf, a.email))
+			if ((p = signoff_person(in->cf, a.email)) == NULL &&
+			    pcf != NULL)
+				p = signoff_person(pcf, a.email);
+			if (t == nchg - 1 && !signoff_any_role(in->cf, a.email) &&
+			    (pcf == NULL || !signoff_any_role(pcf, a.email)))
 				diag_emit(d, DIAG_WARNING, &pos, "bad-approval",
 				    "manual '%s': the approval by %s in %.12s "
 				    "is not counted: kitei.yml gives this "
@@ -598,7 +671,8 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 				const struct config_role *role =
 				    config_role(in->cf, cm->approvers[r]);
 
-				if (role == NULL || !signoff_is_member(role, a.email))
+				if (role == NULL || (!signoff_is_member(role, a.email) &&
+				    !signoff_was_member(pcf, role->id, a.email)))
 					continue;
 				a.role = role;
 				a.commit = c;
@@ -718,6 +792,7 @@ signoff_run(const struct signoff_input *in, struct diag *d)
 {
 	struct signoff		*so;
 	struct signoff_gpg	 g;
+	struct signoff_pasts	 ps;
 	size_t			 i;
 
 	so = xcalloc(1, sizeof(*so));
@@ -726,13 +801,17 @@ signoff_run(const struct signoff_input *in, struct diag *d)
 	if (in->hist == NULL)
 		return so;
 	memset(&g, 0, sizeof(g));
+	memset(&ps, 0, sizeof(ps));
 	if (in->cf->require_signature)
 		signoff_gpg_init(&g, in->src, d);
 	for (i = 0; i < so->nmanuals; i++) {
-		signoff_manual_run(&so->manuals[i], i, in, &g, d);
+		signoff_manual_run(&so->manuals[i], i, in, &g, &ps, d);
 		signoff_findings(&so->manuals[i], i, in, d);
 	}
 	signoff_gpg_free(&g);
+	for (i = 0; i < ps.n; i++)
+		config_free(ps.v[i].cf);
+	free(ps.v);
 	return so;
 }
 

@@ -413,6 +413,30 @@ kbuild two
 is "two: rules 第2版 by the other board member" "$(xv "$R" @version)" 2
 is "two: policy unchanged, no new version" "$(xv "$X" @version)" 1
 
+# A board member replaced: approvals are judged by the roles in force when
+# they were given, so 第1版 stays; the one who left approves nothing new.
+FIXTURE_DATE=2026-03-30
+fixture retire				# 3/31
+approve "$WORK/retire" "$Y" "$S"	# 4/1: 第1版
+sed -i -e 's/members: \[yamada@example.co.jp\]/members: [suzuki@example.co.jp]/' \
+    -e 's/^    - {email: yamada@example.co.jp, name: 山田 太郎}$/    - {email: suzuki@example.co.jp, name: 鈴木 次郎}/' \
+    "$WORK/retire/policies/kitei.yml"
+commit_all "$WORK/retire" "取締役の交代"	# 4/2
+kbuild retire
+is "retire: 第1版 stays after its approver left" "$(xv "$X" @version)" 1
+is "retire: still signed off" "$(xv "$X" @signed-off)" true
+is "retire: named as kitei.yml named him then" "$(xv "$X" "k:versions/k:version/k:approval[@role='board']/@name")" "山田 太郎"
+change "$WORK/retire" "第12条を改正"	# 4/3
+approve "$WORK/retire" "$Y" "$S"	# 4/4: 山田 is no longer on the board
+kbuild retire
+is "retire: the one who left approves nothing new" "$(xv "$X" @signed-off)" false
+kcheck retire
+contains "retire: check says so" "$WORK/retire.check" "kitei.yml gives this address no approver role [bad-approval]"
+approve "$WORK/retire" "鈴木 次郎 <suzuki@example.co.jp>"	# 4/5
+kbuild retire
+is "retire: 第2版 by the new member" "$(xv "$X" @version)" 2
+is "retire: 第2版's board" "$(xv "$X" "k:versions/k:version[2]/k:approval[@role='board']/@name")" "鈴木 次郎"
+
 # ------------------------------------------------------------------------
 # A rename between versions: the history follows the document; versions go
 # on counting.
