@@ -282,6 +282,8 @@ bundle_write(const char *dir, const char *path, int64_t t, const char *key,
 	}
 	qsort(l.files, l.n, sizeof(*l.files), bundle_cmp);
 
+	/* A killed run leaves its temporary zip; the next one removes it. */
+	publish_sweep(path);
 	xasprintf(&tmp, "%s.kitei-tmp-XXXXXX", path);
 	if ((fd = mkstemp(tmp)) < 0) {
 		bundle_io_error(d, path, "cannot create");

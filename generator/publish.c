@@ -90,8 +90,8 @@ publish_rmtree(const char *root)
 	return rc;
 }
 
-/* Removes leftovers of killed runs: siblings named dest + PUBLISH_INFIX. */
-static void
+/* Removes leftovers of killed runs; see publish.h. */
+void
 publish_sweep(const char *dest)
 {
 	char		*parent, *base, *slash, *path;

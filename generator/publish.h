@@ -33,6 +33,12 @@ int		 publish_commit(struct publish *, struct diag *);
 /* Removes the temporary folder; frees p.  Accepts NULL. */
 void		 publish_abort(struct publish *);
 
+/*
+ * Removes what killed runs left beside dest: files and folders named dest
+ * followed by ".kitei-tmp-".  publish_begin does it for its folder; a
+ * writer of a single file (the bundle) calls it for that file.
+ */
+void		 publish_sweep(const char *dest);
 /* Removes a folder tree without recursion; returns 0 or -1. */
 int		 publish_rmtree(const char *);
 
