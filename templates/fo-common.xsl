@@ -440,7 +440,7 @@
     </fo:table>
   </xsl:template>
 
-  <!-- The width weight of a column: its widest cell, 4 to 40 half-width units. -->
+  <!-- The width weight of a column: its widest cell in half-width units and 3 for the padding, 4 to 60. -->
   <xsl:template name="fo-column-weight">
     <xsl:param name="cells"/>
     <xsl:param name="best" select="4"/>
@@ -451,10 +451,10 @@
       <xsl:otherwise>
         <xsl:variable name="s" select="normalize-space($cells[1])"/>
         <xsl:variable name="wide" select="string-length(translate($s, $fo-ascii, ''))"/>
-        <xsl:variable name="w0" select="string-length($s) + $wide"/>
+        <xsl:variable name="w0" select="string-length($s) + $wide + 3"/>
         <xsl:variable name="w">
           <xsl:choose>
-            <xsl:when test="$w0 &gt; 40">40</xsl:when>
+            <xsl:when test="$w0 &gt; 60">60</xsl:when>
             <xsl:otherwise><xsl:value-of select="$w0"/></xsl:otherwise>
           </xsl:choose>
         </xsl:variable>

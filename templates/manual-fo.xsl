@@ -459,12 +459,14 @@
       <xsl:choose>
         <xsl:when test="$level = 1">
           <xsl:attribute name="font-family">sans-serif</xsl:attribute>
-          <xsl:attribute name="space-before">7pt</xsl:attribute>
+          <xsl:attribute name="line-height">1.6</xsl:attribute>
+          <xsl:attribute name="space-before">5pt</xsl:attribute>
           <xsl:attribute name="keep-with-next">always</xsl:attribute>
         </xsl:when>
         <xsl:otherwise>
+          <xsl:attribute name="font-size">10pt</xsl:attribute>
+          <xsl:attribute name="line-height">1.5</xsl:attribute>
           <xsl:attribute name="start-indent">2em</xsl:attribute>
-          <xsl:attribute name="space-before">0pt</xsl:attribute>
         </xsl:otherwise>
       </xsl:choose>
       <fo:basic-link internal-destination="{$id}">
@@ -666,16 +668,16 @@
        ================================================================ -->
 
   <xsl:template name="revision-history">
-    <fo:block id="revision-history" break-before="page" xsl:use-attribute-sets="fo-h2" space-before="0pt">
+    <fo:block id="revision-history" xsl:use-attribute-sets="fo-h2" space-before="30pt">
       <fo:marker marker-class-name="chapter">改訂履歴</fo:marker>
       <xsl:text>改訂履歴</xsl:text>
     </fo:block>
     <fo:table xsl:use-attribute-sets="fo-table">
-      <fo:table-column column-width="14mm"/>
-      <fo:table-column column-width="29mm"/>
+      <fo:table-column column-width="13mm"/>
+      <fo:table-column column-width="26mm"/>
       <fo:table-column column-width="25mm"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
-      <fo:table-column column-width="40mm"/>
+      <fo:table-column column-width="47mm"/>
       <fo:table-header xsl:use-attribute-sets="fo-thead">
         <fo:table-row>
           <fo:table-cell xsl:use-attribute-sets="fo-cell"><fo:block>版数</fo:block></fo:table-cell>
