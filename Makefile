@@ -46,9 +46,22 @@ generator/%.o: generator/%.c
 -include $(OBJS:.o=.d)
 
 # The main job on the sample firm; grows as stages land.
+# The sample's approvals are commits with Approved-by trailers: the last two
+# give its 新旧対照表 and the bundle's --since.
 sample: kitei
 	./kitei -C policies check
 	./kitei -C policies build -o ../output
+	@set -- $$(git log -n 2 --format=%H --grep='^Approved-by: .*@example.co.jp>$$' HEAD); \
+	if [ $$# -eq 2 ]; then \
+		echo "./kitei -C policies diff $$2 $$1 -o ../output/shinkyu"; \
+		./kitei -C policies diff $$2 $$1 -o ../output/shinkyu || exit 1; \
+		mkdir -p output/bundle; \
+		echo "./kitei -C policies bundle --since $$2 -o ../output/bundle/sample.zip"; \
+		./kitei -C policies bundle --since $$2 -o ../output/bundle/sample.zip || exit 1; \
+		./kitei verify output/bundle/sample.zip; \
+	else \
+		echo "the sample has fewer than two approvals: no 新旧対照表 or bundle"; \
+	fi
 
 # Unit tests link every stage but main.o.
 UNIT_SRCS != ls tests/unit/*.c 2>/dev/null || true
