@@ -7,9 +7,19 @@ FIX=$ROOT/tests/fixtures/fo
 if [ ! -x "$FO2PDF" ]; then
 	make -C "$ROOT" --no-print-directory tests/tools/fo2pdf >/dev/null 2>&1
 fi
-for t in qpdf pdffonts pdfinfo pdftotext xsltproc; do
-	command -v $t >/dev/null 2>&1 || { fail "$t missing (apt-get install qpdf poppler-utils xsltproc)"; exit 0; }
+for t in qpdf pdffonts pdfinfo pdftotext xmllint; do
+	command -v $t >/dev/null 2>&1 || { fail "$t missing (apt-get install qpdf poppler-utils libxml2-utils)"; exit 0; }
 done
+
+# fo_texts XPATH FILE: the string value of each node XPATH selects, one a line.
+fo_texts() {
+	n=$(xmllint --xpath "count($1)" "$2")
+	k=1
+	while [ "$k" -le "$n" ]; do
+		xmllint --xpath "normalize-space(($1)[$k])" "$2"	# ends in a line feed
+		k=$((k + 1))
+	done
+}
 
 pdf=$WORK/manual.pdf
 "$FO2PDF" "$FIX/manual.fo" "$pdf" 2> "$WORK/manual.diag"
@@ -68,19 +78,9 @@ while [ "$i" -le "$pages" ]; do
 	    sed 's/[[:space:]]//g' | tr -d '\n\f' >> "$WORK/body.txt"
 	i=$((i + 1))
 done
-cat > "$WORK/text.xsl" <<'EOF'
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:fo="http://www.w3.org/1999/XSL/Format">
-  <xsl:output method="text" encoding="UTF-8"/>
-  <!-- One line per run of text in the flows, markers and citations left out. -->
-  <xsl:template match="/">
-    <xsl:for-each select="//fo:flow//text()[normalize-space()][not(ancestor::fo:marker)]">
-      <xsl:value-of select="normalize-space()"/><xsl:text>&#10;</xsl:text>
-    </xsl:for-each>
-  </xsl:template>
-</xsl:stylesheet>
-EOF
-xsltproc "$WORK/text.xsl" "$FIX/manual.fo" | sed 's/[[:space:]]//g' > "$WORK/want.txt"
+# One line per run of text in the flows, markers left out.
+fo_texts '//*[local-name()="flow"]//text()[normalize-space()][not(ancestor::*[local-name()="marker"])]' \
+    "$FIX/manual.fo" | sed 's/[[:space:]]//g' > "$WORK/want.txt"
 missing=$(awk 'NR == FNR { body = $0; next }
     { i = index(substr(body, pos), $0)
       if (i == 0) { print $0; exit }
@@ -123,18 +123,8 @@ if [ "$(grep -c '^資産番号$' "$WORK/all.txt")" -ge 2 ]; then ok "table heade
 else fail "table header repeated across pages"; fi
 
 # A heading is never the last line of a page.
-cat > "$WORK/heads.xsl" <<'EOF'
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:fo="http://www.w3.org/1999/XSL/Format" xmlns:kfo="urn:x-kitei:fo:1">
-  <xsl:output method="text" encoding="UTF-8"/>
-  <xsl:template match="/">
-    <xsl:for-each select="//fo:flow//fo:block[starts-with(@kfo:role, 'H')]">
-      <xsl:value-of select="normalize-space(text()[normalize-space()][last()])"/><xsl:text>&#10;</xsl:text>
-    </xsl:for-each>
-  </xsl:template>
-</xsl:stylesheet>
-EOF
-xsltproc "$WORK/heads.xsl" "$FIX/manual.fo" | sed 's/[[:space:]]//g' > "$WORK/heads"
+fo_texts '//*[local-name()="flow"]//*[local-name()="block"][starts-with(@*[local-name()="role"], "H")]/text()[normalize-space()][last()]' \
+    "$FIX/manual.fo" | sed 's/[[:space:]]//g' > "$WORK/heads"
 i=1; bad=""
 while [ "$i" -le "$pages" ]; do
 	l=$(pdftotext -enc UTF-8 -r 72 -f $i -l $i -x 0 -y 74 -W 595 -H 694 "$pdf" - |
