@@ -128,10 +128,10 @@ signoff_person(const struct config *cf, const char *email)
 	return NULL;
 }
 
-/* Returns kitei.yml as commit c had it (borrowed from ps), or NULL. */
+/* Returns kitei.yml as commit id had it (borrowed from ps), or NULL. */
 static const struct config *
 signoff_past_config(struct signoff_pasts *ps, const struct signoff_input *in,
-    const struct history_commit *c)
+    const char *id)
 {
 	git_oid		 oid;
 	git_commit	*gc = NULL;
@@ -142,7 +142,7 @@ signoff_past_config(struct signoff_pasts *ps, const struct signoff_input *in,
 	struct diag	*quiet;
 	size_t		 i;
 
-	if (git_oid_fromstr(&oid, c->id) < 0 ||
+	if (git_oid_fromstr(&oid, id) < 0 ||
 	    git_commit_lookup(&gc, in->repo, &oid) < 0 ||
 	    git_commit_tree(&tree, gc) < 0 ||
 	    git_tree_entry_bypath(&e, tree, in->cf->path) < 0)
@@ -168,6 +168,36 @@ out:
 	git_tree_free(tree);
 	git_commit_free(gc);
 	return cf;
+}
+
+/*
+ * Whether commit c changed, in kitei.yml, what manual cm is made of: its
+ * documents globs or its title.  Documents dropped from a manual by a glob
+ * change no file of it.
+ */
+static int
+signoff_redefined(struct signoff_pasts *ps, const struct signoff_input *in,
+    const struct history_commit *c, const struct config_manual *cm)
+{
+	const struct config		*now, *was;
+	const struct config_manual	*a, *b;
+	size_t				 i;
+
+	for (i = 0; i < c->nfiles && strcmp(c->files[i].path, in->cf->path); i++)
+		;
+	if (i == c->nfiles || c->nparents == 0 ||
+	    (now = signoff_past_config(ps, in, c->id)) == NULL ||
+	    (was = signoff_past_config(ps, in, c->parents[0])) == NULL ||
+	    (a = config_manual(now, cm->id)) == NULL ||
+	    (b = config_manual(was, cm->id)) == NULL)
+		return 0;
+	if (a->ndocuments != b->ndocuments || a->kind != b->kind ||
+	    strcmp(a->title != NULL ? a->title : "", b->title != NULL ? b->title : ""))
+		return 1;
+	for (i = 0; i < a->ndocuments; i++)
+		if (strcmp(a->documents[i], b->documents[i]))
+			return 1;
+	return 0;
 }
 
 /* Whether past kitei.yml cf lists email in the role called id. */
@@ -611,7 +641,8 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 		free(idx);
 	}
 	for (i = 0; in->src != NULL && i < h->ncommits; i++)
-		if (signoff_took_away(&h->commits[i], cm, in->src->prefix))
+		if (signoff_took_away(&h->commits[i], cm, in->src->prefix) ||
+		    signoff_redefined(ps, in, &h->commits[i], cm))
 			changed[i] = 1;
 	for (i = h->ncommits; i-- > 0; ) {
 		const struct history_commit *c = &h->commits[i];
@@ -640,7 +671,7 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 			ppos = t;
 		}
 		counted = 0;
-		pcf = signoff_past_config(ps, in, c);
+		pcf = signoff_past_config(ps, in, c->id);
 		n = history_trailer_values(&vals, c, "Approved-by");
 		for (k = 0; k < n; k++) {
 			struct signoff_approval a;

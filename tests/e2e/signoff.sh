@@ -470,6 +470,24 @@ commit_all "$WORK/remove" "補足を廃止"
 kbuild remove
 is "remove: removing a document is a change" "$(xv "$X" @signed-off)" false
 
+# Dropping a document by changing the manual's documents globs in kitei.yml
+# changes the manual too; other kitei.yml edits do not.
+fixture glob
+printf '# 補足\n\n補足事項はない。\n' > "$WORK/glob/policies/policy/03-notes.md"
+commit_all "$WORK/glob" "補足を追加"
+approve "$WORK/glob" "$Y" "$S"
+sed -i 's/^organization: .*/organization: テスト株式会社（改称）/' "$WORK/glob/policies/kitei.yml"
+commit_all "$WORK/glob" "社名を変更"
+kbuild glob
+is "glob: another kitei.yml edit leaves it signed off" "$(xv "$X" @signed-off)" true
+sed -i 's|documents: \[policy/\*.md\]|documents: ["policy/0[12]-*.md"]|' "$WORK/glob/policies/kitei.yml"
+commit_all "$WORK/glob" "補足を規程から外す"
+kbuild glob
+is "glob: a documents glob that drops a document is a change" "$(xv "$X" @signed-off)" false
+approve "$WORK/glob" "$Y" "$S"
+kbuild glob
+is "glob: 第2版 lists it" "$(xv "$X" "k:versions/k:version[2]/k:subject")" 補足を規程から外す
+
 # ------------------------------------------------------------------------
 # Branches: an approval on a side branch that lacks the latest change does
 # not count, even once merged; a merge commit carrying Approved-by counts.
