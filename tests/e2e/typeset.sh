@@ -158,6 +158,12 @@ tpages=$(pdfinfo "$WORK/tallrow.pdf" | awk '/^Pages:/ { print $2 }')
 if [ "$(pdftotext -enc UTF-8 -raw "$WORK/tallrow.pdf" - | tr -d '\f' | grep -c '^項目 内容$')" -eq "$tpages" ]; then
 	ok "tall row: header on every page"; else fail "tall row: header on every page"; fi
 
+# A citation whose final number changes a line break: laid out again.
+"$FO2PDF" "$FIX/relayout.fo" "$WORK/relayout.pdf" 2>/dev/null
+pdftotext -enc UTF-8 -layout "$WORK/relayout.pdf" - | head -2 | sed 's/[[:space:]]//g' > "$WORK/relayout.txt"
+contains "second pass: the citation's line set again" "$WORK/relayout.txt" "はひ2"
+lacks "second pass: no line left over" "$WORK/relayout.txt" "次の段落次"
+
 # Japanese line breaking: no line starts with a closing mark or small kana,
 # none ends with an opening bracket.
 kpdf=$WORK/kinsoku.pdf
