@@ -3999,12 +3999,8 @@ typeset_refill(struct ts_ctx *c)
 		if (!p->dynamic)
 			continue;
 		n = p->nlines;
-		if (typeset_para_fill(c, p) != n) {
-			c->changed = 1;
-			/* Keep the lists valid until they are rebuilt. */
-			if (p->nlines < n)
-				p->nlines = n;
-		}
+		if (typeset_para_fill(c, p) != n)
+			c->changed = 1;	/* the lists are rebuilt before use */
 	}
 }
 
@@ -4187,14 +4183,21 @@ typeset_pdf(struct diag *d, const void *fo, const char *path,
 	typeset_build_all(&c);
 	if (typeset_paginate_all(&c) < 0)
 		goto out;
-	for (pass = 2; pass <= TS_MAXPASSES + 1; pass++) {
+	/*
+	 * A changed line count invalidates the lists: lay out again with the
+	 * ids' pages just found.  A document whose numbers keep moving the
+	 * breaks keeps its last layout (its citations may then be off).
+	 */
+	for (pass = 2; ; pass++) {
 		c.pass = pass;
 		typeset_refill(&c);
-		if (!c.changed || pass > TS_MAXPASSES)
+		if (!c.changed)
 			break;
 		typeset_build_all(&c);
 		if (typeset_paginate_all(&c) < 0)
 			goto out;
+		if (pass >= TS_MAXPASSES)
+			break;
 	}
 
 	c.surf = cairo_pdf_surface_create_for_stream(typeset_write, &pdf,
