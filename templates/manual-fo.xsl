@@ -303,7 +303,7 @@
         <xsl:if test="$first">
           <xsl:attribute name="border-top">0.75pt solid <xsl:value-of select="$fo-accent"/></xsl:attribute>
         </xsl:if>
-        <fo:block font-family="sans-serif" kfo:role="TH"><xsl:value-of select="$label"/></fo:block>
+        <fo:block font-family="sans-serif"><xsl:value-of select="$label"/></fo:block>
       </fo:table-cell>
       <fo:table-cell padding="3pt 8pt" border-bottom="0.5pt solid {$fo-rule}">
         <xsl:if test="$first">
@@ -369,7 +369,7 @@
     <xsl:if test="k:pending/k:approval">
       <fo:table-row background-color="#f2f5f9">
         <fo:table-cell xsl:use-attribute-sets="fo-cell" number-columns-spanning="4">
-          <fo:block font-family="sans-serif" kfo:role="TH">承認待ちの変更に対する承認（未完了）</fo:block>
+          <fo:block font-family="sans-serif">承認待ちの変更に対する承認（未完了）</fo:block>
         </fo:table-cell>
       </fo:table-row>
       <xsl:apply-templates select="k:pending/k:approval"/>
@@ -402,52 +402,54 @@
       <fo:marker marker-class-name="chapter">目次</fo:marker>
       <xsl:text>目次</xsl:text>
     </fo:block>
-    <xsl:for-each select="k:chapters/k:chapter">
-      <xsl:variable name="merged" select="count(k:section) = 1 and k:section/@level = 1 and not(md:*)"/>
-      <xsl:call-template name="toc-entry">
-        <xsl:with-param name="id">
-          <xsl:choose>
-            <xsl:when test="$merged"><xsl:value-of select="k:section/@id"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="@id"/></xsl:otherwise>
-          </xsl:choose>
-        </xsl:with-param>
-        <xsl:with-param name="title">
-          <xsl:call-template name="chapter-title">
-            <xsl:with-param name="title">
-              <xsl:choose>
-                <xsl:when test="$merged"><xsl:value-of select="k:section/@heading"/></xsl:when>
-                <xsl:otherwise><xsl:value-of select="@title"/></xsl:otherwise>
-              </xsl:choose>
-            </xsl:with-param>
-          </xsl:call-template>
-        </xsl:with-param>
-        <xsl:with-param name="level" select="1"/>
-      </xsl:call-template>
-      <xsl:for-each select="k:section[$merged]/k:section | k:section[not($merged)]">
+    <fo:block kfo:role="TOC">
+      <xsl:for-each select="k:chapters/k:chapter">
+        <xsl:variable name="merged" select="count(k:section) = 1 and k:section/@level = 1 and not(md:*)"/>
         <xsl:call-template name="toc-entry">
-          <xsl:with-param name="id" select="@id"/>
-          <xsl:with-param name="title" select="@heading"/>
-          <xsl:with-param name="level" select="2"/>
+          <xsl:with-param name="id">
+            <xsl:choose>
+              <xsl:when test="$merged"><xsl:value-of select="k:section/@id"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="@id"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+          <xsl:with-param name="title">
+            <xsl:call-template name="chapter-title">
+              <xsl:with-param name="title">
+                <xsl:choose>
+                  <xsl:when test="$merged"><xsl:value-of select="k:section/@heading"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="@title"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:with-param>
+          <xsl:with-param name="level" select="1"/>
         </xsl:call-template>
+        <xsl:for-each select="k:section[$merged]/k:section | k:section[not($merged)]">
+          <xsl:call-template name="toc-entry">
+            <xsl:with-param name="id" select="@id"/>
+            <xsl:with-param name="title" select="@heading"/>
+            <xsl:with-param name="level" select="2"/>
+          </xsl:call-template>
+        </xsl:for-each>
       </xsl:for-each>
-    </xsl:for-each>
-    <xsl:if test="k:versions/k:version">
+      <xsl:if test="k:versions/k:version">
+        <xsl:call-template name="toc-entry">
+          <xsl:with-param name="id">supplementary</xsl:with-param>
+          <xsl:with-param name="title">附則</xsl:with-param>
+          <xsl:with-param name="level" select="1"/>
+        </xsl:call-template>
+      </xsl:if>
       <xsl:call-template name="toc-entry">
-        <xsl:with-param name="id">supplementary</xsl:with-param>
-        <xsl:with-param name="title">附則</xsl:with-param>
+        <xsl:with-param name="id">revision-history</xsl:with-param>
+        <xsl:with-param name="title">改訂履歴</xsl:with-param>
         <xsl:with-param name="level" select="1"/>
       </xsl:call-template>
-    </xsl:if>
-    <xsl:call-template name="toc-entry">
-      <xsl:with-param name="id">revision-history</xsl:with-param>
-      <xsl:with-param name="title">改訂履歴</xsl:with-param>
-      <xsl:with-param name="level" select="1"/>
-    </xsl:call-template>
-    <xsl:call-template name="toc-entry">
-      <xsl:with-param name="id">coverage-appendix</xsl:with-param>
-      <xsl:with-param name="title">付録　規則との対応表</xsl:with-param>
-      <xsl:with-param name="level" select="1"/>
-    </xsl:call-template>
+      <xsl:call-template name="toc-entry">
+        <xsl:with-param name="id">coverage-appendix</xsl:with-param>
+        <xsl:with-param name="title">付録　規則との対応表</xsl:with-param>
+        <xsl:with-param name="level" select="1"/>
+      </xsl:call-template>
+    </fo:block>
   </xsl:template>
 
   <!-- title ……… page, the title a link; chapters in ゴシック, sections indented. -->
@@ -691,7 +693,7 @@
         <xsl:for-each select="k:versions/k:version">
           <fo:table-row>
             <fo:table-cell xsl:use-attribute-sets="fo-cell">
-              <fo:block kfo:role="TH">第<xsl:value-of select="@number"/>版</fo:block>
+              <fo:block>第<xsl:value-of select="@number"/>版</fo:block>
             </fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="fo-cell">
               <fo:block>
@@ -803,7 +805,7 @@
   <xsl:template match="k:coverage/k:element">
     <fo:table-row>
       <fo:table-cell xsl:use-attribute-sets="fo-cell">
-        <fo:block id="el-{@id}" kfo:role="TH" font-family="sans-serif"><xsl:value-of select="@id"/></fo:block>
+        <fo:block id="el-{@id}" font-family="sans-serif"><xsl:value-of select="@id"/></fo:block>
       </fo:table-cell>
       <fo:table-cell xsl:use-attribute-sets="fo-cell">
         <fo:block><xsl:value-of select="@obligation-label"/></fo:block>

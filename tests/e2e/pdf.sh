@@ -125,6 +125,13 @@ check_pdf() {
 	lacks "$name: not encrypted" "$pdf.info" "Encrypted:       yes"
 	qpdf --qdf --object-streams=disable "$pdf" "$pdf.qdf" 2>/dev/null
 	contains "$name: /Lang ja-JP" "$pdf.qdf" "/Lang (ja-JP)"
+	pdfinfo -struct "$pdf" > "$pdf.struct" 2>&1
+	roles=$(awk '{ print $1 }' "$pdf.struct" | sort -u | tr '\n' ' ')
+	if [ "$(head -1 "$pdf.struct")" = "Document" ] && ! grep -q "Warning\|Error" "$pdf.struct" &&
+	    (for r in H1 H2 H3 TOC TOCI Table TR TH TD P Link; do
+		echo " $roles" | grep -q " $r " || exit 1; done); then
+		ok "$name: tagged structure: Document, H1–H3, TOC, Table, Link"
+	else fail "$name: tagged structure: Document, H1–H3, TOC, Table, Link (has: $roles)"; fi
 	want=$(git -C "$REPO" show -s --format=%cd --date=format:'%Y%m%d%H%M%S%z' "$REV" |
 	    sed "s/\(..\)\(..\)\$/\1'\2'/")
 	contains "$name: CreationDate is the source commit's time" "$pdf.qdf" "/CreationDate (D:$want)"
@@ -232,6 +239,7 @@ REV=$(git -C "$ROOT" rev-parse HEAD)
 "$KITEI" -C "$ROOT/policies" --rev "$REV" build -o "$WORK/out" --only html,pdf --emit-xml \
     > "$WORK/out.log" 2>&1
 is "sample: build exits 0" "$?" 0
+lacks "sample: the FO has nothing the typesetter does not know" "$WORK/out.log" "[fo-"
 count=0
 for xml in "$WORK"/out/manuals/*.xml; do
 	id=$(basename "$xml" .xml)
@@ -273,6 +281,7 @@ Effective: 2026-05-01"
 REV=$(git -C "$REPO" rev-parse HEAD)
 "$KITEI" -C "$REPO/policies" build -o "$WORK/fx" --only html,pdf --emit-xml > "$WORK/fx.log" 2>&1
 is "fixture: build exits 0" "$?" 0
+lacks "fixture: the FO has nothing the typesetter does not know" "$WORK/fx.log" "[fo-"
 R=$WORK/fx/manuals/rules.pdf
 D=$WORK/fx/manuals/draft.pdf
 is "fixture: rules is signed off at 第2版" "$(py attr "$WORK/fx/manuals/rules.xml" version)" 2
@@ -300,7 +309,11 @@ contains "fixture draft: 改訂履歴 says no version yet" "$D.flat" "承認さ�
 contains "fixture draft: 【関係者外秘】 for a crisis manual" "$D.flat" "【関係者外秘】"
 lacks "fixture draft: no 附則 before approval" "$D.flat" "から施行する。"
 
-# CommonMark: links keep their targets, code and labels are set.
+# CommonMark: lists, quotes, code tagged; links keep their targets, code and labels are set.
+for r in L LI Lbl BlockQuote Code; do
+	if awk '{ print $1 }' "$R.struct" | grep -qx "$r"; then ok "fixture rules: $r in the structure"
+	else fail "fixture rules: $r in the structure"; fi
+done
 contains "fixture rules: external link" "$R.qdf" "/URI (https://www.fsa.go.jp/)"
 contains "fixture rules: mailto link" "$R.qdf" "/URI (mailto:csirt@example.co.jp)"
 for s in '金融庁（https://www.fsa.go.jp/）' '$kiteicheck--release' '■年次の見直しを行った' '□研修資料を更新する' \
