@@ -622,7 +622,7 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 	const struct model_manual	*mm = &in->model->manuals[mi];
 	const struct config_manual	*cm = mm->cfg;
 	const struct history_commit	*target;
-	const struct config		*pcf;
+	const struct config		*pcf, *then;
 	const char			**vals;
 	char				*changed, *listed, **subjects;
 	size_t				 nsubjects, i, j, k, r, n, *idx;
@@ -688,11 +688,14 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 					    c->id);
 				continue;
 			}
-			if ((p = signoff_person(in->cf, a.email)) == NULL &&
-			    pcf != NULL)
-				p = signoff_person(pcf, a.email);
+			/*
+			 * A role held then counts only for someone today's
+			 * kitei.yml still lists under people (with their key).
+			 */
+			p = signoff_person(in->cf, a.email);
+			then = p != NULL ? pcf : NULL;
 			if (t == nchg - 1 && !signoff_any_role(in->cf, a.email) &&
-			    (pcf == NULL || !signoff_any_role(pcf, a.email)))
+			    (then == NULL || !signoff_any_role(then, a.email)))
 				diag_emit(d, DIAG_WARNING, &pos, "bad-approval",
 				    "manual '%s': the approval by %s in %.12s "
 				    "is not counted: kitei.yml gives this "
@@ -703,7 +706,7 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 				    config_role(in->cf, cm->approvers[r]);
 
 				if (role == NULL || (!signoff_is_member(role, a.email) &&
-				    !signoff_was_member(pcf, role->id, a.email)))
+				    !signoff_was_member(then, role->id, a.email)))
 					continue;
 				a.role = role;
 				a.commit = c;

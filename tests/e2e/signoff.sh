@@ -415,11 +415,13 @@ is "two: policy unchanged, no new version" "$(xv "$X" @version)" 1
 
 # A board member replaced: approvals are judged by the roles in force when
 # they were given, so 第1版 stays; the one who left approves nothing new.
+# He stays under people (as everyone whose approval counts must).
 FIXTURE_DATE=2026-03-30
 fixture retire				# 3/31
 approve "$WORK/retire" "$Y" "$S"	# 4/1: 第1版
 sed -i -e 's/members: \[yamada@example.co.jp\]/members: [suzuki@example.co.jp]/' \
-    -e 's/^    - {email: yamada@example.co.jp, name: 山田 太郎}$/    - {email: suzuki@example.co.jp, name: 鈴木 次郎}/' \
+    -e 's/^    - {email: yamada@example.co.jp, name: 山田 太郎}$/&\
+    - {email: suzuki@example.co.jp, name: 鈴木 次郎}/' \
     "$WORK/retire/policies/kitei.yml"
 commit_all "$WORK/retire" "取締役の交代"	# 4/2
 kbuild retire
@@ -436,6 +438,11 @@ approve "$WORK/retire" "鈴木 次郎 <suzuki@example.co.jp>"	# 4/5
 kbuild retire
 is "retire: 第2版 by the new member" "$(xv "$X" @version)" 2
 is "retire: 第2版's board" "$(xv "$X" "k:versions/k:version[2]/k:approval[@role='board']/@name")" "鈴木 次郎"
+# Struck from people too: his old approvals no longer count.
+sed -i '/yamada@example.co.jp, name/d' "$WORK/retire/policies/kitei.yml"
+commit_all "$WORK/retire" "退任者を削除"
+kbuild retire
+is "retire: gone from people, 第1版 goes" "$(xv "$X" "k:versions/k:version[1]/k:approval[@role='board']/@name")" "鈴木 次郎"
 
 # ------------------------------------------------------------------------
 # A rename between versions: the history follows the document; versions go
