@@ -332,12 +332,83 @@ parse_near_key(const char *key, size_t klen, const char *dkey)
  */
 struct parse_cursor {
 	const char	*base;	/* start of the literal */
+	const char	*end;	/* its end */
 	int		 line;	/* line of base */
 	int		 col;	/* column of base */
 	const char	*at;	/* last byte located, or NULL */
 	int		 at_line;	/* its line */
 	const char	*at_nl;	/* the last newline before it, or NULL */
+	int		 pre_line;	/* the line pre was measured for, or 0 */
+	int		 pre;	/* bytes of that file line left out of the literal */
+	struct parse_lines *lines;	/* the file's lines */
 };
+
+/*
+ * Walks the lines of the file forward: positions are asked for in source
+ * order, so finding a line seldom starts again from the top.
+ */
+struct parse_lines {
+	const char	*text;	/* the whole file */
+	size_t		 len;
+	int		 line;	/* line number at off */
+	size_t		 off;	/* start of that line */
+};
+
+/* Sets *start and *len to file line n (1-based, without its end of line). */
+static void
+parse_line_at(struct parse_lines *ls, int n, const char **start, size_t *len)
+{
+	const char	*nl;
+
+	if (n < ls->line) {
+		ls->line = 1;
+		ls->off = 0;
+	}
+	while (ls->line < n && ls->off < ls->len) {
+		nl = memchr(ls->text + ls->off, '\n', ls->len - ls->off);
+		ls->off = nl != NULL ? (size_t)(nl - ls->text) + 1 : ls->len;
+		ls->line++;
+	}
+	*start = ls->text + ls->off;
+	nl = memchr(*start, '\n', ls->len - ls->off);
+	*len = nl != NULL ? (size_t)(nl - *start) : ls->len - ls->off;
+	if (*len > 0 && (*start)[*len - 1] == '\r')
+		(*len)--;
+}
+
+/*
+ * Bytes of file line n that are not in the literal's line starting after
+ * nl: the block quote markers, list indentation or paragraph indentation
+ * cmark strips from lines after a node's first.  A block's line is the end
+ * of the file's line; an inline comment's last line follows the stripped
+ * white space and quote markers.  0 when neither fits.  Linear in the line.
+ */
+static int
+parse_line_prefix(struct parse_cursor *c, int n, const char *nl)
+{
+	const char	*ls = nl + 1, *le, *fs;
+	size_t		 llen, flen, pre;
+
+	if (c->pre_line == n)
+		return c->pre;
+	le = memchr(ls, '\n', (size_t)(c->end - ls));
+	llen = (size_t)((le != NULL ? le : c->end) - ls);
+	if (llen > 0 && ls[llen - 1] == '\r')
+		llen--;
+	parse_line_at(c->lines, n, &fs, &flen);
+	c->pre_line = n;
+	if (flen >= llen && !memcmp(fs + flen - llen, ls, llen))
+		pre = flen - llen;
+	else {
+		for (pre = 0; pre < flen && (fs[pre] == ' ' || fs[pre] == '\t' ||
+		    fs[pre] == '>'); pre++)
+			;
+		if (pre + llen > flen || memcmp(fs + pre, ls, llen) != 0)
+			pre = 0;
+	}
+	c->pre = (int)pre;
+	return c->pre;
+}
 
 /* Fills line/col for the byte at p. */
 static void
@@ -362,7 +433,8 @@ parse_locate(struct parse_cursor *c, const char *p, int *line, int *col)
 	c->at_line = l;
 	c->at_nl = last;
 	*line = l;
-	*col = last == NULL ? c->col + (int)(p - c->base) : (int)(p - last);
+	*col = last == NULL ? c->col + (int)(p - c->base) :
+	    parse_line_prefix(c, l, last) + (int)(p - last);
 }
 
 /* Appends a directive to doc and returns it. */
@@ -500,7 +572,8 @@ parse_comment(struct parse_doc *doc, struct parse_cursor *cur,
 
 /* Finds every comment in an HTML node's literal. */
 static void
-parse_html_node(struct parse_doc *doc, cmark_node *n, struct diag *d)
+parse_html_node(struct parse_doc *doc, cmark_node *n, struct parse_lines *lines,
+    struct diag *d)
 {
 	struct parse_cursor	 cur;
 	const char		*lit = cmark_node_get_literal(n), *p, *open, *close;
@@ -509,6 +582,8 @@ parse_html_node(struct parse_doc *doc, cmark_node *n, struct diag *d)
 		return;
 	memset(&cur, 0, sizeof(cur));
 	cur.base = lit;
+	cur.end = lit + strlen(lit);
+	cur.lines = lines;
 	cur.line = cmark_node_get_start_line(n);
 	cur.col = cmark_node_get_start_column(n);
 	if (cur.line <= 0) {
@@ -555,9 +630,14 @@ parse_walk(struct parse_doc *doc, struct diag *d)
 	cmark_event_type	 ev;
 	cmark_node		*n, *up;
 	struct pos		 pos;
+	struct parse_lines	 lines;
 	size_t			 nheadings = 0;
 	int			 depth, rc = 0;
 
+	lines.text = doc->src->data;
+	lines.len = doc->src->len;
+	lines.line = 1;
+	lines.off = 0;
 	it = cmark_iter_new(doc->root);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
@@ -566,7 +646,7 @@ parse_walk(struct parse_doc *doc, struct diag *d)
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_HTML_INLINE:
-			parse_html_node(doc, n, d);
+			parse_html_node(doc, n, &lines, d);
 			break;
 		case CMARK_NODE_HEADING:
 			if (++nheadings <= KITEI_MAX_SECTIONS)
