@@ -158,6 +158,30 @@ test_directives(void)
 	}
 	pcase_free(&c);
 
+	/*
+	 * Regression (issue 2): on a comment's later lines inside a list
+	 * item, a block quote or a paragraph, columns left out what cmark
+	 * strips (indentation, "> ").
+	 */
+	pcase_parse(&c, "- 項目\n  <!-- covers: 1.1\n       1.2 -->\n\n"
+	    "> <!-- covers: 1.3\n> 1.4 -->\n\n"
+	    "> - <!-- covers: 2.1\n>   2.2 -->\n\n"
+	    "本文 <!-- covers: 3.1\n   3.2 --> 続き。\n");
+	INT_EQ("containers: four directives", c.doc->ndirs, 4);
+	if (c.doc->ndirs == 4) {
+		INT_EQ("list item: first line", c.doc->dirs[0].ids[0].col, 16);
+		INT_EQ("list item: later line", c.doc->dirs[0].ids[1].line, 3);
+		INT_EQ("list item: later column", c.doc->dirs[0].ids[1].col, 8);
+		INT_EQ("quote: first line", c.doc->dirs[1].ids[0].col, 16);
+		INT_EQ("quote: later column", c.doc->dirs[1].ids[1].col, 3);
+		INT_EQ("quoted list: first line", c.doc->dirs[2].ids[0].col, 18);
+		INT_EQ("quoted list: later column", c.doc->dirs[2].ids[1].col, 5);
+		INT_EQ("paragraph: first line", c.doc->dirs[3].ids[0].col, 21);
+		INT_EQ("paragraph: later line", c.doc->dirs[3].ids[1].line, 12);
+		INT_EQ("paragraph: later column", c.doc->dirs[3].ids[1].col, 4);
+	}
+	pcase_free(&c);
+
 	/* not-applicable: ids, then the reason; or no reason at all. */
 	pcase_parse(&c, "<!-- not-applicable: 6.2.2 6.2.3 当社は該当するサービスを"
 	    "提供していない。 -->\n<!-- not-applicable: 6.2.1 -->\n"
