@@ -628,6 +628,13 @@ cmd_build(const struct opts *o, struct diag *d)
 
 	if (main_pipeline(&r, o, d) < 0)
 		goto fail;
+	if (o->release && (r.src->shallow || r.src->worktree)) {
+		diag_emit(d, DIAG_ERROR, NULL, "release", "--release builds from "
+		    "the whole committed history only: %s",
+		    r.src->shallow ? "this is a shallow clone (git fetch "
+		    "--unshallow)" : "drop --worktree");
+		goto fail;
+	}
 	for (i = 0; o->release && i < r.model->nmanuals; i++)
 		if (!r.so->manuals[i].signed_off) {
 			diag_emit(d, DIAG_ERROR, NULL, "release", "--release: "
@@ -637,13 +644,6 @@ cmd_build(const struct opts *o, struct diag *d)
 		}
 	if (refused)
 		goto fail;
-	if (o->release && (r.src->shallow || r.src->worktree)) {
-		diag_emit(d, DIAG_ERROR, NULL, "release", "--release builds from "
-		    "the whole committed history only: %s",
-		    r.src->shallow ? "this is a shallow clone (git fetch "
-		    "--unshallow)" : "drop --worktree");
-		goto fail;
-	}
 	snprintf(gen, sizeof(gen), "kitei %s", KITEI_VERSION);
 	memset(&in, 0, sizeof(in));
 	in.src = r.src;
