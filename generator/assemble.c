@@ -481,6 +481,7 @@ assemble_element(xmlNodePtr parent, const struct assemble_ns *ns,
 	xmlNodePtr		 e, r;
 	size_t			 k;
 	char			 href[256];
+	int			 page;
 
 	e = assemble_child(parent, ns, "element", NULL);
 	assemble_attr(e, "id", ce->el->id);
@@ -511,6 +512,9 @@ assemble_element(xmlNodePtr parent, const struct assemble_ns *ns,
 			assemble_attr(r, "manual-title", m->manuals[md->manual].cfg->title);
 			snprintf(href, sizeof(href), "manuals/%s.html#%s", mid, s->anchor);
 			assemble_attr(r, "href", href);
+			if (in->page_of != NULL &&
+			    (page = in->page_of(in->page_arg, mid, s->anchor)) > 0)
+				assemble_attr_int(r, "page", page);
 		}
 	}
 	if (ce->status == COVERAGE_NA) {

@@ -36,6 +36,13 @@ struct assemble_input {
 	const struct history	*hist;		/* may be NULL */
 	const struct signoff	*so;		/* may be NULL */
 	const char		*generator;	/* "kitei 0.1.0" */
+	/*
+	 * The PDF page where section anchor of manual starts, or 0 when
+	 * unknown; may be NULL (no PDFs were made).
+	 */
+	int			(*page_of)(void *arg, const char *manual,
+				    const char *anchor);
+	void			*page_arg;
 	size_t			 errors;	/* check's error count, for the dashboard */
 	size_t			 warnings;
 };

@@ -476,10 +476,55 @@ main_save_xml(xmlDocPtr doc, const char *path, struct diag *d)
 	return 0;
 }
 
+/* Pages of every manual's ids, for the traceability matrix: "manual#id" → page. */
+struct main_pages {
+	char		**keys;		/* sorted once complete */
+	int		 *pages;
+	size_t		  n;
+	const char	 *manual;	/* the manual being typeset */
+};
+
+/* typeset_pdf's on_id callback: records one id's page. */
+static void
+main_pages_add(const char *id, int page, void *arg)
+{
+	struct main_pages	*mp = arg;
+
+	mp->keys = xreallocarray(mp->keys, mp->n + 1, sizeof(char *));
+	mp->pages = xreallocarray(mp->pages, mp->n + 1, sizeof(int));
+	xasprintf(&mp->keys[mp->n], "%s#%s", mp->manual, id);
+	mp->pages[mp->n++] = page;
+}
+
+/* assemble's page_of: a linear look-up (a few thousand ids at most). */
+static int
+main_pages_find(void *arg, const char *manual, const char *anchor)
+{
+	struct main_pages	*mp = arg;
+	size_t			 i, n = strlen(manual);
+
+	for (i = 0; i < mp->n; i++)
+		if (!strncmp(mp->keys[i], manual, n) && mp->keys[i][n] == '#' &&
+		    !strcmp(mp->keys[i] + n + 1, anchor))
+			return mp->pages[i];
+	return 0;
+}
+
+static void
+main_pages_free(struct main_pages *mp)
+{
+	size_t	 i;
+
+	for (i = 0; i < mp->n; i++)
+		free(mp->keys[i]);
+	free(mp->keys);
+	free(mp->pages);
+}
+
 /* Typesets one assembled manual into path through templates/manual-fo.xsl. */
 static int
 main_pdf(struct render *rnd, xmlDocPtr doc, const struct assemble_input *in,
-    size_t mi, const char *path, struct diag *d)
+    size_t mi, const char *path, struct main_pages *mp, struct diag *d)
 {
 	struct typeset_meta	 meta;
 	xmlDocPtr		 fo;
@@ -496,6 +541,33 @@ main_pdf(struct render *rnd, xmlDocPtr doc, const struct assemble_input *in,
 	meta.lang = "ja-JP";
 	meta.time = in->src->time;
 	meta.offset = in->src->offset;
+	mp->manual = in->model->manuals[mi].cfg->id;
+	meta.on_id = main_pages_add;
+	meta.on_id_arg = mp;
+	rc = typeset_pdf(d, fo, path, &meta);
+	xmlFreeDoc(fo);
+	return rc;
+}
+
+/* The traceability matrix as a PDF, with the page of each covering section. */
+static int
+main_coverage_pdf(struct render *rnd, xmlDocPtr site,
+    const struct assemble_input *in, const char *path, struct diag *d)
+{
+	struct typeset_meta	 meta;
+	xmlDocPtr		 fo;
+	int			 rc;
+
+	if ((fo = render_transform(rnd, site, "coverage-fo.xsl", NULL)) == NULL)
+		return -1;
+	memset(&meta, 0, sizeof(meta));
+	meta.title = "規則との対応表";
+	meta.author = in->cf->organization;
+	meta.subject = in->cat->title;
+	meta.creator = in->generator;
+	meta.lang = "ja-JP";
+	meta.time = in->src->time;
+	meta.offset = in->src->offset;
 	rc = typeset_pdf(d, fo, path, &meta);
 	xmlFreeDoc(fo);
 	return rc;
@@ -507,13 +579,17 @@ main_pdf(struct render *rnd, xmlDocPtr doc, const struct assemble_input *in,
  */
 static int
 main_build_outputs(const struct opts *o, struct publish *pub,
-    const struct assemble_input *in, struct render *rnd, struct diag *d)
+    const struct assemble_input *in0, struct render *rnd, struct diag *d)
 {
-	const char	*dir = publish_dir(pub);
-	xmlDocPtr	 doc = NULL;
-	char		*path = NULL;
-	size_t		 i;
-	int		 rc = -1;
+	const char		*dir = publish_dir(pub);
+	struct assemble_input	 inp = *in0, *in = &inp;
+	struct main_pages	 mp;
+	xmlDocPtr		 doc = NULL;
+	char			*path = NULL;
+	size_t			 i;
+	int			 rc = -1;
+
+	memset(&mp, 0, sizeof(mp));
 
 	if (main_only(o, "html") || main_only(o, "dashboard")) {
 		xasprintf(&path, "%s/kitei.css", dir);
@@ -531,7 +607,7 @@ main_build_outputs(const struct opts *o, struct publish *pub,
 			doc = assemble_manual(in, i, o->redact);
 			if (main_only(o, "pdf")) {
 				xasprintf(&path, "%s/manuals/%s.pdf", dir, id);
-				if (main_pdf(rnd, doc, in, i, path, d) < 0)
+				if (main_pdf(rnd, doc, in, i, path, &mp, d) < 0)
 					goto out;
 				free(path);
 				path = NULL;
@@ -557,6 +633,10 @@ main_build_outputs(const struct opts *o, struct publish *pub,
 		}
 	}
 	if (main_only(o, "dashboard")) {
+		if (main_only(o, "pdf")) {
+			inp.page_of = main_pages_find;
+			inp.page_arg = &mp;
+		}
 		doc = assemble_site(in);
 		if (o->emit_xml) {
 			xasprintf(&path, "%s/site.xml", dir);
@@ -572,6 +652,12 @@ main_build_outputs(const struct opts *o, struct publish *pub,
 		if (render_page(rnd, doc, "coverage.xsl", path, NULL) < 0)
 			goto out;
 		free(path);
+		if (main_only(o, "pdf")) {
+			xasprintf(&path, "%s/coverage.pdf", dir);
+			if (main_coverage_pdf(rnd, doc, in, path, d) < 0)
+				goto out;
+			free(path);
+		}
 		xasprintf(&path, "%s/coverage.json", dir);
 		if (main_write(path, render_coverage_json, in, d) < 0)
 			goto out;
@@ -606,6 +692,7 @@ main_build_outputs(const struct opts *o, struct publish *pub,
 	}
 	rc = 0;
 out:
+	main_pages_free(&mp);
 	free(path);
 	xmlFreeDoc(doc);
 	return rc;

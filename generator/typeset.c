@@ -4244,6 +4244,18 @@ typeset_pdf(struct diag *d, const void *fo, const char *path,
 	}
 	if (typeset_finish(&c, &pdf, path, meta) < 0)
 		goto out;
+	if (meta->on_id != NULL) {
+		GHashTableIter		 it;
+		gpointer		 key, value;
+
+		g_hash_table_iter_init(&it, c.ids);
+		while (g_hash_table_iter_next(&it, &key, &value)) {
+			const struct ts_idpos *ip = value;
+
+			if (ip->first >= 0)
+				meta->on_id(key, ip->first + 1, meta->on_id_arg);
+		}
+	}
 	rc = 0;
 out:
 	buf_free(&pdf);

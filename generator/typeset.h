@@ -23,6 +23,13 @@ struct typeset_meta {
 	int64_t		 time;		/* /CreationDate and /ModDate: the source commit's time */
 	int		 offset;	/* its UTC offset in minutes */
 	const char	*fontdir;	/* folder of fonts to use only, or NULL */
+	/*
+	 * Called once for every id of the finished document with the
+	 * 1-based PDF page where it starts (in no particular order), so that
+	 * other documents can cite those pages; or NULL.
+	 */
+	void		(*on_id)(const char *id, int page, void *arg);
+	void		*on_id_arg;
 };
 
 /*

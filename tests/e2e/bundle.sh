@@ -59,6 +59,15 @@ for f in README.txt manifest.json SHA256SUMS coverage.html coverage.csv coverage
     index.html manuals/rules.html history/history.json history/history.txt; do
 	check "bundle holds $f" test -s "$WORK/x/$f"
 done
+check "bundle holds the manual's PDF" test -s "$WORK/x/manuals/rules.pdf"
+check "bundle holds the matrix as PDF" test -s "$WORK/x/coverage.pdf"
+# The matrix cites the PDF page where 1.1 is covered: that page shows its heading.
+page=$(pdftotext -layout "$WORK/x/coverage.pdf" - | awk '/^ *1\.1 /{print $NF; exit}')
+if [ -n "$page" ] && pdftotext -f "$page" -l "$page" "$WORK/x/manuals/rules.pdf" - | grep -q "目的"; then
+	ok "the matrix PDF gives the page where the element is covered ($page)"
+else
+	fail "the matrix PDF gives the page where the element is covered (got '$page')"
+fi
 check "bundle holds a 新旧対照表 since --since" sh -c "ls '$WORK/x/shinkyu/' | grep -q rules"
 check "file names are ASCII without spaces" sh -c \
     "zipinfo -1 '$WORK/a.zip' | LC_ALL=C grep -v '^[!-~]*\$' | wc -l | grep -qx 0"
