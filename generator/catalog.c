@@ -316,14 +316,18 @@ catalog_distance(const char *a, const char *b)
 	return row[lb];
 }
 
-/* Nearest ids by edit distance; see catalog.h. */
+/*
+ * Nearest ids by edit distance; see catalog.h.  Two edits are allowed only
+ * in ids of five characters or more: two edits to "9.8" reach every x.y id,
+ * which is no suggestion at all.
+ */
 size_t
 catalog_nearest(const struct catalog *c, const char *id, const char **out,
     size_t max)
 {
-	size_t	 i, n = 0, dist, best;
+	size_t	 i, n = 0, dist, best, far = strlen(id) >= 5 ? 2 : 1;
 
-	for (best = 1; best <= 2 && n == 0; best++)
+	for (best = 1; best <= far && n == 0; best++)
 		for (i = 0; i < c->nelements && n < max; i++) {
 			dist = catalog_distance(id, c->elements[i].id);
 			if (dist == best)
