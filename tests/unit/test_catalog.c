@@ -94,6 +94,10 @@ test_catalog_tiny(void)
 	catalog_near_is(c, "1.5", 4, "1.1 1.2 1.3 1.4");
 	catalog_near_is(c, "13.3", 4, "1.3 13.1 13.2");
 	catalog_near_is(c, "99.9", 4, "");
+	/* Regression (issue 2): two edits from a short id reach too much. */
+	catalog_near_is(c, "9.8", 4, "");
+	catalog_near_is(c, "4.1.6", 4, "4.1.6.a 4.1.6.b 4.1.6.c");
+	catalog_near_is(c, "4.1.7.aa", 4, "4.1.6.a");
 	catalog_near_is(c, "4.1.6.a.b.c.d", 4, "");
 	catalog_near_is(c, "1.4.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1", 4, "");
 	catalog_near_is(c, "", 4, "");
