@@ -309,6 +309,15 @@ contains "fixture draft: 改訂履歴 says no version yet" "$D.flat" "承認さ�
 contains "fixture draft: 【関係者外秘】 for a crisis manual" "$D.flat" "【関係者外秘】"
 lacks "fixture draft: no 附則 before approval" "$D.flat" "から施行する。"
 
+# A verified signature (signoff.sh makes real ones) reads 署名検証済 on the cover and in 改訂履歴.
+sed 's/signature="none"/signature="good"/' "$WORK/fx/manuals/rules.xml" > "$WORK/signed.xml"
+if command -v xsltproc >/dev/null 2>&1; then
+	xsltproc "$ROOT/templates/manual-fo.xsl" "$WORK/signed.xml" > "$WORK/signed.fo" 2>&1
+	if [ "$(grep -o '署名検証済' "$WORK/signed.fo" | wc -l)" -ge 4 ]; then ok "signed approvals: 署名検証済 on the cover and in 改訂履歴"
+	else fail "signed approvals: 署名検証済 on the cover and in 改訂履歴"; fi
+	lacks "signed approvals: no 署名なし" "$WORK/signed.fo" "署名なし"
+fi
+
 # CommonMark: lists, quotes, code tagged; links keep their targets, code and labels are set.
 for r in L LI Lbl BlockQuote Code; do
 	if awk '{ print $1 }' "$R.struct" | grep -qx "$r"; then ok "fixture rules: $r in the structure"
