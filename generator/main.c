@@ -798,20 +798,24 @@ main_manual_index(const struct model *m, const char *id)
 
 /*
  * Writes the 新旧対照表 of every manual that differs between the runs into
- * dir (HTML, and the XML with --emit-xml).  Returns the number written, or
- * -1 with a diagnostic.
+ * dir (HTML and PDF, and the XML with --emit-xml).  Returns the number
+ * written, or -1 with a diagnostic.
  */
 static int
 main_diff_outputs(const struct opts *o, const struct run *old, const struct run *new,
     const char *dir, struct render *rnd, struct diag *d)
 {
 	struct diff_side	 os, ns;
+	struct typeset_meta	 meta;
 	enum diff_order		 order = DIFF_OLD_LEFT;
-	xmlDocPtr		 doc;
-	char			*path;
+	xmlDocPtr		 doc, fo;
+	xmlChar			*mtitle, *morg;
+	char			*path, *title, gen[64];
 	size_t			 i, j;
 	int			 n = 0, rc;
 	const char		*id;
+
+	snprintf(gen, sizeof(gen), "kitei %s", KITEI_VERSION);
 
 	if (o->order != NULL && !strcmp(o->order, "new-left"))
 		order = DIFF_NEW_LEFT;
@@ -841,6 +845,33 @@ main_diff_outputs(const struct opts *o, const struct run *old, const struct run 
 		xasprintf(&path, "%s/%s.html", dir, id);
 		rc = render_page(rnd, doc, "shinkyu.xsl", path, NULL);
 		free(path);
+		if (rc == 0 && (fo = render_transform(rnd, doc, "shinkyu-fo.xsl",
+		    NULL)) == NULL)
+			rc = -1;
+		if (rc == 0) {
+			/* The new revision's time: the same bytes every run. */
+			mtitle = xmlGetProp(xmlDocGetRootElement(doc),
+			    (const xmlChar *)"title");
+			morg = xmlGetProp(xmlDocGetRootElement(doc),
+			    (const xmlChar *)"organization");
+			xasprintf(&title, "『%s』新旧対照表",
+			    mtitle != NULL ? (const char *)mtitle : id);
+			memset(&meta, 0, sizeof(meta));
+			meta.title = title;
+			meta.author = morg != NULL ? (const char *)morg :
+			    new->cf->organization;
+			meta.creator = gen;
+			meta.lang = "ja-JP";
+			meta.time = new->src->time;
+			meta.offset = new->src->offset;
+			xasprintf(&path, "%s/%s.pdf", dir, id);
+			rc = typeset_pdf(d, fo, path, &meta);
+			free(path);
+			free(title);
+			xmlFree(mtitle);
+			xmlFree(morg);
+			xmlFreeDoc(fo);
+		}
 		xmlFreeDoc(doc);
 		if (rc < 0)
 			return -1;
