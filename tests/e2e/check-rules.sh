@@ -397,3 +397,18 @@ for f in sarif json; do
 done
 expect_status "unknown-requirement: exit 1 in JSON too" 1 \
     "$KITEI" --today "$TODAY" -C "$WORK/unknown-requirement/policies" check --format json
+
+# The sample firm in policies/ (issue 2, "Done when"): 80 elements or more,
+# none missing, no error, at the committed revision.
+timeout 20 "$KITEI" -C "$ROOT/policies" check --format json > "$WORK/sample.json" 2> "$WORK/sample.err"
+python3 - "$WORK/sample.json" > "$WORK/sample.sum" 2>&1 <<'EOF'
+import json, sys
+j = json.load(open(sys.argv[1]))
+s = j["summary"]
+errors = [d for d in j["diagnostics"] if d["severity"] == "error"]
+print(s["elements"] >= 80, s["missing"], len(errors))
+for d in errors:
+    print(d["path"], d["line"], d["message"])
+EOF
+echo "True 0 0" > "$WORK/sample.want"
+same "sample: every element met, no errors" "$WORK/sample.sum" "$WORK/sample.want"
