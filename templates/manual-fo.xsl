@@ -676,10 +676,10 @@
     </fo:block>
     <fo:table xsl:use-attribute-sets="fo-table">
       <fo:table-column column-width="13mm"/>
-      <fo:table-column column-width="29mm"/>
+      <fo:table-column column-width="28mm"/>
       <fo:table-column column-width="28mm"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
-      <fo:table-column column-width="44mm"/>
+      <fo:table-column column-width="47mm"/>
       <fo:table-header xsl:use-attribute-sets="fo-thead">
         <fo:table-row>
           <fo:table-cell xsl:use-attribute-sets="fo-cell"><fo:block>版数</fo:block></fo:table-cell>
