@@ -263,6 +263,26 @@ test_config_bom(void)
 	diag_free(d);
 }
 
+static void
+test_config_unknown_person(void)
+{
+	struct config	*cf = NULL;
+	struct diag	*d = diag_new();
+	char		*got;
+	const char	 text[] = "organization: x\ncatalog: c\nmanuals:\n"
+	    "  - {id: a, title: t, documents: [a.md], approvers: [board]}\n"
+	    "approval:\n  roles:\n    board: {title: 取締役会, members: [x@example.jp]}\n";
+
+	INT_EQ("unknown person: still parses", config_try(&cf, text, d), 0);
+	got = harness_diags(d);
+	STR_EQ("unknown person: a warning", got,
+	    "0:0: warning: role 'board': member x@example.jp is not listed under "
+	    "approval: people [unknown-person]\n");
+	free(got);
+	config_free(cf);
+	diag_free(d);
+}
+
 void
 test_config(void)
 {
@@ -270,4 +290,5 @@ test_config(void)
 	test_config_intervals();
 	test_config_refused();
 	test_config_bom();
+	test_config_unknown_person();
 }
