@@ -187,9 +187,13 @@
         line-height="1.3" text-align="center" space-before="8mm" color="{$fo-accent}">
       <xsl:value-of select="@title"/>
     </fo:block>
-    <fo:block font-family="sans-serif" font-size="12pt" text-align="center" space-before="5mm">
-      <xsl:call-template name="cover-edition"/>
-    </fo:block>
+    <xsl:if test="@version">
+      <fo:block font-family="sans-serif" font-size="12pt" text-align="center" space-before="5mm">
+        <xsl:text>第</xsl:text>
+        <xsl:value-of select="@version"/>
+        <xsl:text>版</xsl:text>
+      </fo:block>
+    </xsl:if>
     <xsl:if test="@draft = 'true' or @worktree = 'true'">
       <fo:block font-family="sans-serif" font-size="12pt" font-weight="bold" text-align="center"
           color="{$fo-mark}" space-before="6mm" start-indent="45mm" end-indent="45mm"

@@ -305,6 +305,7 @@ done
 lacks "fixture rules: no stamp boxes" "$R.flat" "印"
 tr -d ' \n\f' < "$D.txt" > "$D.flat"
 contains "fixture draft: cover says no version yet" "$D.flat" "版数未承認（承認された版はまだありません）"
+contains "fixture draft: the board's approval so far, marked pending" "$D.flat" "承認待ちの変更に対する承認（未完了）取締役会山田太郎"
 contains "fixture draft: 改訂履歴 says no version yet" "$D.flat" "承認された版はまだありません。"
 contains "fixture draft: 【関係者外秘】 for a crisis manual" "$D.flat" "【関係者外秘】"
 lacks "fixture draft: no 附則 before approval" "$D.flat" "から施行する。"
