@@ -15,7 +15,6 @@
 #include <assert.h>
 #include <ctype.h>
 #include <dirent.h>
-#include <dlfcn.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -3615,58 +3614,23 @@ typeset_bookmarks(struct ts_ctx *c, xmlNodePtr n, int parent, int depth)
 /* ------------------------------------------------------------------ */
 
 /*
- * The private fontconfig.  Makefile PKGS lacks fontconfig and pangoft2,
- * whose symbols come into the process with pangocairo; we find them at
- * run time rather than at link time.  Returns 0, or -1 with a diagnostic.
+ * The private fontconfig: only the fonts kitei is told to use, so that the
+ * output never depends on what else is installed.  Returns 0, or -1 with a
+ * diagnostic.
  */
 static int
 typeset_fonts(struct ts_ctx *c, const char *fontdir)
 {
-	void		*hfc, *hpf;
-	FcConfig	*(*fc_create)(void);
-	FcBool		 (*fc_addfile)(FcConfig *, const FcChar8 *);
-	FcFontSet	*(*fc_fonts)(FcConfig *, FcSetName);
-	void		 (*fc_destroy)(FcConfig *);
-	FcBool		 (*fc_parse)(FcConfig *, const FcChar8 *, FcBool);
-	FcBool		 (*fc_build)(FcConfig *);
 	struct buf	 x = { NULL, 0, 0 };
 	struct dirent	**ents = NULL;
 	const char	*p;
 	int		 n;
-	void		 (*set_config)(PangoFcFontMap *, FcConfig *);
 	FcConfig	*cfg;
 	FcFontSet	*set;
 	cairo_font_options_t *fo;
 	size_t		 i;
 
-	hfc = dlopen("libfontconfig.so.1", RTLD_NOW);
-	hpf = dlopen("libpangoft2-1.0.so.0", RTLD_NOW);
-	if (hfc == NULL || hpf == NULL) {
-		diag_emit(c->d, DIAG_FATAL, NULL, "fonts", "fontconfig not found: %s",
-		    dlerror());
-		if (hfc != NULL)
-			dlclose(hfc);
-		if (hpf != NULL)
-			dlclose(hpf);
-		return -1;
-	}
-	*(void **)&fc_create = dlsym(hfc, "FcConfigCreate");
-	*(void **)&fc_addfile = dlsym(hfc, "FcConfigAppFontAddFile");
-	*(void **)&fc_fonts = dlsym(hfc, "FcConfigGetFonts");
-	*(void **)&fc_destroy = dlsym(hfc, "FcConfigDestroy");
-	*(void **)&set_config = dlsym(hpf, "pango_fc_font_map_set_config");
-	*(void **)&fc_parse = dlsym(hfc, "FcConfigParseAndLoadFromMemory");
-	*(void **)&fc_build = dlsym(hfc, "FcConfigBuildFonts");
-	if (fc_create == NULL || fc_addfile == NULL ||
-	    fc_fonts == NULL || fc_destroy == NULL || set_config == NULL ||
-	    fc_parse == NULL || fc_build == NULL) {
-		diag_emit(c->d, DIAG_FATAL, NULL, "fonts",
-		    "fontconfig lacks a needed function");
-		dlclose(hfc);
-		dlclose(hpf);
-		return -1;
-	}
-	cfg = fc_create();
+	cfg = FcConfigCreate();
 	if (fontdir != NULL) {
 		/* A folder of ours: its font files, in name order, no cache. */
 		n = scandir(fontdir, &ents, NULL, alphasort);
@@ -3677,14 +3641,14 @@ typeset_fonts(struct ts_ctx *c, const char *fontdir)
 			    strcasecmp(p, ".ttc") == 0 ||
 			    strcasecmp(p, ".otc") == 0)) {
 				buf_printf(&x, "%s/%s", fontdir, ents[i]->d_name);
-				fc_addfile(cfg, (const FcChar8 *)x.data);
+				FcConfigAppFontAddFile(cfg, (const FcChar8 *)x.data);
 				x.len = 0;
 			}
 			free(ents[i]);
 		}
 		free(ents);
 		buf_free(&x);
-		set = fc_fonts(cfg, FcSetApplication);
+		set = FcConfigGetFonts(cfg, FcSetApplication);
 	} else {
 		/*
 		 * The Noto CJK files of the system's folder, through its font
@@ -3696,34 +3660,30 @@ typeset_fonts(struct ts_ctx *c, const char *fontdir)
 		    "<selectfont><acceptfont><glob>" TS_FONTDIR "/Noto*CJK*"
 		    "</glob></acceptfont><rejectfont><glob>*</glob></rejectfont>"
 		    "</selectfont></fontconfig>");
-		if (fc_parse(cfg, (const FcChar8 *)x.data, FcFalse))
-			fc_build(cfg);
+		if (FcConfigParseAndLoadFromMemory(cfg, (const FcChar8 *)x.data, FcFalse))
+			FcConfigBuildFonts(cfg);
 		buf_free(&x);
-		set = fc_fonts(cfg, FcSetSystem);
+		set = FcConfigGetFonts(cfg, FcSetSystem);
 		if (set == NULL || set->nfont == 0) {
-			fc_destroy(cfg);
-			cfg = fc_create();
+			FcConfigDestroy(cfg);
+			cfg = FcConfigCreate();
 			for (i = 0; i < sizeof(ts_default_fonts) /
 			    sizeof(ts_default_fonts[0]); i++)
-				fc_addfile(cfg, (const FcChar8 *)ts_default_fonts[i]);
-			set = fc_fonts(cfg, FcSetApplication);
+				FcConfigAppFontAddFile(cfg, (const FcChar8 *)ts_default_fonts[i]);
+			set = FcConfigGetFonts(cfg, FcSetApplication);
 		}
 	}
 	if (set == NULL || set->nfont == 0) {
 		diag_emit(c->d, DIAG_FATAL, NULL, "fonts",
 		    "no fonts in %s (Debian package fonts-noto-cjk)",
 		    fontdir ? fontdir : "/usr/share/fonts/opentype/noto");
-		fc_destroy(cfg);
-		dlclose(hfc);
-		dlclose(hpf);
+		FcConfigDestroy(cfg);
 		return -1;
 	}
 	c->fm = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-	set_config((PangoFcFontMap *)c->fm, cfg);	/* no checked cast: it needs pangoft2 at link time */
-	fc_destroy(cfg);		/* the font map holds its own reference */
+	pango_fc_font_map_set_config((PangoFcFontMap *)c->fm, cfg);	/* no checked cast: it needs pangoft2 at link time */
+	FcConfigDestroy(cfg);		/* the font map holds its own reference */
 	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(c->fm), 72);
-	dlclose(hpf);		/* both stay loaded: pangocairo needs them */
-	dlclose(hfc);
 	c->pc = pango_font_map_create_context(c->fm);
 	fo = cairo_font_options_create();
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
