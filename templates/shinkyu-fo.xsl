@@ -70,11 +70,6 @@
         <fo:flow flow-name="xsl-region-body">
           <xsl:call-template name="head"/>
           <xsl:call-template name="table"/>
-          <fo:block font-family="sans-serif" font-size="7.5pt" line-height="1.4" color="{$fo-grey}"
-              text-align="end" space-before="4pt">
-            <xsl:value-of select="@generator"/>
-            <xsl:text> により生成</xsl:text>
-          </fo:block>
         </fo:flow>
       </fo:page-sequence>
     </fo:root>
@@ -100,7 +95,10 @@
     </fo:static-content>
   </xsl:template>
 
-  <!-- The organization and 文書番号 at the left, 「3 / 12」 at the right. -->
+  <!--
+    The organization, 文書番号 and the generator (as in the web page's
+    footer) at the left, 「3 / 12」 at the right.
+  -->
   <xsl:template name="running-footer">
     <fo:static-content flow-name="xsl-region-after">
       <fo:block font-family="sans-serif" font-size="8pt" line-height="1.3" color="{$fo-grey}">
@@ -108,6 +106,11 @@
         <xsl:if test="@number">
           <xsl:text>　文書番号 </xsl:text>
           <xsl:value-of select="@number"/>
+        </xsl:if>
+        <xsl:if test="@generator">
+          <xsl:text>　｜　</xsl:text>
+          <xsl:value-of select="@generator"/>
+          <xsl:text> により生成</xsl:text>
         </xsl:if>
         <fo:leader leader-pattern="space"/>
         <fo:page-number/>
@@ -406,13 +409,19 @@
     </fo:block>
   </xsl:template>
 
-  <!-- A paragraph: the first line one character in, as the rule is printed. -->
+  <!--
+    A paragraph: the first line one character in, as the rule is printed,
+    unless it begins with its paragraph number (「2　…」, a 項), which
+    stands at the margin.
+  -->
   <xsl:template match="k:para">
+    <xsl:variable name="num" select="substring-before(string(.), '　')"/>
     <fo:block text-align="justify" space-after="3pt">
       <xsl:call-template name="depth-indent">
         <xsl:with-param name="extra" select="number(boolean(@depth)) * 1.6"/>
       </xsl:call-template>
-      <xsl:if test="not(@depth)">
+      <xsl:if test="not(@depth) and not(string-length($num) &gt; 0 and string-length($num) &lt; 4 and
+          translate($num, '0123456789０１２３４５６７８９', '') = '')">
         <xsl:attribute name="text-indent">1em</xsl:attribute>
       </xsl:if>
       <xsl:call-template name="linefeeds"/>
