@@ -64,6 +64,7 @@
           <fo:region-after extent="9mm"/>
         </fo:simple-page-master>
       </fo:layout-master-set>
+      <xsl:call-template name="bookmarks"/>
       <fo:page-sequence master-reference="landscape" initial-page-number="1" id="shinkyu">
         <xsl:call-template name="running-header"/>
         <xsl:call-template name="running-footer"/>
@@ -118,6 +119,33 @@
         <fo:page-number-citation-last ref-id="shinkyu"/>
       </fo:block>
     </fo:static-content>
+  </xsl:template>
+
+  <!--
+    Bookmarks: one for each row with a heading, named as the left column
+    names it, what happened to it after the name (（新設）, （削除）, （移動）).
+  -->
+  <xsl:template name="bookmarks">
+    <xsl:if test="k:body/k:pair/*/k:heading">
+      <fo:bookmark-tree>
+        <xsl:for-each select="k:body/k:pair">
+          <xsl:variable name="side" select="(*[local-name() = $left][k:heading] |
+              *[local-name() = $right][k:heading][not(../*[local-name() = $left]/k:heading)])"/>
+          <xsl:if test="$side">
+            <fo:bookmark internal-destination="sk-row-{position()}">
+              <fo:bookmark-title>
+                <xsl:value-of select="normalize-space($side/k:heading)"/>
+                <xsl:choose>
+                  <xsl:when test="@kind = 'new'">（新設）</xsl:when>
+                  <xsl:when test="@kind = 'deleted'">（削除）</xsl:when>
+                  <xsl:when test="@kind = 'moved'">（移動）</xsl:when>
+                </xsl:choose>
+              </fo:bookmark-title>
+            </fo:bookmark>
+          </xsl:if>
+        </xsl:for-each>
+      </fo:bookmark-tree>
+    </xsl:if>
   </xsl:template>
 
   <!-- ================================================================
@@ -401,6 +429,13 @@
   <xsl:template match="k:heading">
     <fo:block font-family="sans-serif" font-weight="bold" space-after="2pt"
         keep-with-next="always">
+      <!-- The target of the row's bookmark. -->
+      <xsl:if test="generate-id(..) = generate-id(../../*[local-name() = $left][k:heading] |
+          ../../*[local-name() = $right][k:heading][not(../*[local-name() = $left]/k:heading)])">
+        <xsl:attribute name="id">
+          <xsl:value-of select="concat('sk-row-', count(../../preceding-sibling::k:pair) + 1)"/>
+        </xsl:attribute>
+      </xsl:if>
       <xsl:if test="@level &lt;= 1">
         <xsl:attribute name="font-size">11pt</xsl:attribute>
       </xsl:if>

@@ -158,6 +158,12 @@ if [ "$(head -1 "$pdf.struct")" = "Document" ] && ! grep -q "Warning\|Error" "$p
 	ok "tagged structure: Document, H1, Caption, Table, TR, TH, TD, P"
 else fail "tagged structure: Document, H1, Caption, Table, TR, TH, TD, P (has: $roles)"; fi
 
+# Bookmarks: a row with a heading each, named as the left column names it.
+marks=$(qpdf --json --json-key=outlines "$pdf" | python3 -c '
+import json, sys
+print("|".join(o["title"] + "@" + str(o["destpageposfrom1"]) for o in json.load(sys.stdin)["outlines"]))')
+is "bookmarks: one a changed row" "$marks" "第2条（基本方針）@1|第3条の2（外部委託先の管理）（新設）@1|第4条（記録の保存）（削除）@1"
+
 # The text.
 t=$WORK/policy.flat
 flat "$pdf" > "$t"
