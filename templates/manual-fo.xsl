@@ -274,6 +274,7 @@
         <xsl:call-template name="cover-row">
           <xsl:with-param name="label">出典リビジョン</xsl:with-param>
           <xsl:with-param name="value"><xsl:call-template name="revision-text"/></xsl:with-param>
+          <xsl:with-param name="last" select="true()"/>
         </xsl:call-template>
       </fo:table-body>
     </fo:table>
@@ -298,20 +299,32 @@
     </fo:table>
   </xsl:template>
 
+  <!--
+    One row of the cover's table.  The rule between rows is each row's top
+    border (the typesetter paints a row's backgrounds over the row above's
+    bottom border); the last row closes the table with its bottom border.
+  -->
   <xsl:template name="cover-row">
     <xsl:param name="label"/>
     <xsl:param name="value"/>
     <xsl:param name="first" select="false()"/>
+    <xsl:param name="last" select="false()"/>
+    <xsl:variable name="top">
+      <xsl:choose>
+        <xsl:when test="$first">0.75pt solid <xsl:value-of select="$fo-accent"/></xsl:when>
+        <xsl:otherwise>0.5pt solid <xsl:value-of select="$fo-rule"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <fo:table-row>
-      <fo:table-cell padding="3pt 6pt" border-bottom="0.5pt solid {$fo-rule}" background-color="#f2f5f9">
-        <xsl:if test="$first">
-          <xsl:attribute name="border-top">0.75pt solid <xsl:value-of select="$fo-accent"/></xsl:attribute>
+      <fo:table-cell padding="3pt 6pt" border-top="{$top}" background-color="#f2f5f9">
+        <xsl:if test="$last">
+          <xsl:attribute name="border-bottom">0.75pt solid <xsl:value-of select="$fo-accent"/></xsl:attribute>
         </xsl:if>
         <fo:block font-family="sans-serif"><xsl:value-of select="$label"/></fo:block>
       </fo:table-cell>
-      <fo:table-cell padding="3pt 8pt" border-bottom="0.5pt solid {$fo-rule}">
-        <xsl:if test="$first">
-          <xsl:attribute name="border-top">0.75pt solid <xsl:value-of select="$fo-accent"/></xsl:attribute>
+      <fo:table-cell padding="3pt 8pt" border-top="{$top}">
+        <xsl:if test="$last">
+          <xsl:attribute name="border-bottom">0.75pt solid <xsl:value-of select="$fo-accent"/></xsl:attribute>
         </xsl:if>
         <fo:block><xsl:copy-of select="$value"/></fo:block>
       </fo:table-cell>
