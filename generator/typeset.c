@@ -1946,7 +1946,14 @@ typeset_para_add(struct ts_ctx *c, struct ts_vlist *vl, xmlNodePtr block,
 	p->last = last;
 	p->st = *st;
 	p->page = -1;
-	p->width = refw - st->start - st->end;
+	/*
+	 * XSL's negative text-indent moves the first line out to start +
+	 * indent; Pango's indents the other lines instead.  Start the layout
+	 * at the first line and let Pango indent the rest back to start.
+	 */
+	if (p->st.text_indent < 0)
+		p->st.start += p->st.text_indent;
+	p->width = refw - p->st.start - st->end;
 	if (p->width < st->size)
 		p->width = st->size;
 	if ((n = typeset_para_fill(c, p)) == 0) {
