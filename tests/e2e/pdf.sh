@@ -272,8 +272,8 @@ commit_all "$REPO" "制定"
 tick
 git -C "$REPO" commit -q --allow-empty -m "承認" -m "Approved-by: $Y
 Approved-by: $S"
-echo "2　研修の記録は、人事部が5年間保存する。" >> "$REPO/policies/rules/01-general.md"
-commit_all "$REPO" "第4条に第2項（研修記録の保存）を追加"
+printf '\n2　外部監査の結果は、取締役会に報告する。\n' >> "$REPO/policies/rules/01-general.md"
+commit_all "$REPO" "第5条に第2項（監査結果の報告）を追加"
 tick
 git -C "$REPO" commit -q --allow-empty -m "承認" -m "Approved-by: $Y
 Approved-by: $S
@@ -298,7 +298,7 @@ for s in 文書番号SR-101 版数第2版 制定日2026年3月31日 最終改定
     附則この規程は、2026年3月31日から施行する。 \
     附則（2026年4月2日改定）この改定は、2026年5月1日から施行する。 \
     版数改定日施行日改定内容承認者 第1版2026年3月31日（制定）2026年3月31日制定 \
-    第2版2026年4月2日2026年5月1日第4条に第2項（研修記録の保存）を追加 \
+    第2版2026年4月2日2026年5月1日第5条に第2項（監査結果の報告）を追加 \
     付録規則との対応表 要素区分項目・規則の文言対応箇所; do
 	contains "fixture rules: $s" "$R.flat" "$s"
 done
