@@ -24,7 +24,7 @@
  */
 static int
 model_collect_text(cmark_node *n, struct buf *b, const char *path,
-    struct diag *d)
+    const struct parse_doc *md_parsed, struct diag *d)
 {
 	cmark_iter		*it;
 	cmark_event_type	 ev;
@@ -59,14 +59,16 @@ model_collect_text(cmark_node *n, struct buf *b, const char *path,
 			if (d != NULL && url != NULL && !parse_url_safe(url)) {
 				pos.path = path;
 				pos.line = cmark_node_get_start_line(c);
-				pos.col = cmark_node_get_start_column(c);
+				pos.col = parse_column(md_parsed, pos.line,
+				    cmark_node_get_start_column(c));
 				if (pos.line <= 0) {
 					cmark_node *up = cmark_node_parent(c);
 
 					while (up != NULL && cmark_node_get_start_line(up) <= 0)
 						up = cmark_node_parent(up);
 					pos.line = up ? cmark_node_get_start_line(up) : 0;
-					pos.col = up ? cmark_node_get_start_column(up) : 0;
+					pos.col = up ? parse_column(md_parsed, pos.line,
+					    cmark_node_get_start_column(up)) : 0;
 				}
 				diag_emit(d, DIAG_WARNING, &pos, "unsafe-link",
 				    "link target '%.40s' is dropped: only http(s), "
@@ -148,13 +150,13 @@ model_cut(struct model_doc *md, struct diag *d)
 					break;
 			md->sections[cur].parent = p;
 			md->sections[cur].node = n;
-			model_collect_text(n, &h, md->path, d);
+			model_collect_text(n, &h, md->path, md->parsed, d);
 			md->sections[cur].heading = model_trimmed(&h);
 			buf_puts(&texts[cur], md->sections[cur].heading);
 			buf_putc(&texts[cur], '\n');
 			continue;
 		}
-		if (model_collect_text(n, &texts[cur], md->path, d))
+		if (model_collect_text(n, &texts[cur], md->path, md->parsed, d))
 			md->sections[cur].has_text = 1;
 	}
 	/* Close the ranges: every ancestor ends after its last descendant. */
@@ -447,7 +449,7 @@ model_build(struct parse_doc **docs, size_t ndocs, const struct config *cf,
 					struct buf h = { NULL, 0, 0 };
 
 					/* model_cut checks this heading's links. */
-					model_collect_text(n, &h, NULL, NULL);
+					model_collect_text(n, &h, NULL, NULL, NULL);
 					md->title = model_trimmed(&h);
 					break;
 				}

@@ -69,10 +69,11 @@ parse_check_text(const struct source_file *f, struct diag *d)
 
 	pos.path = f->path;
 	pos.line = 1;
+	pos.col = 1;
 	while (p < end) {
-		pos.col = (int)(p - line_start) + 1;
 		if (*p == '\n') {
 			pos.line++;
+			pos.col = 1;
 			line_start = ++p;
 			continue;
 		}
@@ -89,6 +90,7 @@ parse_check_text(const struct source_file *f, struct diag *d)
 		}
 		if (*p < 0x80) {
 			p++;
+			pos.col++;
 			continue;
 		}
 		if (*p >= 0xc2 && *p <= 0xdf) {
@@ -113,6 +115,7 @@ parse_check_text(const struct source_file *f, struct diag *d)
 		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
 			goto bad;
 		p += need + 1;
+		pos.col++;	/* columns count code points */
 	}
 	return 0;
 bad:
@@ -341,6 +344,7 @@ struct parse_cursor {
 	int		 pre_line;	/* the line pre was measured for, or 0 */
 	int		 pre;	/* bytes of that file line left out of the literal */
 	struct parse_lines *lines;	/* the file's lines */
+	const struct parse_doc *doc;	/* for columns in code points */
 };
 
 /*
@@ -435,6 +439,7 @@ parse_locate(struct parse_cursor *c, const char *p, int *line, int *col)
 	*line = l;
 	*col = last == NULL ? c->col + (int)(p - c->base) :
 	    parse_line_prefix(c, l, last) + (int)(p - last);
+	*col = parse_column(c->doc, l, *col);
 }
 
 /* Appends a directive to doc and returns it. */
@@ -582,6 +587,7 @@ parse_html_node(struct parse_doc *doc, cmark_node *n, struct parse_lines *lines,
 		return;
 	memset(&cur, 0, sizeof(cur));
 	cur.base = lit;
+	cur.doc = doc;
 	cur.end = lit + strlen(lit);
 	cur.lines = lines;
 	cur.line = cmark_node_get_start_line(n);
@@ -653,7 +659,8 @@ parse_walk(struct parse_doc *doc, struct diag *d)
 				break;
 			pos.path = doc->src->path;
 			pos.line = cmark_node_get_start_line(n);
-			pos.col = cmark_node_get_start_column(n);
+			pos.col = parse_column(doc, pos.line,
+			    cmark_node_get_start_column(n));
 			diag_emit(d, DIAG_ERROR, &pos, "too-many-sections",
 			    "more than %d headings in one document; the file "
 			    "is not read", KITEI_MAX_SECTIONS);
@@ -671,7 +678,8 @@ parse_walk(struct parse_doc *doc, struct diag *d)
 		if (depth > KITEI_MAX_DEPTH) {
 			pos.path = doc->src->path;
 			pos.line = cmark_node_get_start_line(n);
-			pos.col = cmark_node_get_start_column(n);
+			pos.col = parse_column(doc, pos.line,
+			    cmark_node_get_start_column(n));
 			diag_emit(d, DIAG_ERROR, &pos, "too-deep",
 			    "nesting deeper than %d levels; the file is not read",
 			    KITEI_MAX_DEPTH);
@@ -681,6 +689,43 @@ parse_walk(struct parse_doc *doc, struct diag *d)
 	}
 	cmark_iter_free(it);
 	return rc;
+}
+
+/* Records where every line starts, for parse_column. */
+static void
+parse_index_lines(struct parse_doc *doc)
+{
+	const char	*p = doc->src->data, *end = p + doc->src->len;
+	size_t		 cap = 64;
+
+	doc->line_off = xreallocarray(NULL, cap, sizeof(size_t));
+	doc->line_off[doc->nlines++] = 0;
+	/* cmark's columns on line 1 start after a byte-order mark. */
+	if (doc->src->len >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
+		doc->line_off[0] = 3;
+	for (; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+		if (doc->nlines == cap)
+			doc->line_off = xreallocarray(doc->line_off, cap *= 2,
+			    sizeof(size_t));
+		doc->line_off[doc->nlines++] = (size_t)(p + 1 - doc->src->data);
+	}
+}
+
+/* Byte column to code-point column; see parse.h. */
+int
+parse_column(const struct parse_doc *doc, int line, int bytecol)
+{
+	const unsigned char	*s, *q, *end;
+	int			 col = 1;
+
+	if (doc == NULL || line < 1 || (size_t)line > doc->nlines || bytecol < 1)
+		return bytecol;
+	s = (const unsigned char *)doc->src->data + doc->line_off[line - 1];
+	end = (const unsigned char *)doc->src->data + doc->src->len;
+	for (q = s; q < s + bytecol - 1 && q < end && *q != '\n'; q++)
+		if ((*q & 0xc0) != 0x80)
+			col++;
+	return col;
 }
 
 /* Parses one source file; see parse.h. */
@@ -699,6 +744,7 @@ parse_document(const struct source_file *f, struct diag *d)
 	doc->body_line = 1;
 	if (parse_check_text(f, d) < 0)
 		return doc;
+	parse_index_lines(doc);
 	/* A byte-order mark is accepted and dropped. */
 	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) {
 		text += 3;
@@ -737,6 +783,7 @@ parse_doc_free(struct parse_doc *doc)
 		free(doc->dirs[i].reason);
 	}
 	free(doc->dirs);
+	free(doc->line_off);
 	if (doc->root != NULL)
 		cmark_node_free(doc->root);
 	free(doc->title);

@@ -57,6 +57,8 @@ struct parse_doc {
 	cmark_node		*root;		/* owned; NULL if the file is unusable */
 	struct directive	*dirs;		/* in source order */
 	size_t			 ndirs;
+	size_t			*line_off;	/* byte offset of each line's start */
+	size_t			 nlines;
 };
 
 /*
@@ -66,6 +68,12 @@ struct parse_doc {
  */
 struct parse_doc *parse_document(const struct source_file *, struct diag *);
 void	 parse_doc_free(struct parse_doc *);
+
+/*
+ * Turns cmark's byte column on a line of the file into the column users
+ * count: Unicode code points, 1-based (as libyaml's positions are).
+ */
+int	 parse_column(const struct parse_doc *, int line, int bytecol);
 
 /* "public", "internal", "confidential". */
 const char *parse_visibility_name(enum visibility);

@@ -194,6 +194,9 @@ report_sarif(FILE *f, const struct report *r)
 		json_string(&j, r->src->revision);
 		json_object_end(&j);
 	}
+	/* Columns count Unicode code points, as kitei prints them. */
+	json_key(&j, "columnKind");
+	json_string(&j, "unicodeCodePoints");
 	json_key(&j, "results");
 	json_array_begin(&j);
 	for (i = 0; i < n; i++) {

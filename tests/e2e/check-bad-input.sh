@@ -397,7 +397,7 @@ check_root crlf 1
 cat > "$WORK/crlf.want" <<'EOF'
 policies/policy/03-crlf.md:8:14: warning: section '節' mentions none of 1.1's keywords (基本方針): is the id right? [implausible-coverage]
 policies/policy/03-crlf.md:9:6: error: 4.1.6.aa is not an element of tiny-rules; did you mean 4.1.6.a? [unknown-requirement]
-policies/policy/03-crlf.md:10:10: warning: link target 'javascript:x' is dropped: only http(s), mailto, tel and relative links are kept [unsafe-link]
+policies/policy/03-crlf.md:10:4: warning: link target 'javascript:x' is dropped: only http(s), mailto, tel and relative links are kept [unsafe-link]
 EOF
 same "crlf: accepted, positions as in the file" "$WORK/crlf.diag" "$WORK/crlf.want"
 run crlf-json 1 -C "$WORK/crlf/policies" check --format json

@@ -286,9 +286,9 @@ test_model_links(void)
 	mcase_diags(&c, "links: unsafe ones warned once each, with positions",
 	    "1:3: warning: link target 'javascript:x' is dropped: only http(s), "
 	    "mailto, tel and relative links are kept [unsafe-link]\n"
-	    "3:22: warning: link target 'data:x' is dropped: only http(s), "
+	    "3:20: warning: link target 'data:x' is dropped: only http(s), "
 	    "mailto, tel and relative links are kept [unsafe-link]\n"
-	    "3:39: warning: link target 'javascript:y' is dropped: only http(s), "
+	    "3:33: warning: link target 'javascript:y' is dropped: only http(s), "
 	    "mailto, tel and relative links are kept [unsafe-link]\n");
 	mcase_free(&c);
 }
