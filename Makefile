@@ -123,6 +123,11 @@ valgrind: kitei
 	    --error-exitcode=3 ./kitei -C policies build -o $(VG_OUT)
 	rm -rf $(VG_OUT)
 
+# Rewrites the goldens; review the diff in git before committing.
+regen:
+	@$(MAKE) --no-print-directory kitei tests/unit/runner $(TOOLS)
+	@REGEN=1 sh tests/run.sh
+
 bench: kitei
 	@sh bench/run.sh
 

@@ -100,8 +100,8 @@ main_color(FILE *f)
 
 /*
  * Finds the data folder (catalogs/, templates/): KITEI_DATA, else beside
- * the executable in a source checkout, else the installed one.  Returns a
- * new string.
+ * the executable in a source checkout, else ../share/kitei from it, else the
+ * DATADIR it was built for.  Returns a new string.
  */
 static char *
 main_datadir(void)
@@ -121,6 +121,14 @@ main_datadir(void)
 			if (stat(probe, &st) == 0) {
 				free(probe);
 				return xstrdup(exe);
+			}
+			free(probe);
+			/* Installed as PREFIX/bin/kitei: PREFIX/share/kitei, whatever PREFIX the objects were built for. */
+			xasprintf(&probe, "%s/../share/kitei/catalogs/catalog.rng", exe);
+			if (stat(probe, &st) == 0) {
+				free(probe);
+				xasprintf(&probe, "%s/../share/kitei", exe);
+				return probe;
 			}
 			free(probe);
 		}
