@@ -64,7 +64,7 @@ static void
 coverage_add_ref(struct coverage_element *ce, size_t doc, size_t sec,
     int line, int col)
 {
-	ce->refs = xreallocarray(ce->refs, ce->nrefs + 1, sizeof(*ce->refs));
+	ce->refs = xgrowarray(ce->refs, ce->nrefs, 1, sizeof(*ce->refs));
 	ce->refs[ce->nrefs].doc = doc;
 	ce->refs[ce->nrefs].section = sec;
 	ce->refs[ce->nrefs].line = line;

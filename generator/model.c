@@ -108,7 +108,7 @@ model_add_section(struct model_doc *md, int level, int line, int col)
 {
 	struct model_section	*s;
 
-	md->sections = xreallocarray(md->sections, md->nsections + 1,
+	md->sections = xgrowarray(md->sections, md->nsections, 1,
 	    sizeof(*md->sections));
 	s = &md->sections[md->nsections];
 	memset(s, 0, sizeof(*s));
@@ -142,7 +142,8 @@ model_cut(struct model_doc *md, struct diag *d)
 			cur = model_add_section(md, level,
 			    cmark_node_get_start_line(n),
 			    cmark_node_get_start_column(n));
-			texts = xreallocarray(texts, md->nsections, sizeof(*texts));
+			texts = xgrowarray(texts, md->nsections - 1, 1,
+			    sizeof(*texts));
 			memset(&texts[cur], 0, sizeof(*texts));
 			/* The parent is the nearest earlier section of a lower level. */
 			for (p = cur - 1; p != MODEL_NONE; p = md->sections[p].parent)
@@ -253,7 +254,7 @@ model_place_directives(struct model_doc *md, struct diag *d)
 		s = &md->sections[k];
 		switch (dir->kind) {
 		case DIRECTIVE_COVERS:
-			s->covers = xreallocarray(s->covers, s->ncovers + dir->nids,
+			s->covers = xgrowarray(s->covers, s->ncovers, dir->nids,
 			    sizeof(*s->covers));
 			for (j = 0; j < dir->nids; j++) {
 				s->covers[s->ncovers].id = dir->ids[j].id;
@@ -263,7 +264,7 @@ model_place_directives(struct model_doc *md, struct diag *d)
 			}
 			break;
 		case DIRECTIVE_NA:
-			s->nas = xreallocarray(s->nas, s->nnas + dir->nids,
+			s->nas = xgrowarray(s->nas, s->nnas, dir->nids,
 			    sizeof(*s->nas));
 			for (j = 0; j < dir->nids; j++) {
 				s->nas[s->nnas].id = dir->ids[j].id;
@@ -398,7 +399,7 @@ model_assign(struct model *m, const struct config *cf, struct diag *d)
 		} else {
 			struct model_manual *mm = &m->manuals[md->manual];
 
-			mm->docs = xreallocarray(mm->docs, mm->ndocs + 1,
+			mm->docs = xgrowarray(mm->docs, mm->ndocs, 1,
 			    sizeof(size_t));
 			mm->docs[mm->ndocs++] = i;
 		}

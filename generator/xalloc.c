@@ -53,6 +53,35 @@ xrealloc(void *p, size_t sz)
 	return p;
 }
 
+/* The room an array of n members has under xgrowarray: 0, or a power of two. */
+static size_t
+xalloc_room(size_t n)
+{
+	size_t	 r = 1;
+
+	if (n == 0)
+		return 0;
+	while (r < n) {
+		if (r > SIZE_MAX / 2)
+			xalloc_die(SIZE_MAX);
+		r *= 2;
+	}
+	return r;
+}
+
+/* Grows p for add more members; see xalloc.h. */
+void *
+xgrowarray(void *p, size_t n, size_t add, size_t sz)
+{
+	size_t	 want;
+
+	if (add > SIZE_MAX - n)
+		xalloc_die(SIZE_MAX);
+	if ((want = xalloc_room(n + add)) <= xalloc_room(n) && p != NULL)
+		return p;
+	return xreallocarray(p, want, sz);
+}
+
 /* Resizes p to n members of sz bytes, refusing an overflowing product. */
 void *
 xreallocarray(void *p, size_t n, size_t sz)

@@ -13,6 +13,13 @@ void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
 void	*xrealloc(void *, size_t);
 void	*xreallocarray(void *, size_t, size_t);
+/*
+ * Grows an array of n members of sz bytes that is about to hold n + add:
+ * its room is the power of two at or above its count, so appending one at
+ * a time costs amortised constant time without a capacity field.  Returns
+ * p or its new place.  Use it for every append to that array.
+ */
+void	*xgrowarray(void *p, size_t n, size_t add, size_t sz);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 int	 xasprintf(char **, const char *, ...)
