@@ -18,15 +18,8 @@ for name in "$@"; do
 	work="$scratch/$name"
 	mkdir -p "$work/corpus" "$work/artifacts"
 	ml=$maxlen
-	leaks=1
 	if [ "$name" = fo ]; then
 		ml=$maxlen_fo
-		# Every typeset_pdf call loads the fonts into a new fontconfig
-		# configuration whose patterns cairo's font cache keeps: about
-		# 0.5 MB per call that LSan reports on every input.  Until the
-		# typesetter keeps one font map per process, look for memory
-		# errors only.
-		leaks=${FUZZ_FO_LEAKS:-0}
 	fi
 	dict=""
 	[ -f tests/fuzz/$name.dict ] && dict="-dict=tests/fuzz/$name.dict"
@@ -34,7 +27,7 @@ for name in "$@"; do
 	LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    "$bin" -max_total_time="$secs" -max_len=$ml -timeout=25 \
-	    -rss_limit_mb=3072 -print_final_stats=1 -detect_leaks=$leaks $dict \
+	    -rss_limit_mb=3072 -print_final_stats=1 $dict \
 	    -artifact_prefix="$work/artifacts/" \
 	    "$work/corpus" "tests/fuzz/corpus/$name" > "$work/log" 2>&1
 	rc=$?
