@@ -4101,8 +4101,15 @@ typeset_ctx_free(struct ts_ctx *c)
 		g_hash_table_destroy(c->ids);
 	if (c->pc != NULL)
 		g_object_unref(c->pc);
-	if (c->fm != NULL)
+	if (c->fm != NULL) {
+		/*
+		 * The font map outlives our reference (Pango keeps it), and
+		 * with it the configuration it was given: one FcConfig and its
+		 * fonts lost per PDF (valgrind).  Hand the configuration back.
+		 */
+		pango_fc_font_map_set_config((PangoFcFontMap *)c->fm, NULL);
 		g_object_unref(c->fm);
+	}
 }
 
 /*
