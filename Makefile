@@ -120,7 +120,8 @@ valgrind: kitei
 	    apt-get install -y -qq valgrind; }
 	rm -rf $(VG_OUT)
 	valgrind --leak-check=full --errors-for-leak-kinds=definite \
-	    --error-exitcode=3 ./kitei -C policies build -o $(VG_OUT)
+	    --suppressions=tests/valgrind.supp --error-exitcode=3 \
+	    ./kitei -C policies build -o $(VG_OUT)
 	rm -rf $(VG_OUT)
 
 # Rewrites the goldens; review the diff in git before committing.
