@@ -25,16 +25,14 @@
 #include "diff.h"
 #include "diag.h"
 #include "history.h"
-#include "jdate.h"
-#include "json.h"
 #include "model.h"
+#include "output.h"
 #include "parse.h"
 #include "publish.h"
 #include "render.h"
 #include "report.h"
 #include "signoff.h"
 #include "sources.h"
-#include "typeset.h"
 #include "xalloc.h"
 
 #define EXIT_FINDINGS	1
@@ -433,277 +431,18 @@ out:
 	return rc;
 }
 
-/* Whether part (html, public, dashboard, pdf) is asked for by --only. */
-static int
-main_only(const struct opts *o, const char *part)
-{
-	const char	*p;
-	size_t		 n = strlen(part);
-
-	if (o->only == NULL)
-		return 1;
-	for (p = o->only; (p = strstr(p, part)) != NULL; p += n)
-		if ((p == o->only || p[-1] == ',') && (p[n] == '\0' || p[n] == ','))
-			return 1;
-	return 0;
-}
-
-/* Writes a file through a callback; returns 0 or -1 with a diagnostic. */
-static int
-main_write(const char *path, void (*fn)(FILE *, const struct assemble_input *),
-    const struct assemble_input *in, struct diag *d)
-{
-	FILE	*f;
-
-	if ((f = fopen(path, "wb")) == NULL) {
-		struct pos pos = { path, 0, 0 };
-
-		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
-		return -1;
-	}
-	fn(f, in);
-	if (fclose(f) != 0) {
-		struct pos pos = { path, 0, 0 };
-
-		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
-/* Saves an assembled document beside the pages (--emit-xml). */
-static int
-main_save_xml(xmlDocPtr doc, const char *path, struct diag *d)
-{
-	if (xmlSaveFormatFileEnc(path, doc, "UTF-8", 1) < 0) {
-		struct pos pos = { path, 0, 0 };
-
-		diag_emit(d, DIAG_FATAL, &pos, "io", "cannot write");
-		return -1;
-	}
-	return 0;
-}
-
-/* Pages of every manual's ids, for the traceability matrix: "manual#id" → page. */
-struct main_pages {
-	char		**keys;		/* sorted once complete */
-	int		 *pages;
-	size_t		  n;
-	const char	 *manual;	/* the manual being typeset */
-};
-
-/* typeset_pdf's on_id callback: records one id's page. */
+/* The output stage's view of the options. */
 static void
-main_pages_add(const char *id, int page, void *arg)
+main_output_opts(struct output_opts *out, const struct opts *o)
 {
-	struct main_pages	*mp = arg;
-
-	mp->keys = xreallocarray(mp->keys, mp->n + 1, sizeof(char *));
-	mp->pages = xreallocarray(mp->pages, mp->n + 1, sizeof(int));
-	xasprintf(&mp->keys[mp->n], "%s#%s", mp->manual, id);
-	mp->pages[mp->n++] = page;
-}
-
-/* assemble's page_of: a linear look-up (a few thousand ids at most). */
-static int
-main_pages_find(void *arg, const char *manual, const char *anchor)
-{
-	struct main_pages	*mp = arg;
-	size_t			 i, n = strlen(manual);
-
-	for (i = 0; i < mp->n; i++)
-		if (!strncmp(mp->keys[i], manual, n) && mp->keys[i][n] == '#' &&
-		    !strcmp(mp->keys[i] + n + 1, anchor))
-			return mp->pages[i];
-	return 0;
-}
-
-static void
-main_pages_free(struct main_pages *mp)
-{
-	size_t	 i;
-
-	for (i = 0; i < mp->n; i++)
-		free(mp->keys[i]);
-	free(mp->keys);
-	free(mp->pages);
-}
-
-/* Typesets one assembled manual into path through templates/manual-fo.xsl. */
-static int
-main_pdf(struct render *rnd, xmlDocPtr doc, const struct assemble_input *in,
-    size_t mi, const char *path, struct main_pages *mp, struct diag *d)
-{
-	struct typeset_meta	 meta;
-	xmlDocPtr		 fo;
-	int			 rc;
-
-	if ((fo = render_transform(rnd, doc, "manual-fo.xsl", NULL)) == NULL)
-		return -1;
-	memset(&meta, 0, sizeof(meta));
-	meta.title = in->model->manuals[mi].cfg->title;
-	meta.author = in->cf->organization;
-	meta.subject = in->cat->title;
-	meta.keywords = in->model->manuals[mi].cfg->number;
-	meta.creator = in->generator;
-	meta.lang = "ja-JP";
-	meta.time = in->src->time;
-	meta.offset = in->src->offset;
-	mp->manual = in->model->manuals[mi].cfg->id;
-	meta.on_id = main_pages_add;
-	meta.on_id_arg = mp;
-	rc = typeset_pdf(d, fo, path, &meta);
-	xmlFreeDoc(fo);
-	return rc;
-}
-
-/* The traceability matrix as a PDF, with the page of each covering section. */
-static int
-main_coverage_pdf(struct render *rnd, xmlDocPtr site,
-    const struct assemble_input *in, const char *path, struct diag *d)
-{
-	struct typeset_meta	 meta;
-	xmlDocPtr		 fo;
-	int			 rc;
-
-	if ((fo = render_transform(rnd, site, "coverage-fo.xsl", NULL)) == NULL)
-		return -1;
-	memset(&meta, 0, sizeof(meta));
-	meta.title = "規則との対応表";
-	meta.author = in->cf->organization;
-	meta.subject = in->cat->title;
-	meta.creator = in->generator;
-	meta.lang = "ja-JP";
-	meta.time = in->src->time;
-	meta.offset = in->src->offset;
-	rc = typeset_pdf(d, fo, path, &meta);
-	xmlFreeDoc(fo);
-	return rc;
-}
-
-/*
- * Writes every output into the publish folder.  Returns 0, or -1 with a
- * fatal diagnostic (the caller then leaves the old output in place).
- */
-static int
-main_build_outputs(const struct opts *o, struct publish *pub,
-    const struct assemble_input *in0, struct render *rnd, struct diag *d)
-{
-	const char		*dir = publish_dir(pub);
-	struct assemble_input	 inp = *in0, *in = &inp;
-	struct main_pages	 mp;
-	xmlDocPtr		 doc = NULL;
-	char			*path = NULL;
-	size_t			 i;
-	int			 rc = -1;
-
-	memset(&mp, 0, sizeof(mp));
-
-	if (main_only(o, "html") || main_only(o, "dashboard")) {
-		xasprintf(&path, "%s/kitei.css", dir);
-		if (render_copy(rnd, "kitei.css", path) < 0)
-			goto out;
-		free(path);
-		path = NULL;
-	}
-	if (main_only(o, "html") || main_only(o, "pdf")) {
-		if (publish_mkdirs(pub, "manuals/x", d) < 0)
-			goto out;
-		for (i = 0; i < in->model->nmanuals; i++) {
-			const char *id = in->model->manuals[i].cfg->id;
-
-			doc = assemble_manual(in, i, o->redact);
-			if (main_only(o, "pdf")) {
-				xasprintf(&path, "%s/manuals/%s.pdf", dir, id);
-				if (main_pdf(rnd, doc, in, i, path, &mp, d) < 0)
-					goto out;
-				free(path);
-				path = NULL;
-			}
-			if (!main_only(o, "html")) {
-				xmlFreeDoc(doc);
-				doc = NULL;
-				continue;
-			}
-			if (o->emit_xml) {
-				xasprintf(&path, "%s/manuals/%s.xml", dir, id);
-				if (main_save_xml(doc, path, d) < 0)
-					goto out;
-				free(path);
-			}
-			xasprintf(&path, "%s/manuals/%s.html", dir, id);
-			if (render_page(rnd, doc, "manual-html.xsl", path, NULL) < 0)
-				goto out;
-			free(path);
-			path = NULL;
-			xmlFreeDoc(doc);
-			doc = NULL;
-		}
-	}
-	if (main_only(o, "dashboard")) {
-		if (main_only(o, "pdf")) {
-			inp.page_of = main_pages_find;
-			inp.page_arg = &mp;
-		}
-		doc = assemble_site(in);
-		if (o->emit_xml) {
-			xasprintf(&path, "%s/site.xml", dir);
-			if (main_save_xml(doc, path, d) < 0)
-				goto out;
-			free(path);
-		}
-		xasprintf(&path, "%s/index.html", dir);
-		if (render_page(rnd, doc, "dashboard.xsl", path, NULL) < 0)
-			goto out;
-		free(path);
-		xasprintf(&path, "%s/coverage.html", dir);
-		if (render_page(rnd, doc, "coverage.xsl", path, NULL) < 0)
-			goto out;
-		free(path);
-		if (main_only(o, "pdf")) {
-			xasprintf(&path, "%s/coverage.pdf", dir);
-			if (main_coverage_pdf(rnd, doc, in, path, d) < 0)
-				goto out;
-			free(path);
-		}
-		xasprintf(&path, "%s/coverage.json", dir);
-		if (main_write(path, render_coverage_json, in, d) < 0)
-			goto out;
-		free(path);
-		xasprintf(&path, "%s/coverage.csv", dir);
-		if (main_write(path, render_coverage_csv, in, d) < 0)
-			goto out;
-		free(path);
-		path = NULL;
-		xmlFreeDoc(doc);
-		doc = NULL;
-	}
-	if (main_only(o, "public")) {
-		if (publish_mkdirs(pub, "public/x", d) < 0)
-			goto out;
-		doc = assemble_public(in);
-		if (o->emit_xml) {
-			xasprintf(&path, "%s/public.xml", dir);
-			if (main_save_xml(doc, path, d) < 0)
-				goto out;
-			free(path);
-		}
-		xasprintf(&path, "%s/public/index.html", dir);
-		if (render_page(rnd, doc, "public.xsl", path, NULL) < 0)
-			goto out;
-		free(path);
-		xasprintf(&path, "%s/public/public.css", dir);
-		if (render_copy(rnd, "public.css", path) < 0)
-			goto out;
-		free(path);
-		path = NULL;
-	}
-	rc = 0;
-out:
-	main_pages_free(&mp);
-	free(path);
-	xmlFreeDoc(doc);
-	return rc;
+	memset(out, 0, sizeof(*out));
+	out->only = o->only;
+	out->emit_xml = o->emit_xml;
+	out->redact = o->redact;
+	out->order = o->order;
+	out->include_confidential = o->include_confidential;
+	out->since = o->since;
+	out->sign = o->sign;
 }
 
 /* kitei build. */
@@ -714,6 +453,7 @@ cmd_build(const struct opts *o, struct diag *d)
 	struct publish		*pub = NULL;
 	struct render		*rnd = NULL;
 	struct assemble_input	 in;
+	struct output_opts	 oo;
 	char			*datadir = NULL, gen[64];
 	const char		*out = o->output != NULL ? o->output : "output";
 	int			 rc;
@@ -755,7 +495,8 @@ cmd_build(const struct opts *o, struct diag *d)
 	rnd = render_new(datadir, r.src, d);
 	if ((pub = publish_begin(out, d)) == NULL)
 		goto fail;
-	if (main_build_outputs(o, pub, &in, rnd, d) < 0)
+	main_output_opts(&oo, o);
+	if (output_build(&oo, pub, &in, rnd, d) < 0)
 		goto fail;
 	if (publish_commit(pub, d) < 0) {
 		pub = NULL;
@@ -792,108 +533,14 @@ main_diff_side(struct diff_side *side, const struct run *r)
 	side->redact = 0;
 }
 
-/* Index of the manual with this id in the model, or MODEL_NONE. */
-static size_t
-main_manual_index(const struct model *m, const char *id)
-{
-	size_t	 i;
-
-	for (i = 0; i < m->nmanuals; i++)
-		if (!strcmp(m->manuals[i].cfg->id, id))
-			return i;
-	return MODEL_NONE;
-}
-
-/*
- * Writes the 新旧対照表 of every manual that differs between the runs into
- * dir (HTML and PDF, and the XML with --emit-xml).  Returns the number
- * written, or -1 with a diagnostic.
- */
-static int
-main_diff_outputs(const struct opts *o, const struct run *old, const struct run *new,
-    const char *dir, struct render *rnd, struct diag *d)
-{
-	struct diff_side	 os, ns;
-	struct typeset_meta	 meta;
-	enum diff_order		 order = DIFF_OLD_LEFT;
-	xmlDocPtr		 doc, fo;
-	xmlChar			*mtitle, *morg;
-	char			*path, *title, gen[64];
-	size_t			 i, j;
-	int			 n = 0, rc;
-	const char		*id;
-
-	snprintf(gen, sizeof(gen), "kitei %s", KITEI_VERSION);
-
-	if (o->order != NULL && !strcmp(o->order, "new-left"))
-		order = DIFF_NEW_LEFT;
-	main_diff_side(&os, old);
-	main_diff_side(&ns, new);
-	os.redact = ns.redact = o->redact;
-	/* Every manual of the new side, then those the new side removed. */
-	for (i = 0; i < new->model->nmanuals + old->model->nmanuals; i++) {
-		if (i < new->model->nmanuals) {
-			id = new->model->manuals[i].cfg->id;
-			j = main_manual_index(old->model, id);
-			doc = diff_manual(&os, j, &ns, i, order, d);
-		} else {
-			id = old->model->manuals[i - new->model->nmanuals].cfg->id;
-			if (main_manual_index(new->model, id) != MODEL_NONE)
-				continue;
-			doc = diff_manual(&os, i - new->model->nmanuals, &ns,
-			    MODEL_NONE, order, d);
-		}
-		if (doc == NULL)
-			continue;
-		if (o->emit_xml) {
-			xasprintf(&path, "%s/%s.xml", dir, id);
-			main_save_xml(doc, path, d);
-			free(path);
-		}
-		xasprintf(&path, "%s/%s.html", dir, id);
-		rc = render_page(rnd, doc, "shinkyu.xsl", path, NULL);
-		free(path);
-		if (rc == 0 && (fo = render_transform(rnd, doc, "shinkyu-fo.xsl",
-		    NULL)) == NULL)
-			rc = -1;
-		if (rc == 0) {
-			/* The new revision's time: the same bytes every run. */
-			mtitle = xmlGetProp(xmlDocGetRootElement(doc),
-			    (const xmlChar *)"title");
-			morg = xmlGetProp(xmlDocGetRootElement(doc),
-			    (const xmlChar *)"organization");
-			xasprintf(&title, "『%s』新旧対照表",
-			    mtitle != NULL ? (const char *)mtitle : id);
-			memset(&meta, 0, sizeof(meta));
-			meta.title = title;
-			meta.author = morg != NULL ? (const char *)morg :
-			    new->cf->organization;
-			meta.creator = gen;
-			meta.lang = "ja-JP";
-			meta.time = new->src->time;
-			meta.offset = new->src->offset;
-			xasprintf(&path, "%s/%s.pdf", dir, id);
-			rc = typeset_pdf(d, fo, path, &meta);
-			free(path);
-			free(title);
-			xmlFree(mtitle);
-			xmlFree(morg);
-			xmlFreeDoc(fo);
-		}
-		xmlFreeDoc(doc);
-		if (rc < 0)
-			return -1;
-		n++;
-	}
-	return n;
-}
-
 /* kitei diff OLD NEW. */
 static int
 cmd_diff(const struct opts *o, struct diag *d)
 {
 	struct run		 old, new;
 	struct opts		 oo, no;
+	struct output_opts	 oo2;
+	struct diff_side	 os, ns;
 	struct publish		*pub = NULL;
 	struct render		*rnd = NULL;
 	char			*datadir = NULL, *path = NULL;
@@ -932,7 +579,10 @@ cmd_diff(const struct opts *o, struct diag *d)
 	xasprintf(&path, "%s/shinkyu.css", publish_dir(pub));
 	if (render_copy(rnd, "shinkyu.css", path) < 0)
 		goto fail;
-	if ((n = main_diff_outputs(o, &old, &new, publish_dir(pub), rnd, d)) < 0)
+	main_output_opts(&oo2, o);
+	main_diff_side(&os, &old);
+	main_diff_side(&ns, &new);
+	if ((n = output_diff(&oo2, &os, &ns, publish_dir(pub), rnd, d)) < 0)
 		goto fail;
 	if (publish_commit(pub, d) < 0) {
 		pub = NULL;
@@ -957,169 +607,14 @@ out:
 	return rc;
 }
 
-/* Writes history as text and JSON into dir/history/. */
-static int
-main_bundle_history(const char *dir, const struct history *h, struct diag *d)
-{
-	FILE	*f;
-	char	*path;
-	int	 i, rc = 0;
-
-	for (i = 0; i < 2 && rc == 0; i++) {
-		xasprintf(&path, "%s/history/history.%s", dir, i ? "json" : "txt");
-		if ((f = fopen(path, "wb")) == NULL) {
-			struct pos pos = { path, 0, 0 };
-
-			diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
-			rc = -1;
-		} else {
-			if (i)
-				history_print_json(f, h, NULL);
-			else
-				history_print_text(f, h, NULL);
-			fclose(f);
-		}
-		free(path);
-	}
-	return rc;
-}
-
-/* manifest.json: what the bundle holds, from which commit, by which kitei. */
-static int
-main_bundle_manifest(const char *dir, const struct run *r, const struct opts *o,
-    const char *since_rev, struct diag *d)
-{
-	struct json	 j;
-	FILE		*f;
-	char		*path, iso[16], date[64];
-	struct jdate	 day;
-	size_t		 i;
-
-	xasprintf(&path, "%s/manifest.json", dir);
-	if ((f = fopen(path, "wb")) == NULL) {
-		struct pos pos = { path, 0, 0 };
-
-		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
-		free(path);
-		return -1;
-	}
-	jdate_from_time(&day, r->src->time, r->src->offset);
-	json_init(&j, f, 1);
-	json_object_begin(&j);
-	json_key(&j, "kitei");
-	json_string(&j, KITEI_VERSION);
-	json_key(&j, "organization");
-	json_string(&j, r->cf->organization);
-	json_key(&j, "revision");
-	json_string(&j, r->src->revision);
-	json_key(&j, "date");
-	json_string(&j, jdate_iso(iso, sizeof(iso), &day));
-	json_key(&j, "since");
-	json_string(&j, since_rev);
-	json_key(&j, "confidential_included");
-	json_bool(&j, o->include_confidential);
-	json_key(&j, "catalog");
-	json_object_begin(&j);
-	json_key(&j, "id");
-	json_string(&j, r->cat->id);
-	json_key(&j, "version");
-	json_string(&j, r->cat->version);
-	json_object_end(&j);
-	json_key(&j, "manuals");
-	json_array_begin(&j);
-	for (i = 0; i < r->model->nmanuals; i++) {
-		const struct signoff_manual *sm = &r->so->manuals[i];
-		const struct config_manual *cm = r->model->manuals[i].cfg;
-
-		json_object_begin(&j);
-		json_key(&j, "id");
-		json_string(&j, cm->id);
-		json_key(&j, "title");
-		json_string(&j, cm->title);
-		json_key(&j, "number");
-		json_string(&j, cm->number);
-		json_key(&j, "signed_off");
-		json_bool(&j, sm->signed_off);
-		json_key(&j, "version");
-		if (sm->nversions > 0) {
-			const struct signoff_version *v = &sm->versions[sm->nversions - 1];
-
-			json_int(&j, v->number);
-			json_key(&j, "approved");
-			json_string(&j, jdate_iso(date, sizeof(date), &v->approved));
-			json_key(&j, "effective");
-			json_string(&j, jdate_iso(date, sizeof(date), &v->effective));
-		} else
-			json_null(&j);
-		json_object_end(&j);
-	}
-	json_array_end(&j);
-	json_object_end(&j);
-	json_finish(&j);
-	fclose(f);
-	free(path);
-	return 0;
-}
-
-/* README.txt for the recipient, in Japanese. */
-static int
-main_bundle_readme(const char *dir, const struct run *r, const struct opts *o,
-    struct diag *d)
-{
-	FILE		*f;
-	char		*path, ja[48];
-	struct jdate	 day;
-
-	xasprintf(&path, "%s/README.txt", dir);
-	if ((f = fopen(path, "wb")) == NULL) {
-		struct pos pos = { path, 0, 0 };
-
-		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
-		free(path);
-		return -1;
-	}
-	jdate_from_time(&day, r->src->time, r->src->offset);
-	fprintf(f,
-	    "%s　規程類一式\r\n"
-	    "\r\n"
-	    "作成日：%s（版管理システム上の改訂 %.12s）\r\n"
-	    "対象規則：%s（%s 版）\r\n"
-	    "\r\n"
-	    "【収録内容】\r\n"
-	    "  manuals/       各規程・危機管理マニュアル（PDF 及び HTML）\r\n"
-	    "  coverage.html  規則の各要素と規程の条項との対応表（coverage.csv, coverage.json も同内容）\r\n"
-	    "  index.html     対応状況の概要\r\n"
-	    "  history/       変更履歴（history.txt, history.json）\r\n"
-	    "%s"
-	    "  manifest.json  収録物の一覧（改訂番号、規則の版、各規程の版数と承認状況）\r\n"
-	    "  SHA256SUMS     全ファイルの SHA-256 値\r\n"
-	    "%s"
-	    "\r\n"
-	    "%s"
-	    "【改ざんの有無の確認方法】\r\n"
-	    "  展開したフォルダで次を実行し、全ファイルが OK となることを確認してください。\r\n"
-	    "    sha256sum -c SHA256SUMS\r\n"
-	    "%s",
-	    r->cf->organization, jdate_format(ja, sizeof(ja), &day, r->cf->wareki),
-	    r->src->revision, r->cat->title, r->cat->version,
-	    o->since != NULL ? "  shinkyu/       新旧対照表（前回提出時点からの改正箇所）\r\n" : "",
-	    o->sign != NULL ? "  SHA256SUMS.asc SHA256SUMS に対する電子署名（OpenPGP）\r\n" : "",
-	    o->include_confidential ? "" :
-	    "関係者外秘に区分された箇所は「（機密情報のため省略）」と表示しています。\r\n\r\n",
-	    o->sign != NULL ?
-	    "  署名は、当社の公開鍵を取り込んだうえで次により確認できます。\r\n"
-	    "    gpg --verify SHA256SUMS.asc SHA256SUMS\r\n" : "");
-	fclose(f);
-	free(path);
-	return 0;
-}
-
 /* kitei bundle. */
 static int
 cmd_bundle(const struct opts *o, struct diag *d)
 {
 	struct run		 r, old;
 	struct opts		 bo = *o, oo = *o;
+	struct output_opts	 boo;
+	struct diff_side	 os, ns;
 	struct publish		*pub = NULL;
 	struct render		*rnd = NULL;
 	struct assemble_input	 in;
@@ -1180,10 +675,11 @@ cmd_bundle(const struct opts *o, struct diag *d)
 	xasprintf(&stage, "%s.stage", out);
 	if ((pub = publish_begin(stage, d)) == NULL)
 		goto fail;
-	if (main_build_outputs(&bo, pub, &in, rnd, d) < 0)
+	main_output_opts(&boo, &bo);
+	if (output_build(&boo, pub, &in, rnd, d) < 0)
 		goto fail;
 	if (r.hist != NULL && (publish_mkdirs(pub, "history/x", d) < 0 ||
-	    main_bundle_history(publish_dir(pub), r.hist, d) < 0))
+	    output_history(publish_dir(pub), r.hist, d) < 0))
 		goto fail;
 	if (o->since != NULL) {
 		if (publish_mkdirs(pub, "shinkyu/x", d) < 0)
@@ -1193,12 +689,14 @@ cmd_bundle(const struct opts *o, struct diag *d)
 			goto fail;
 		free(path);
 		xasprintf(&path, "%s/shinkyu", publish_dir(pub));
-		if (main_diff_outputs(&bo, &old, &r, path, rnd, d) < 0)
+		main_diff_side(&os, &old);
+		main_diff_side(&ns, &r);
+		if (output_diff(&boo, &os, &ns, path, rnd, d) < 0)
 			goto fail;
 	}
-	if (main_bundle_manifest(publish_dir(pub), &r, o, o->since != NULL ?
+	if (output_manifest(publish_dir(pub), &in, &boo, o->since != NULL ?
 	    old.src->revision : NULL, d) < 0 ||
-	    main_bundle_readme(publish_dir(pub), &r, o, d) < 0)
+	    output_readme(publish_dir(pub), &in, &boo, d) < 0)
 		goto fail;
 	if (bundle_write(publish_dir(pub), out, r.src->time, o->sign, d) < 0)
 		goto fail;
