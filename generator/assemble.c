@@ -674,7 +674,7 @@ assemble_manual(const struct assemble_input *in, size_t mi, int redact)
 				for (k = 0; k < nall && all[k] != idx[j]; k++)
 					;
 				if (k == nall) {
-					all = xreallocarray(all, nall + 1, sizeof(*all));
+					all = xgrowarray(all, nall, 1, sizeof(*all));
 					all[nall++] = idx[j];
 				}
 			}

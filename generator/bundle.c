@@ -74,7 +74,7 @@ bundle_list_add(struct bundle_list *l, const char *name, char *data, size_t len)
 {
 	struct bundle_file	*f;
 
-	l->files = xreallocarray(l->files, l->n + 1, sizeof(*l->files));
+	l->files = xgrowarray(l->files, l->n, 1, sizeof(*l->files));
 	f = &l->files[l->n++];
 	f->name = xstrdup(name);
 	f->data = data;

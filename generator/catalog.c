@@ -121,8 +121,7 @@ catalog_read_element(struct catalog_element *e, xmlNodePtr n, const char *articl
 		else if (catalog_is(c, "keywords")) {
 			for (k = c->children; k != NULL; k = k->next)
 				if (catalog_is(k, "keyword")) {
-					e->keywords = xreallocarray(e->keywords,
-					    e->nkeywords + 1, sizeof(char *));
+					e->keywords = xgrowarray(e->keywords, e->nkeywords, 1, sizeof(char *));
 					e->keywords[e->nkeywords++] = catalog_text(k);
 				}
 		}
@@ -199,7 +198,7 @@ catalog_load(struct catalog **out, const char *path, const char *data,
 			c->title = catalog_text(a);
 		if (!catalog_is(a, "article"))
 			continue;
-		c->articles = xreallocarray(c->articles, c->narticles + 1,
+		c->articles = xgrowarray(c->articles, c->narticles, 1,
 		    sizeof(*c->articles));
 		c->articles[c->narticles].number = catalog_attr(a, "number");
 		c->articles[c->narticles].heading = NULL;
@@ -209,7 +208,7 @@ catalog_load(struct catalog **out, const char *path, const char *data,
 				c->articles[c->narticles].heading = catalog_text(e);
 			if (!catalog_is(e, "element"))
 				continue;
-			c->elements = xreallocarray(c->elements, c->nelements + 1,
+			c->elements = xgrowarray(c->elements, c->nelements, 1,
 			    sizeof(*c->elements));
 			memset(&c->elements[c->nelements], 0, sizeof(*c->elements));
 			catalog_read_element(&c->elements[c->nelements++], e,

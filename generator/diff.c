@@ -139,7 +139,7 @@ diff_grams(struct diff_grams *g, const char *s)
 		if (c == ' ' || c == '\n' || c == '\t' || c == 0x3000)
 			continue;
 		if (have) {
-			g->v = xreallocarray(g->v, g->n + 1, sizeof(*g->v));
+			g->v = xgrowarray(g->v, g->n, 1, sizeof(*g->v));
 			g->v[g->n++] = ((uint64_t)prev << 32) | c;
 		}
 		prev = c;
@@ -323,7 +323,7 @@ diff_add_block(struct diff_sec *s, enum diff_kind kind, int depth)
 {
 	struct diff_block	*bl;
 
-	s->blocks = xreallocarray(s->blocks, s->nblocks + 1, sizeof(*s->blocks));
+	s->blocks = xgrowarray(s->blocks, s->nblocks, 1, sizeof(*s->blocks));
 	bl = &s->blocks[s->nblocks++];
 	memset(bl, 0, sizeof(*bl));
 	bl->kind = kind;
@@ -364,7 +364,7 @@ diff_table_block(struct diff_block *bl, cmark_node *table)
 
 	bl->text = xstrdup("");
 	for (r = cmark_node_first_child(table); r != NULL; r = cmark_node_next(r)) {
-		bl->rows = xreallocarray(bl->rows, bl->nrows + 1, sizeof(*bl->rows));
+		bl->rows = xgrowarray(bl->rows, bl->nrows, 1, sizeof(*bl->rows));
 		tr = &bl->rows[bl->nrows++];
 		memset(tr, 0, sizeof(*tr));
 		type = cmark_node_get_type_string(r);
@@ -372,7 +372,7 @@ diff_table_block(struct diff_block *bl, cmark_node *table)
 		    cmark_gfm_extensions_get_table_row_is_header(r);
 		memset(&k, 0, sizeof(k));
 		for (c = cmark_node_first_child(r); c != NULL; c = cmark_node_next(c)) {
-			tr->cells = xreallocarray(tr->cells, tr->ncells + 1,
+			tr->cells = xgrowarray(tr->cells, tr->ncells, 1,
 			    sizeof(*tr->cells));
 			tr->cells[tr->ncells] = diff_inline_text(c);
 			if (tr->ncells > 0)
@@ -593,7 +593,7 @@ diff_man_load(struct diff_man *man, const struct diff_side *side, size_t mi)
 		diff_grams(&s->head, s->ms->level > 0 ? s->ms->heading : "");
 		s->location = diff_location(man->secs, i);
 		for (k = i + 1; k < s->end; k = man->secs[k].end) {
-			s->kids.v = xreallocarray(s->kids.v, s->kids.n + 1,
+			s->kids.v = xgrowarray(s->kids.v, s->kids.n, 1,
 			    sizeof(*s->kids.v));
 			s->kids.v[s->kids.n++] = diff_hash(man->secs[k].ms->heading);
 		}
@@ -660,7 +660,7 @@ diff_hunk_cb(const git_diff_delta *delta, const git_diff_hunk *h, void *arg)
 	struct diff_hunks	*hs = arg;
 	struct diff_hunk	*x;
 
-	hs->v = xreallocarray(hs->v, hs->n + 1, sizeof(*hs->v));
+	hs->v = xgrowarray(hs->v, hs->n, 1, sizeof(*hs->v));
 	x = &hs->v[hs->n++];
 	/* An empty range starts after the line its header names. */
 	x->a = h->old_lines > 0 ? (size_t)h->old_start - 1 : (size_t)h->old_start;
@@ -769,7 +769,7 @@ diff_span_add(struct diff_chars *dc, int edit, size_t a, size_t alen,
 		s->bcp += bcp;
 		return;
 	}
-	dc->v = xreallocarray(dc->v, dc->n + 1, sizeof(*dc->v));
+	dc->v = xgrowarray(dc->v, dc->n, 1, sizeof(*dc->v));
 	s = &dc->v[dc->n++];
 	s->edit = edit;
 	s->a = a;
@@ -1439,7 +1439,7 @@ diff_match_moved(struct diff_man *o, struct diff_man *n)
 			    o->secs[i].body.n < DIFF_MIN_RETITLED ||
 			    n->secs[j].body.n < DIFF_MIN_RETITLED)
 				continue;
-			c = xreallocarray(c, nc + 1, sizeof(*c));
+			c = xgrowarray(c, nc, 1, sizeof(*c));
 			c[nc].o = i;
 			c[nc].n = j;
 			c[nc++].score = s;

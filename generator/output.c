@@ -94,8 +94,8 @@ output_pages_add(const char *id, int page, void *arg)
 {
 	struct output_pages	*mp = arg;
 
-	mp->keys = xreallocarray(mp->keys, mp->n + 1, sizeof(char *));
-	mp->pages = xreallocarray(mp->pages, mp->n + 1, sizeof(int));
+	mp->keys = xgrowarray(mp->keys, mp->n, 1, sizeof(char *));
+	mp->pages = xgrowarray(mp->pages, mp->n, 1, sizeof(int));
 	xasprintf(&mp->keys[mp->n], "%s#%s", mp->manual, id);
 	mp->pages[mp->n++] = page;
 }

@@ -155,7 +155,7 @@ render_sheet(struct render *r, const char *name)
 		diag_emit(r->d, DIAG_FATAL, &pos, "template", "not a usable XSLT template");
 		goto out;
 	}
-	r->sheets = xreallocarray(r->sheets, r->nsheets + 1, sizeof(*r->sheets));
+	r->sheets = xgrowarray(r->sheets, r->nsheets, 1, sizeof(*r->sheets));
 	r->sheets[r->nsheets].name = xstrdup(name);
 	r->sheets[r->nsheets].style = style;
 	r->nsheets++;

@@ -159,7 +159,7 @@ signoff_past_config(struct signoff_pasts *ps, const struct signoff_input *in,
 			cf = NULL;
 		diag_free(quiet);
 	}
-	ps->v = xreallocarray(ps->v, ps->n + 1, sizeof(*ps->v));
+	ps->v = xgrowarray(ps->v, ps->n, 1, sizeof(*ps->v));
 	git_oid_cpy(&ps->v[ps->n].blob, git_tree_entry_id(e));
 	ps->v[ps->n++].cf = cf;
 out:
@@ -417,7 +417,7 @@ signoff_pending_put(struct signoff_manual *sm, struct signoff_approval *a)
 			sm->pending[i] = *a;
 			return;
 		}
-	sm->pending = xreallocarray(sm->pending, sm->npending + 1,
+	sm->pending = xgrowarray(sm->pending, sm->npending, 1,
 	    sizeof(*sm->pending));
 	sm->pending[sm->npending++] = *a;
 }
@@ -456,7 +456,7 @@ signoff_add_version(struct signoff_manual *sm, const struct history_commit *c,
 	struct jdate		 day;
 	size_t			 i, n;
 
-	sm->versions = xreallocarray(sm->versions, sm->nversions + 1,
+	sm->versions = xgrowarray(sm->versions, sm->nversions, 1,
 	    sizeof(*sm->versions));
 	v = &sm->versions[sm->nversions];
 	memset(v, 0, sizeof(*v));
