@@ -431,6 +431,24 @@ out:
 	return rc;
 }
 
+/* What assemble and output read from a run; all borrowed from r. */
+static void
+main_assemble_input(struct assemble_input *in, const struct run *r,
+    const char *generator, const struct diag *d)
+{
+	memset(in, 0, sizeof(*in));
+	in->src = r->src;
+	in->cf = r->cf;
+	in->cat = r->cat;
+	in->model = r->model;
+	in->cov = r->cov;
+	in->hist = r->hist;
+	in->so = r->so;
+	in->generator = generator;
+	in->errors = diag_count_level(d, DIAG_ERROR);
+	in->warnings = diag_count_level(d, DIAG_WARNING);
+}
+
 /* The output stage's view of the options. */
 static void
 main_output_opts(struct output_opts *out, const struct opts *o)
@@ -480,17 +498,7 @@ cmd_build(const struct opts *o, struct diag *d)
 	if (refused)
 		goto fail;
 	snprintf(gen, sizeof(gen), "kitei %s", KITEI_VERSION);
-	memset(&in, 0, sizeof(in));
-	in.src = r.src;
-	in.cf = r.cf;
-	in.cat = r.cat;
-	in.model = r.model;
-	in.cov = r.cov;
-	in.hist = r.hist;
-	in.so = r.so;
-	in.generator = gen;
-	in.errors = diag_count_level(d, DIAG_ERROR);
-	in.warnings = diag_count_level(d, DIAG_WARNING);
+	main_assemble_input(&in, &r, gen, d);
 	datadir = main_datadir();
 	rnd = render_new(datadir, r.src, d);
 	if ((pub = publish_begin(out, d)) == NULL)
@@ -659,17 +667,7 @@ cmd_bundle(const struct opts *o, struct diag *d)
 		}
 	}
 	snprintf(gen, sizeof(gen), "kitei %s", KITEI_VERSION);
-	memset(&in, 0, sizeof(in));
-	in.src = r.src;
-	in.cf = r.cf;
-	in.cat = r.cat;
-	in.model = r.model;
-	in.cov = r.cov;
-	in.hist = r.hist;
-	in.so = r.so;
-	in.generator = gen;
-	in.errors = diag_count_level(d, DIAG_ERROR);
-	in.warnings = diag_count_level(d, DIAG_WARNING);
+	main_assemble_input(&in, &r, gen, d);
 	datadir = main_datadir();
 	rnd = render_new(datadir, r.src, d);
 	xasprintf(&stage, "%s.stage", out);
