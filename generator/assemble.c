@@ -138,11 +138,9 @@ assemble_md_attrs(xmlNodePtr e, cmark_node *n)
 			assemble_attr(e, "title", s);
 		break;
 	default:
+		/* A header row is its own type, table_header: nothing to mark. */
 		s = cmark_node_get_type_string(n);
-		if (!strcmp(s, "table_row") &&
-		    cmark_gfm_extensions_get_table_row_is_header(n))
-			assemble_attr(e, "header", "true");
-		else if (!strcmp(s, "tasklist"))
+		if (!strcmp(s, "tasklist"))
 			assemble_attr(e, "checked",
 			    cmark_gfm_extensions_get_tasklist_item_checked(n) ?
 			    "true" : "false");
