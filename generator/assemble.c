@@ -19,6 +19,7 @@
 #include "coverage.h"
 #include "history.h"
 #include "jdate.h"
+#include "mdtext.h"
 #include "model.h"
 #include "parse.h"
 #include "signoff.h"
@@ -130,6 +131,11 @@ assemble_md_attrs(xmlNodePtr e, cmark_node *n)
 	case CMARK_NODE_CODE_BLOCK:
 		if ((s = cmark_node_get_fence_info(n)) != NULL && *s != '\0')
 			assemble_attr(e, "info", s);
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		/* Decided here, once, for every template (mdtext.c). */
+		assemble_attr(e, "space", mdtext_break_space(n) ?
+		    "true" : "false");
 		break;
 	case CMARK_NODE_LINK:
 	case CMARK_NODE_IMAGE:

@@ -20,6 +20,7 @@
 #include "config.h"
 #include "diag.h"
 #include "diff.h"
+#include "mdtext.h"
 #include "history.h"
 #include "jdate.h"
 #include "model.h"
@@ -252,58 +253,21 @@ struct diff_man {
 };
 
 /*
- * The plain text of an inline subtree: soft breaks vanish between Japanese
- * characters and are a space between ASCII ones, hard breaks are "\n",
- * raw HTML is left out and control characters become spaces.  Returns a
- * new string.
+ * The plain text of an inline subtree (mdtext.c's rule for soft breaks),
+ * hard breaks as "\n", raw HTML left out and control characters made
+ * spaces.  Returns a new string.
  */
 static char *
 diff_inline_text(cmark_node *n)
 {
-	struct buf		 b = { NULL, 0, 0 }, o = { NULL, 0, 0 };
-	cmark_iter		*it;
-	cmark_event_type	 ev;
-	cmark_node		*c;
-	const char		*lit;
-	size_t			 i;
-	unsigned char		 prev, next;
+	struct buf	 b = { NULL, 0, 0 }, o = { NULL, 0, 0 };
+	size_t		 i;
 
-	it = cmark_iter_new(n);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		c = cmark_iter_get_node(it);
-		switch (cmark_node_get_type(c)) {
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-			if ((lit = cmark_node_get_literal(c)) != NULL)
-				buf_puts(&b, lit);
-			break;
-		case CMARK_NODE_SOFTBREAK:
-			buf_putc(&b, '\001');
-			break;
-		case CMARK_NODE_LINEBREAK:
-			buf_putc(&b, '\n');
-			break;
-		default:
-			break;
-		}
-	}
-	cmark_iter_free(it);
-	/* Resolve soft breaks and drop control characters. */
+	mdtext_append(&b, n);
 	for (i = 0; i < b.len; i++) {
 		unsigned char ch = (unsigned char)b.data[i];
 
-		if (ch == '\001') {
-			prev = i > 0 ? (unsigned char)b.data[i - 1] : 0;
-			next = i + 1 < b.len ? (unsigned char)b.data[i + 1] : 0;
-			if (prev != 0 && next != 0 && prev < 0x80 && next < 0x80 &&
-			    prev != ' ' && next != ' ' && prev != '\n')
-				buf_putc(&o, ' ');
-		} else if (ch < 0x20 && ch != '\n')
-			buf_putc(&o, ' ');
-		else
-			buf_putc(&o, (char)ch);
+		buf_putc(&o, ch < 0x20 && ch != '\n' ? ' ' : (char)ch);
 	}
 	buf_free(&b);
 	if (o.data == NULL)

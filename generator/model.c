@@ -13,14 +13,15 @@
 
 #include "config.h"
 #include "diag.h"
+#include "mdtext.h"
 #include "model.h"
 #include "parse.h"
 #include "xalloc.h"
 
 /*
- * Appends the plain text of n's subtree to b (HTML left out), checks link
- * targets (unless d is NULL: text read twice is checked once), and returns
- * whether any of it is more than white space.
+ * Appends the plain text of n's subtree to b (mdtext.c's rule; HTML left
+ * out), checks link targets (unless d is NULL: text read twice is checked
+ * once), and returns whether any of it is more than white space.
  */
 static int
 model_collect_text(cmark_node *n, struct buf *b, const char *path,
@@ -28,61 +29,44 @@ model_collect_text(cmark_node *n, struct buf *b, const char *path,
 {
 	cmark_iter		*it;
 	cmark_event_type	 ev;
-	cmark_node		*c;
-	const char		*lit, *p, *url;
+	cmark_node		*c, *up;
+	const char		*url;
 	struct pos		 pos;
-	int			 any = 0;
+	size_t			 from = b->len, i;
 
+	mdtext_append(b, n);
 	it = cmark_iter_new(n);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
+	while (d != NULL && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		c = cmark_iter_get_node(it);
-		switch (cmark_node_get_type(c)) {
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-		case CMARK_NODE_CODE_BLOCK:
-			if ((lit = cmark_node_get_literal(c)) == NULL)
-				break;
-			buf_puts(b, lit);
-			for (p = lit; *p != '\0' && !any; p++)
-				if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
-					any = 1;
-			break;
-		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			buf_putc(b, ' ');
-			break;
-		case CMARK_NODE_LINK:
-		case CMARK_NODE_IMAGE:
-			url = cmark_node_get_url(c);
-			if (d != NULL && url != NULL && !parse_url_safe(url)) {
-				pos.path = path;
-				pos.line = cmark_node_get_start_line(c);
-				pos.col = parse_column(md_parsed, pos.line,
-				    cmark_node_get_start_column(c));
-				if (pos.line <= 0) {
-					cmark_node *up = cmark_node_parent(c);
-
-					while (up != NULL && cmark_node_get_start_line(up) <= 0)
-						up = cmark_node_parent(up);
-					pos.line = up ? cmark_node_get_start_line(up) : 0;
-					pos.col = up ? parse_column(md_parsed, pos.line,
-					    cmark_node_get_start_column(up)) : 0;
-				}
-				diag_emit(d, DIAG_WARNING, &pos, "unsafe-link",
-				    "link target '%.40s' is dropped: only http(s), "
-				    "mailto, tel and relative links are kept", url);
-			}
-			break;
-		default:
-			if (cmark_node_get_type(c) & CMARK_NODE_TYPE_BLOCK)
-				buf_putc(b, '\n');
-			break;
+		if (ev != CMARK_EVENT_ENTER ||
+		    (cmark_node_get_type(c) != CMARK_NODE_LINK &&
+		    cmark_node_get_type(c) != CMARK_NODE_IMAGE))
+			continue;
+		url = cmark_node_get_url(c);
+		if (url == NULL || parse_url_safe(url))
+			continue;
+		pos.path = path;
+		pos.line = cmark_node_get_start_line(c);
+		pos.col = parse_column(md_parsed, pos.line,
+		    cmark_node_get_start_column(c));
+		if (pos.line <= 0) {
+			up = cmark_node_parent(c);
+			while (up != NULL && cmark_node_get_start_line(up) <= 0)
+				up = cmark_node_parent(up);
+			pos.line = up ? cmark_node_get_start_line(up) : 0;
+			pos.col = up ? parse_column(md_parsed, pos.line,
+			    cmark_node_get_start_column(up)) : 0;
 		}
+		diag_emit(d, DIAG_WARNING, &pos, "unsafe-link",
+		    "link target '%.40s' is dropped: only http(s), "
+		    "mailto, tel and relative links are kept", url);
 	}
 	cmark_iter_free(it);
-	return any;
+	for (i = from; i < b->len; i++)
+		if (b->data[i] != ' ' && b->data[i] != '\t' &&
+		    b->data[i] != '\n' && b->data[i] != '\r')
+			return 1;
+	return 0;
 }
 
 /* Returns b's text with surrounding white space removed; b is emptied. */

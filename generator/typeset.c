@@ -1300,23 +1300,12 @@ typeset_wide(uint32_t u)
 	    (u >= 0x20000 && u <= 0x3ffff);
 }
 
-/* Returns the last code point of a buffer, or 0. */
-static uint32_t
-typeset_last_char(const struct buf *b)
-{
-	const char	*p;
-
-	if (b->len == 0)
-		return 0;
-	p = g_utf8_find_prev_char(b->data, b->data + b->len);
-	return p != NULL ? g_utf8_get_char(p) : 0;
-}
-
 /*
  * Appends text to the paragraph, collapsing white space as XSL-FO does by
  * default (a run of spaces and line feeds becomes one space, none at the
- * ends); a space between two Japanese characters is dropped, since it only
- * came from a line break in the source.  *space says a space is pending.
+ * ends).  A space the author wrote between two Japanese characters stays
+ * (「山田 太郎」): where a source line break joins them, the templates wrote
+ * none (mdtext.c decides).  *space says a space is pending.
  */
 static void
 typeset_fill_text(struct buf *b, const char *s, int pre, int *space)
@@ -1344,8 +1333,7 @@ typeset_fill_text(struct buf *b, const char *s, int pre, int *space)
 			continue;
 		}
 		len = (size_t)(g_utf8_next_char(p) - p);
-		if (*space && b->len > 0 && b->data[b->len - 1] != '\t' &&
-		    !(typeset_wide(u) && typeset_wide(typeset_last_char(b))))
+		if (*space && b->len > 0 && b->data[b->len - 1] != '\t')
 			buf_putc(b, ' ');
 		*space = 0;
 		buf_put(b, p, len);

@@ -825,16 +825,11 @@
 </xsl:template>
 
 <!--
-  A line break in the source between two Japanese characters is no space:
-  only when a side is ASCII does it become one.
+  A soft break is a space unless kitei decided it joins two characters of
+  Japanese (@space, set by assemble from one rule for every output).
 -->
-<xsl:variable name="ascii" select="concat(' !&quot;#$%&amp;()*+,-./0123456789:;&lt;=&gt;?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~', &quot;'&quot;)"/>
 <xsl:template match="md:softbreak">
-	<xsl:variable name="before" select="string(preceding-sibling::node()[1])"/>
-	<xsl:variable name="after" select="string(following-sibling::node()[1])"/>
-	<xsl:variable name="b" select="substring($before, string-length($before))"/>
-	<xsl:variable name="a" select="substring($after, 1, 1)"/>
-	<xsl:if test="$a = '' or $b = '' or translate($a, $ascii, '') = '' or translate($b, $ascii, '') = ''">
+	<xsl:if test="not(@space = 'false')">
 		<xsl:text> </xsl:text>
 	</xsl:if>
 </xsl:template>
@@ -901,7 +896,12 @@
 <xsl:template match="md:text | md:code/text()" mode="plain">
 	<xsl:call-template name="text"/>
 </xsl:template>
-<xsl:template match="md:softbreak | md:linebreak" mode="plain">
+<xsl:template match="md:softbreak" mode="plain">
+	<xsl:if test="not(@space = 'false')">
+		<xsl:text> </xsl:text>
+	</xsl:if>
+</xsl:template>
+<xsl:template match="md:linebreak" mode="plain">
 	<xsl:text> </xsl:text>
 </xsl:template>
 <xsl:template match="text()" mode="plain">
