@@ -50,8 +50,8 @@ mdtext_blank(uint32_t u)
 
 /*
  * The first (forward) or last character of the text of n's subtree, or 0
- * when it has none; a break inside counts as a line feed.  Raw HTML has no
- * text here, as it is never shown.
+ * when it has none; a hard break counts as a line feed, and so does a soft
+ * break looking back.  Raw HTML has no text here, as it is never shown.
  */
 static uint32_t
 mdtext_subtree_edge(cmark_node *n, int forward)
@@ -84,6 +84,14 @@ mdtext_subtree_edge(cmark_node *n, int forward)
 				u = 0xfffd;
 			break;
 		case CMARK_NODE_SOFTBREAK:
+			/*
+			 * Breaks with only raw HTML between them are one
+			 * break: the first decides, the later ones join.
+			 */
+			if (forward)
+				continue;
+			u = '\n';
+			break;
 		case CMARK_NODE_LINEBREAK:
 			u = '\n';
 			break;

@@ -67,6 +67,16 @@ printf '%s\n' \
 	'| 担当 | 連絡先 |' \
 	'|---|---|' \
 	'| お客様相談室 室長席 | システム部 当番者 |' \
+	'' \
+	'<div>' \
+	'*foo*' \
+	'</div>' \
+	'' \
+	'Foo' \
+	'<a href="bar">' \
+	'baz <!-- a note to editors --> and <span>情報</span>資産.' \
+	'' \
+	'[link](foo\)\:) and [bad](java&#9;script:alert(1)).' \
 	> "$r/rules/01-info.md"
 cat > "$r/web/01-public.md" <<'EOF'
 ---
@@ -87,6 +97,11 @@ lacks "a soft break inside a katakana word joins it for the keyword check (4.1.1
     "$WORK/check.txt" "01-info.md:4:"
 lacks "emphasis in a covering heading does not split the keyword (4.1.2)" \
     "$WORK/check.txt" "01-info.md:9:"
+contains "raw HTML block: a warning at its line" "$WORK/check.txt" \
+    "policies/rules/01-info.md:31:1: warning: raw HTML is not shown: <div> [raw-html]"
+contains "raw inline HTML: a warning at its line" "$WORK/check.txt" \
+    "policies/rules/01-info.md:36:1: warning: raw HTML is not shown: <a href=\"bar\"> [raw-html]"
+lacks "a comment is no raw HTML to warn of" "$WORK/check.txt" "<!-- a note"
 lacks "no implausible-coverage at all" "$WORK/check.txt" "implausible-coverage"
 
 out=$WORK/out
@@ -104,7 +119,7 @@ print(re.sub(r'\s+', ' ', html.unescape(s)))
 EOF
 python3 "$WORK/text.py" "$out/manuals/rules.html" > "$WORK/rules.txt"
 for want in "the policy for details" "this rule to apply" "café opens" "100 € per" \
-    "Ď ¾ done" "情報セキュリティ管理の方針を定める。" "責任者を置く。" \
+    "Ď ¾ done" "Foo baz and 情報資産." "情報セキュリティ管理の方針を定める。" "責任者を置く。" \
     "当社は、 CSIRTを置く。窓口は「お客様相談室」とする。" "情報資産管理規程"; do
 	contains "HTML: '$want'" "$WORK/rules.txt" "$want"
 done
@@ -112,6 +127,8 @@ lacks "HTML: no space inside 情報 資産 from the emphasis" "$WORK/rules.txt" 
 contains "HTML: the heading's emphasis is no line break in the contents" \
     "$out/manuals/rules.html" "　情報資産管理規程</a>"
 
+contains "RFC 3986: foo): is a relative link, kept" "$out/manuals/rules.html" 'href="foo):"'
+lacks "a tab inside javascript: is no disguise" "$out/manuals/rules.html" 'script:alert'
 python3 "$WORK/text.py" "$out/public/index.html" > "$WORK/public.txt"
 contains "public page: Japanese lines join" "$WORK/public.txt" "お客様の安全を最優先に対応し、"
 contains "public page: English lines keep a space" "$WORK/public.txt" "Please call us at any time."

@@ -74,5 +74,7 @@ test_mdtext(void)
 	mdtext_expect("emphasis across a line", "情報**資\n産**管理", "情報資産管理");
 	mdtext_expect("inline code across a line", "`a`\n`b`", "a b");
 	mdtext_expect("a hard break is a line feed", "a  \nb", "a\nb");
+	mdtext_expect("a dropped tag between two lines", "Foo\n<a href=\"bar\">\nbaz", "Foo baz");
+	mdtext_expect("a dropped tag between Japanese lines", "情報\n<span>\n資産", "情報資産");
 	mdtext_expect("two blocks", "a\n\nb", "a\nb");
 }
