@@ -33,9 +33,11 @@
 #define PUBPAGE_MAX_DEPTH	8
 
 /*
- * Findings that make kitei unsure which text is public: a directive or
- * front matter it could not read (the section then counts as confidential,
- * but the author meant something else), and a widening it refused.
+ * Findings (at error level) that make kitei unsure which text is public: a
+ * directive, directive key or front matter it could not read.  The section
+ * then counts as confidential, but kitei cannot tell what the author meant.
+ * A refused widening (visibility-widened) is not here: kitei knows which
+ * class applies, the narrower one, and the page holds nothing it should not.
  */
 static const char *const pubpage_rules[] = {
 	"bad-directive", "bad-front-matter", "unknown-directive",
@@ -47,13 +49,11 @@ pubpage_touches_visibility(const char *rule, enum diag_level level)
 {
 	size_t	 i;
 
-	if (rule == NULL)
+	if (rule == NULL || level < DIAG_ERROR)
 		return 0;
-	if (!strcmp(rule, "visibility-widened"))
-		return level >= DIAG_WARNING;
 	for (i = 0; i < sizeof(pubpage_rules) / sizeof(pubpage_rules[0]); i++)
 		if (!strcmp(rule, pubpage_rules[i]))
-			return level >= DIAG_ERROR;
+			return 1;
 	return 0;
 }
 
