@@ -70,7 +70,8 @@ static const char usage_text[] =
 "  catalog  [--format text|json]                           the regulation's elements\n"
 "  history  [PATH] [--format text|json]                    changes to the policy root or one document\n"
 "  build    [-o DIR] [--only html,pdf,public,dashboard] [--release] [--emit-xml]\n"
-"                                                          manuals, dashboard, matrix, public page\n"
+"           [--draft]                                      manuals, dashboard, matrix, public page\n"
+"                                                          (--draft: public page of unapproved text, marked 未承認)\n"
 "  diff     OLD NEW [-o DIR] [--order old-left|new-left]   新旧対照表 of every changed manual\n"
 "  bundle   [-o FILE.zip] [--since REV] [--sign KEY] [--include-confidential] [--draft]\n"
 "                                                          a verifiable bundle for regulators\n"
@@ -461,6 +462,8 @@ main_output_opts(struct output_opts *out, const struct opts *o)
 	out->include_confidential = o->include_confidential;
 	out->since = o->since;
 	out->sign = o->sign;
+	out->draft = o->draft;
+	out->dest = o->output != NULL ? o->output : "output";
 }
 
 /* kitei build. */

@@ -23,6 +23,7 @@
 #include "model.h"
 #include "output.h"
 #include "publish.h"
+#include "pubpage.h"
 #include "render.h"
 #include "signoff.h"
 #include "sources.h"
@@ -188,12 +189,16 @@ output_build(const struct output_opts *o, struct publish *pub,
 	const char		*dir = publish_dir(pub);
 	struct assemble_input	 inp = *in0, *in = &inp;
 	struct output_pages	 mp;
+	struct coverage		*redacted = NULL;
 	xmlDocPtr		 doc = NULL;
 	char			*path = NULL;
 	size_t			 i;
 	int			 rc = -1;
 
 	memset(&mp, 0, sizeof(mp));
+	/* Without --include-confidential, confidential reasons are withheld everywhere. */
+	if (o->redact)
+		inp.cov = redacted = assemble_redact_coverage(in0->cov, in0->model);
 
 	if (output_only(o, "html") || output_only(o, "dashboard")) {
 		xasprintf(&path, "%s/kitei.css", dir);
@@ -275,27 +280,17 @@ output_build(const struct output_opts *o, struct publish *pub,
 		doc = NULL;
 	}
 	if (output_only(o, "public")) {
-		if (publish_mkdirs(pub, "public/x", d) < 0)
+		struct pubpage_opts po;
+
+		po.dest = o->dest;
+		po.draft = o->draft;
+		po.emit_xml = o->emit_xml;
+		if (pubpage_write(&po, pub, in, rnd, d) < 0)
 			goto out;
-		doc = assemble_public(in);
-		if (o->emit_xml) {
-			xasprintf(&path, "%s/public.xml", dir);
-			if (output_save_xml(doc, path, d) < 0)
-				goto out;
-			free(path);
-		}
-		xasprintf(&path, "%s/public/index.html", dir);
-		if (render_page(rnd, doc, "public.xsl", path, NULL) < 0)
-			goto out;
-		free(path);
-		xasprintf(&path, "%s/public/public.css", dir);
-		if (render_copy(rnd, "public.css", path) < 0)
-			goto out;
-		free(path);
-		path = NULL;
 	}
 	rc = 0;
 out:
+	assemble_redacted_coverage_free(redacted);
 	output_pages_free(&mp);
 	free(path);
 	xmlFreeDoc(doc);

@@ -26,6 +26,8 @@ struct output_opts {
 	int		 include_confidential; /* said in the bundle's manifest and README */
 	const char	*since;		/* the bundle's --since, or NULL */
 	const char	*sign;		/* the bundle's --sign key, or NULL */
+	int		 draft;		/* build --draft: the public page as a marked preview */
+	const char	*dest;		/* the folder being replaced (its public/ may be kept) */
 };
 
 /* Writes build's outputs into pub's folder.  Returns 0, or -1 with a diagnostic. */
