@@ -25,6 +25,7 @@
 #include "diff.h"
 #include "diag.h"
 #include "history.h"
+#include "init.h"
 #include "model.h"
 #include "output.h"
 #include "parse.h"
@@ -56,6 +57,7 @@ struct opts {
 	const char	*keyring;	/* --keyring FILE */
 	int		 include_confidential; /* --include-confidential */
 	int		 draft;		/* --draft */
+	const char	*firm;		/* init --firm NAME */
 	int		 redact;	/* set by bundle: confidential text withheld */
 	const char	*args[4];	/* positional arguments after the command */
 	int		 nargs;
@@ -76,6 +78,8 @@ static const char usage_text[] =
 "  bundle   [-o FILE.zip] [--since REV] [--sign KEY] [--include-confidential] [--draft]\n"
 "                                                          a verifiable bundle for regulators\n"
 "  verify   FILE.zip [--keyring FILE]                      check a bundle's hashes and signature\n"
+"  init     [DIR] [--firm NAME]                            a new policy root: kitei.yml, a skeleton\n"
+"                                                          per manual, the public page, CI recipes\n"
 "\n"
 "The policy root is the current folder (or DIR), inside a git repository;\n"
 "kitei reads it from the commit REV (default HEAD).  Exit status: 0 ok,\n"
@@ -724,6 +728,31 @@ out:
 	return rc;
 }
 
+/*
+ * init [DIR] [--firm NAME]: a new policy root in DIR (default: here).
+ * Returns the exit status.
+ */
+static int
+cmd_init(const struct opts *o, struct diag *d)
+{
+	struct catalog	*cat = NULL;
+	int		 rc;
+
+	if (o->nargs > 1) {
+		fprintf(stderr, "kitei: init takes one folder, not '%s'\n",
+		    o->args[1]);
+		return EXIT_NORUN;
+	}
+	if (main_catalog(&cat, "system-risk-rules", NULL, d) < 0 ||
+	    init_run(o->nargs == 1 ? o->args[0] : ".", o->firm, cat, stdout,
+	    d) < 0)
+		rc = main_fail(d);
+	else
+		rc = 0;
+	catalog_free(cat);
+	return rc;
+}
+
 /* kitei verify FILE.zip. */
 static int
 cmd_verify(const struct opts *o, struct diag *d)
@@ -805,6 +834,8 @@ main(int argc, char *argv[])
 			o.include_confidential = 1;
 		else if (!strcmp(a, "--draft"))
 			o.draft = 1;
+		else if (main_is(a, "--firm"))
+			o.firm = main_value(argc, argv, &i, "--firm");
 		else if (main_is(a, "--order"))
 			o.order = main_value(argc, argv, &i, "--order");
 		else if (!strcmp(a, "-h") || !strcmp(a, "--help"))
@@ -863,10 +894,9 @@ main(int argc, char *argv[])
 		rc = cmd_bundle(&o, d);
 	else if (!strcmp(cmd, "verify"))
 		rc = cmd_verify(&o, d);
-	else if (!strcmp(cmd, "init")) {
-		fprintf(stderr, "kitei: %s is not implemented yet\n", cmd);
-		rc = EXIT_NORUN;
-	} else {
+	else if (!strcmp(cmd, "init"))
+		rc = cmd_init(&o, d);
+	else {
 		fprintf(stderr, "kitei: unknown command '%s'\n", cmd);
 		main_usage(stderr);
 		rc = EXIT_NORUN;
