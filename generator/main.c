@@ -585,7 +585,7 @@ cmd_diff(const struct opts *o, struct diag *d)
 	}
 	datadir = main_datadir();
 	rnd = render_new(datadir, new.src, d);
-	if ((pub = publish_begin(out, 0, d)) == NULL)
+	if ((pub = publish_begin(out, PUBLISH_DIFF, d)) == NULL)
 		goto fail;
 	xasprintf(&path, "%s/shinkyu.css", publish_dir(pub));
 	if (render_copy(rnd, "shinkyu.css", path) < 0)

@@ -266,11 +266,12 @@ publish_empty(const char *real)
 }
 
 /*
- * Reads folder real's marker: 1 when it is kitei's ("kitei-output N"), 0
- * when there is none, -1 when it is there but not kitei's.
+ * Reads folder real's marker: 1 when it is kitei's ("kitei-output N KIND"),
+ * 0 when there is none, -1 when it is there but not kitei's.  With kind,
+ * copies KIND ("build", "diff") into it.
  */
 static int
-publish_marked(const char *real)
+publish_marked(const char *real, char *kind, size_t kindsz)
 {
 	char		*path, buf[64], *end;
 	struct stat	 st;
@@ -293,7 +294,19 @@ publish_marked(const char *real)
 	if (strncmp(buf, "kitei-output ", 13) || buf[13] < '1' || buf[13] > '9')
 		return -1;
 	v = strtol(buf + 13, &end, 10);
-	return v > 0 && *end == '\n' ? 1 : -1;
+	if (v <= 0 || *end != ' ' || strcspn(end + 1, " \n") == 0 ||
+	    end[1 + strcspn(end + 1, " \n")] != '\n')
+		return -1;
+	if (kind != NULL)
+		snprintf(kind, kindsz, "%.*s", (int)strcspn(end + 1, "\n"), end + 1);
+	return 1;
+}
+
+/* The kind of output a run writes, as its marker says it. */
+static const char *
+publish_kind(int flags)
+{
+	return flags & PUBLISH_DIFF ? "diff" : "build";
 }
 
 /* Little-endian integers of a zip header. */
@@ -452,7 +465,7 @@ publish_check(const char *dest, int flags, struct diag *d)
 		rc = 0;
 		goto out;
 	}
-	switch (publish_marked(real)) {
+	switch (publish_marked(real, NULL, 0)) {
 	case 1:
 		rc = 0;
 		break;
@@ -682,14 +695,17 @@ int
 publish_keep(const struct publish *p, int (*drop)(const char *, void *),
     void *arg, struct diag *d)
 {
-	char		**stack = NULL, *rel, *from, *to, *sub;
+	char		**stack = NULL, *rel, *from, *to, *sub, kind[16];
 	size_t		  n = 0;
 	DIR		 *dh;
 	struct dirent	 *de;
 	struct stat	  st;
 	int		  rc = 0;
 
-	if (lstat(p->dest, &st) < 0 || !S_ISDIR(st.st_mode))
+	/* Only from an output of the same kind: nothing of a diff is a build's. */
+	if (lstat(p->dest, &st) < 0 || !S_ISDIR(st.st_mode) ||
+	    publish_marked(p->dest, kind, sizeof(kind)) != 1 ||
+	    strcmp(kind, publish_kind(p->flags)))
 		return 0;	/* nothing to keep */
 	stack = xgrowarray(stack, n, 1, sizeof(char *));
 	stack[n++] = xstrdup("");
@@ -752,7 +768,8 @@ publish_mark(const struct publish *p, struct diag *d)
 	if ((f = fopen(path, "wb")) == NULL)
 		rc = -1;
 	else {
-		fprintf(f, "kitei-output %d\n", PUBLISH_FORMAT);
+		fprintf(f, "kitei-output %d %s\n", PUBLISH_FORMAT,
+		    publish_kind(p->flags));
 		if (ferror(f))
 			rc = -1;
 		if (fclose(f) != 0)

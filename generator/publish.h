@@ -16,13 +16,17 @@
 
 struct publish;
 
-/* The marker file in every output folder kitei made, and its format. */
+/*
+ * The marker file in every output folder kitei made, and its format: one
+ * line, "kitei-output 1 build" (or diff).
+ */
 #define PUBLISH_MARKER		".kitei-output"
 #define PUBLISH_FORMAT		1
 
 /* publish_begin's flags. */
 #define PUBLISH_FILE		0x01	/* dest is a file (a bundle) that the
 					   caller writes from the staging folder */
+#define PUBLISH_DIFF		0x02	/* dest is a 新旧対照表 folder, not a build's */
 
 /*
  * Starts writing dest: waits for other kitei writing it, refuses a dest

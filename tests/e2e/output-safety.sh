@@ -106,8 +106,8 @@ k build -o "$WORK/out" --only html,dashboard > "$WORK/out.log" 2>&1
 rc=$?
 [ $rc -eq 0 ] && [ -f "$WORK/out/.kitei-output" ] && ok "a new output folder gets the marker" ||
     fail "a new output folder gets the marker (exit $rc)"
-grep -qx 'kitei-output [1-9][0-9]*' "$WORK/out/.kitei-output" &&
-    ok "the marker holds its format version" || fail "the marker holds its format version"
+grep -qx 'kitei-output [1-9][0-9]* build' "$WORK/out/.kitei-output" &&
+    ok "the marker holds its format version and kind" || fail "the marker holds its format version and kind"
 expect_status "a folder kitei made is replaced" 0 k build -o "$WORK/out/" --only html,dashboard
 k build > "$WORK/default.log" 2>&1 && k build > "$WORK/default.log" 2>&1 &&
     [ -f "$r/output/.kitei-output" ] && ok "policies/output (the default) is made and replaced" ||
@@ -157,6 +157,12 @@ for part in public html pdf dashboard html,dashboard pdf,public; do
 	manifest "$WORK/full" > "$WORK/full.after"
 	same "--only $part rewrites its part and keeps the rest" "$WORK/full.after" "$WORK/full.mf"
 done
+# A diff's folder is replaced whole by a partial build: nothing of it is a build's.
+k diff "$rev_a" "$rev_b" -o "$WORK/dd" > /dev/null 2>&1
+k build -o "$WORK/dd" --only dashboard > /dev/null 2>&1
+[ -f "$WORK/dd/index.html" ] && [ ! -e "$WORK/dd/policy.html" ] && [ ! -e "$WORK/dd/shinkyu.css" ] &&
+    ok "--only over a diff's folder keeps none of the diff" ||
+    fail "--only over a diff's folder keeps none of the diff"
 # A part rewritten from another revision changes; the others stay.
 "$KITEI" -C "$r" --rev "$rev_a" --today "$TODAY" build -o "$WORK/full" --only public > /dev/null 2>&1
 "$KITEI" -C "$r" --rev "$rev_a" --today "$TODAY" build -o "$WORK/pa" > /dev/null 2>&1
@@ -251,7 +257,7 @@ nospace() {
 mkdir -p "$WORK/lim"
 k build -o "$WORK/lim/out" --only html,dashboard > /dev/null 2>&1
 k bundle -o "$WORK/lim/b.zip" > /dev/null 2>&1
-nospace "ulimit -f" "ulimit -f 64" "$WORK/lim"
+nospace "ulimit -f" "ulimit -f 40" "$WORK/lim"
 
 # A small tmpfs, when this user may mount one.
 mnt=$WORK/tmpfs
