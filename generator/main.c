@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -486,6 +487,8 @@ cmd_build(const struct opts *o, struct diag *d)
 	size_t			 i;
 	int			 refused = 0;
 
+	if (o->only != NULL && output_check_only(o->only, d) < 0)
+		return main_fail(d);
 	if (main_pipeline(&r, o, d) < 0)
 		goto fail;
 	if (o->release && (r.src->shallow || r.src->worktree)) {
@@ -508,7 +511,7 @@ cmd_build(const struct opts *o, struct diag *d)
 	main_assemble_input(&in, &r, gen, d);
 	datadir = main_datadir();
 	rnd = render_new(datadir, r.src, d);
-	if ((pub = publish_begin(out, d)) == NULL)
+	if ((pub = publish_begin(out, 0, d)) == NULL)
 		goto fail;
 	main_output_opts(&oo, o);
 	if (output_build(&oo, pub, &in, rnd, d) < 0)
@@ -589,7 +592,7 @@ cmd_diff(const struct opts *o, struct diag *d)
 	}
 	datadir = main_datadir();
 	rnd = render_new(datadir, new.src, d);
-	if ((pub = publish_begin(out, d)) == NULL)
+	if ((pub = publish_begin(out, PUBLISH_DIFF, d)) == NULL)
 		goto fail;
 	xasprintf(&path, "%s/shinkyu.css", publish_dir(pub));
 	if (render_copy(rnd, "shinkyu.css", path) < 0)
@@ -634,7 +637,7 @@ cmd_bundle(const struct opts *o, struct diag *d)
 	struct render		*rnd = NULL;
 	struct assemble_input	 in;
 	struct diag		*pd = diag_new();
-	char			*datadir = NULL, *stage = NULL, *path = NULL, gen[64];
+	char			*datadir = NULL, *path = NULL, gen[64];
 	const char		*out = o->output != NULL ? o->output : "bundle.zip";
 	size_t			 i;
 	int			 rc, refused = 0;
@@ -677,8 +680,7 @@ cmd_bundle(const struct opts *o, struct diag *d)
 	main_assemble_input(&in, &r, gen, d);
 	datadir = main_datadir();
 	rnd = render_new(datadir, r.src, d);
-	xasprintf(&stage, "%s.stage", out);
-	if ((pub = publish_begin(stage, d)) == NULL)
+	if ((pub = publish_begin(out, PUBLISH_FILE, d)) == NULL)
 		goto fail;
 	main_output_opts(&boo, &bo);
 	if (output_build(&boo, pub, &in, rnd, d) < 0)
@@ -719,7 +721,6 @@ fail:
 	rc = main_fail(d);
 out:
 	free(path);
-	free(stage);
 	render_free(rnd);
 	free(datadir);
 	main_run_free(&old);
@@ -871,6 +872,8 @@ main(int argc, char *argv[])
 		return EXIT_NORUN;
 	}
 	o.dir = NULL;
+	/* A file-size limit (ulimit -f) is a write error, not a kill. */
+	signal(SIGXFSZ, SIG_IGN);
 	git_libgit2_init();
 	/*
 	 * Every stage reads each object about once: the object cache only costs
