@@ -933,6 +933,9 @@ parse_find(const char *p, const char *end, const char *needle)
 	return NULL;
 }
 
+static void	 parse_unclosed(struct parse_doc *, struct parse_cursor *,
+		    const char *, struct diag *);
+
 /* Finds every comment in an HTML node's literal. */
 static void
 parse_html_node(struct parse_doc *doc, cmark_node *n, struct parse_lines *lines,
@@ -961,10 +964,123 @@ parse_html_node(struct parse_doc *doc, cmark_node *n, struct parse_lines *lines,
 	}
 	for (p = lit; (open = parse_find(p, cur.end, "<!--")) != NULL;
 	    p = close + 3) {
-		if ((close = parse_find(open + 4, cur.end, "-->")) == NULL)
+		if ((close = parse_find(open + 4, cur.end, "-->")) == NULL) {
+			parse_unclosed(doc, &cur, open, d);
 			break;
+		}
 		parse_comment(doc, &cur, open, open + 4, close, d);
 	}
+}
+
+/*
+ * Whether a directive key (or a near miss of one) follows "<!--" at byte
+ * off of view v: with a colon, or visibility without one.  Sets *kind to the
+ * directive it names or nearly names.
+ */
+static int
+parse_looks_like(const struct unorm_view *v, size_t off, int *kind)
+{
+	struct parse_key	 k;
+	const char		*p = v->s + off, *e = v->s + v->len;
+
+	while (p < e && (*p == '-' || unorm_isspace((unsigned char)*p)))
+		p++;
+	parse_read_key(&k, p, e);
+	*kind = k.kind >= 0 ? k.kind : k.near;
+	return *kind >= 0 && (k.colon || *kind == DIRECTIVE_VISIBILITY);
+}
+
+/*
+ * A comment opened at open in an HTML node and never closed with "-->":
+ * cmark reads the rest of the block (for a block, the rest of the document)
+ * as raw HTML, which no output shows.  When it starts like a directive it
+ * is read up to a full-width "－－＞" (or the end), and the open comment is
+ * an error; a visibility there is confidential whatever it says.
+ */
+static void
+parse_unclosed(struct parse_doc *doc, struct parse_cursor *cur,
+    const char *open, struct diag *d)
+{
+	struct unorm_view	 v;
+	struct pos		 pos;
+	const char		*close, *end;
+	int			 kind;
+
+	unorm_view_make(&v, open + 4, (size_t)(cur->end - open - 4));
+	if (!parse_looks_like(&v, 0, &kind)) {
+		unorm_view_free(&v);
+		return;
+	}
+	close = parse_find(v.s, v.s + v.len, "-->");
+	end = close != NULL ? open + 4 + v.from[close - v.s] : cur->end;
+	pos.path = doc->src->path;
+	parse_locate(cur, open, &pos.line, &pos.col);
+	if (kind == DIRECTIVE_VISIBILITY)
+		parse_bad_visibility(doc, &pos, &pos, d, "bad-directive", "a "
+		    "comment opened with '<!--' and never closed with '-->'%s: "
+		    "what follows it is not shown, and the section is treated "
+		    "as confidential", close != NULL ? " (a full-width '－－＞' "
+		    "does not close it)" : "");
+	else {
+		diag_emit(d, DIAG_ERROR, &pos, "bad-directive", "a comment "
+		    "opened with '<!--' and never closed with '-->'%s: what "
+		    "follows it is not shown", close != NULL ? " (a full-width "
+		    "'－－＞' does not close it)" : "");
+		parse_comment(doc, cur, open, open + 4, end, d);
+	}
+	unorm_view_free(&v);
+}
+
+/*
+ * Finds directives written where Markdown shows them as text: a comment
+ * opened with a full-width "＜！－－", or one that is never closed inside a
+ * paragraph.  Each is an error; a visibility among them makes the section
+ * confidential, since the author meant it and kitei did not apply it.
+ */
+static void
+parse_text_node(struct parse_doc *doc, cmark_node *n, struct parse_lines *lines,
+    struct diag *d)
+{
+	struct parse_cursor	 cur;
+	struct unorm_view	 v;
+	struct pos		 pos;
+	const char		*lit = cmark_node_get_literal(n), *p;
+	cmark_node		*up;
+	int			 kind;
+
+	if (lit == NULL || (strstr(lit, "<!") == NULL &&
+	    strstr(lit, "\xef") == NULL))
+		return;
+	unorm_view_make(&v, lit, strlen(lit));
+	memset(&cur, 0, sizeof(cur));
+	cur.base = lit;
+	cur.doc = doc;
+	cur.end = lit + strlen(lit);
+	cur.lines = lines;
+	for (up = n; up != NULL && cur.line <= 0; up = cmark_node_parent(up)) {
+		cur.line = cmark_node_get_start_line(up);
+		cur.col = cmark_node_get_start_column(up);
+	}
+	pos.path = doc->src->path;
+	for (p = v.s; (p = parse_find(p, v.s + v.len, "<!--")) != NULL; p += 4) {
+		if (!parse_looks_like(&v, (size_t)(p + 4 - v.s), &kind))
+			continue;
+		parse_locate(&cur, lit + v.from[p - v.s], &pos.line, &pos.col);
+		if (kind == DIRECTIVE_VISIBILITY)
+			parse_bad_visibility(doc, &pos, &pos, d, "bad-directive",
+			    "a directive written as text%s is shown on the page "
+			    "and not read; the section is treated as confidential",
+			    strncmp(lit + v.from[p - v.s], "<!--", 4) != 0 ?
+			    " (with a full-width '＜！－－')" : " (never closed "
+			    "with '-->')");
+		else
+			diag_emit(d, DIAG_ERROR, &pos, "bad-directive",
+			    "a directive written as text%s is shown on the page "
+			    "and not read", strncmp(lit + v.from[p - v.s], "<!--",
+			    4) != 0 ? " (with a full-width '＜！－－')" : " (never "
+			    "closed with '-->')");
+	}
+	unorm_view_free(&v);
 }
 
 /* Attaches the GFM extensions kitei supports to parser. */
@@ -1012,6 +1128,9 @@ parse_walk(struct parse_doc *doc, struct diag *d)
 		case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_HTML_INLINE:
 			parse_html_node(doc, n, &lines, d);
+			break;
+		case CMARK_NODE_TEXT:
+			parse_text_node(doc, n, &lines, d);
 			break;
 		case CMARK_NODE_HEADING:
 			if (++nheadings <= KITEI_MAX_SECTIONS)

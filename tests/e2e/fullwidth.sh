@@ -236,6 +236,18 @@ FW-SECRET-12
 ## 十三
 <!-- visibility: 社外秘 -->
 FW-SECRET-13
+
+## 十四
+＜！－－ visibility: internal －－＞
+FW-SECRET-14
+
+## 十五
+本文 <!-- visibility: internal
+FW-SECRET-15
+
+## 十六
+<!-- visibility: internal －－＞
+FW-SECRET-16
 EOF
 commit_all "$WORK/pub" "お知らせ"
 approve "$WORK/pub" "承認
@@ -246,7 +258,7 @@ kbuild pub public
 P=$WORK/pub.out/public/index.html
 if [ -f "$P" ]; then ok "pub: the public page is built"; else fail "pub: no public page"; cat "$WORK/pub.build"; fi
 contains "pub: the public text is shown" "$P" FW-PUBLIC-OK
-for i in 01 02 03 04 05 06 07 08 09 10 11 12 13; do
+for i in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16; do
 	if grep -rqF "FW-SECRET-$i" "$WORK/pub.out/public" 2>/dev/null; then
 		fail "pub: FW-SECRET-$i reached output/public"
 	else
@@ -255,13 +267,13 @@ for i in 01 02 03 04 05 06 07 08 09 10 11 12 13; do
 done
 kcheck pub
 is "pub: check exits 1 (unreadable visibility)" "$?" 1
-for l in 30 34 38 42; do
+for l in 30 34 38 42 65 69 73; do
 	contains "pub: an error at line $l" "$WORK/pub.check" "03-fw.md:$l:"
 done
 # The misread ones are confidential (kept out of bundles and every page
 # outside the manual); the ones read as internal are internal.
 kbuild pub html
-for h in 六 七 八 九; do
+for h in 六 七 八 九 十四 十五 十六; do
 	is "pub: section $h (unreadable) is confidential" \
 	    "$(xv "$X" ".//k:section[@heading='$h']/@visibility")" confidential
 done

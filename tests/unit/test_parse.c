@@ -555,6 +555,31 @@ test_fullwidth_directives(void)
 		    c.doc->dirs[2].visibility, VIS_INTERNAL);
 	pcase_free(&c);
 
+	/* Directives Markdown shows as text, and a comment never closed. */
+	fw_unreadable("full-width <!--", "# 見出し\n\n＜！－－ visibility: internal －－＞\n",
+	    "3:1: error: a directive written as text (with a full-width "
+	    "'＜！－－') is shown on the page and not read; the section is "
+	    "treated as confidential [bad-directive]\n");
+	fw_unreadable("unclosed inline", "本文 <!-- visibility: internal\n",
+	    "1:4: error: a directive written as text (never closed with "
+	    "'-->') is shown on the page and not read; the section is "
+	    "treated as confidential [bad-directive]\n");
+	fw_unreadable("closed with a full-width －－＞",
+	    "<!-- visibility: internal －－＞\n\n本文\n",
+	    "1:1: error: a comment opened with '<!--' and never closed with "
+	    "'-->' (a full-width '－－＞' does not close it): what follows it "
+	    "is not shown, and the section is treated as confidential "
+	    "[bad-directive]\n");
+	pcase_parse(&c, "＜！－－ covers: 1.1 －－＞\n\n<!-- covers: 1.2\n\n本文\n");
+	pcase_diags(&c, "covers as text, and never closed",
+	    "1:1: error: a directive written as text (with a full-width "
+	    "'＜！－－') is shown on the page and not read [bad-directive]\n"
+	    "3:1: error: a comment opened with '<!--' and never closed with "
+	    "'-->': what follows it is not shown [bad-directive]\n"
+	    "5:1: warning: covers: text after the ids is ignored "
+	    "[bad-directive]\n");
+	pcase_free(&c);
+
 	/* Prose is still silent. */
 	pcase_parse(&c, "<!-- ここは後で見直す -->\n<!-- covers the old rule -->\n"
 	    "<!-- note：あとで -->\n");
