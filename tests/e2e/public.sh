@@ -498,7 +498,6 @@ visibility: public
 <!-- visibility: public -->
 ```
 
-<!-- visiblity: internal -->
 <!-- note: visibility: internal -->
 <style>body{display:none}</style>
 <iframe src="https://evil.example/"></iframe>
@@ -511,6 +510,10 @@ visibility: public
 ## 社内メモ <script>HOSTILE-INTERNALHEAD</script>
 <!--visibility:internal-->
 HOSTILE-INTERNAL
+
+## 読めない指定
+<!-- visiblity: internal -->
+HOSTILE-NEARMISS
 EOF
 commit_all "$H" "hostile fixture"
 if publish "$H" "$WORK/hostile.out"; then ok "hostile: build"; else fail "hostile: build"; cat "$WORK/hostile.out.log"; fi
@@ -518,7 +521,7 @@ HP=$WORK/hostile.out/public/index.html
 python3 "$PY" hostile "$HP"
 for s in '<script' '<style' '<iframe' '<img' '<base' 'http-equiv="refresh"' 'onerror' 'onclick' \
     'javascript:' 'vbscript:' 'data:' 'file:' 'evil.example' 'HOSTILE-RAWBLOCK' 'HOSTILE-SPAN' 'HOSTILE-RAWLINK' \
-    'HOSTILE-SCRIPT' 'HOSTILE-ONERROR' 'display:none' 'HOSTILE-INTERNAL'; do
+    'HOSTILE-SCRIPT' 'HOSTILE-ONERROR' 'display:none' 'HOSTILE-INTERNAL' 'HOSTILE-NEARMISS'; do
 	if grep -iqF -- "$s" "$HP"; then
 		# Escaped text is harmless; a tag or attribute is not.
 		if case $s in '<'*) true;; *) false;; esac ||
@@ -801,6 +804,11 @@ for d in range(ndocs):
             v = rnd.choice(NAMES)
             own = stricter(own, v)
             dirs.append(v)
+        # a near miss of visibility: is an error and a confidential
+        # section (issue 11 C1)
+        near = rnd.choice(NAMES) if rnd.random() < 0.15 else None
+        if near is not None:
+            own = stricter(own, "confidential")
         eff = stricter(parent, own)
         stack.append((level, eff))
         ht, bt = token(), token()
@@ -812,9 +820,9 @@ for d in range(ndocs):
             lines += [f"見出し {ht}", ("=" if level == 1 else "-") * 8]
         else:
             lines.append("#" * level + f" 見出し {ht}")
-        # a near miss and a comment that only looks like a directive: no effect
-        if rnd.random() < 0.15:
-            lines += ["", f"<!-- visiblity: {rnd.choice(NAMES)} -->"]
+        # a comment that only looks like a directive: no effect
+        if near is not None:
+            lines += ["", f"<!-- visiblity: {near} -->"]
         if rnd.random() < 0.15:
             lines += ["", f"<!-- note: visibility: {rnd.choice(NAMES)} -->"]
         lines.append("")
