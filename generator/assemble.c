@@ -574,53 +574,51 @@ static void
 assemble_element(xmlNodePtr parent, const struct assemble_ns *ns,
     const struct assemble_input *in, const struct coverage_element *ce)
 {
-	const struct model	*m = in->model;
+	struct coverage_row	 row;
 	xmlNodePtr		 e, r;
-	size_t			 k;
+	size_t			 k, i = (size_t)(ce - in->cov->elements);
 	char			 href[256];
 	int			 page;
 
+	/* The facts every output shows come from coverage_row. */
+	coverage_row(&row, in->cov, in->model, i);
 	e = assemble_child(parent, ns, "element", NULL);
-	assemble_attr(e, "id", ce->el->id);
-	assemble_attr(e, "article", ce->el->article);
-	assemble_attr(e, "obligation", catalog_obligation_name(ce->el->obligation));
+	assemble_attr(e, "id", row.el->id);
+	assemble_attr(e, "article", row.el->article);
+	assemble_attr(e, "obligation", catalog_obligation_name(row.el->obligation));
 	assemble_attr(e, "obligation-label",
-	    catalog_obligation_label(ce->el->obligation));
-	assemble_attr(e, "title", ce->el->title);
-	assemble_attr(e, "status", coverage_status_name(ce->status));
-	if (ce->el->crisis)
+	    catalog_obligation_label(row.el->obligation));
+	assemble_attr(e, "title", row.el->title);
+	assemble_attr(e, "status", coverage_status_name(row.status));
+	if (row.el->crisis)
 		assemble_attr(e, "manual", "crisis");
-	if (ce->el->public)
+	if (row.el->public)
 		assemble_attr(e, "public", "true");
-	assemble_child(e, ns, "text", ce->el->text);
-	for (k = 0; k < ce->nrefs; k++) {
-		const struct model_doc *md = &m->docs[ce->refs[k].doc];
-		const struct model_section *s = &md->sections[ce->refs[k].section];
+	assemble_child(e, ns, "text", row.el->text);
+	for (k = 0; k < row.nsections; k++) {
+		const struct coverage_place *p = &row.sections[k];
 
 		r = assemble_child(e, ns, "ref", NULL);
-		assemble_attr(r, "path", md->path);
-		assemble_attr_int(r, "line", s->line);
-		assemble_attr(r, "heading", s->heading);
-		assemble_attr(r, "section", s->anchor);
-		if (md->manual != MODEL_NONE) {
-			const char *mid = m->manuals[md->manual].cfg->id;
-
-			assemble_attr(r, "manual", mid);
-			assemble_attr(r, "manual-title", m->manuals[md->manual].cfg->title);
-			snprintf(href, sizeof(href), "manuals/%s.html#%s", mid, s->anchor);
-			assemble_attr(r, "href", href);
-			if (in->page_of != NULL &&
-			    (page = in->page_of(in->page_arg, mid, s->anchor)) > 0)
-				assemble_attr_int(r, "page", page);
-		}
+		assemble_attr(r, "path", p->path);
+		assemble_attr_int(r, "line", p->line);
+		assemble_attr(r, "heading", p->heading);
+		assemble_attr(r, "section", p->anchor);
+		assemble_attr(r, "manual", p->manual_id);
+		assemble_attr(r, "manual-title", p->manual_title);
+		snprintf(href, sizeof(href), "manuals/%s.html#%s", p->manual_id,
+		    p->anchor);
+		assemble_attr(r, "href", href);
+		if (in->page_of != NULL &&
+		    (page = in->page_of(in->page_arg, p->manual_id, p->anchor)) > 0)
+			assemble_attr_int(r, "page", page);
 	}
-	if (ce->status == COVERAGE_NA) {
-		const struct model_doc *md = &m->docs[ce->na.doc];
-
-		r = assemble_child(e, ns, "reason", ce->reason);
-		assemble_attr(r, "path", md->path);
-		assemble_attr_int(r, "line", ce->na.line);
+	if (row.reason != NULL) {
+		r = assemble_child(e, ns, "reason", row.reason);
+		assemble_attr(r, "path", row.reason_at.path);
+		assemble_attr_int(r, "line", row.reason_at.line);
+		assemble_attr(r, "heading", row.reason_at.heading);
 	}
+	coverage_row_clear(&row);
 }
 
 /* Writes a calendar day as name and name-text. */

@@ -11,7 +11,7 @@ libgcrypt20-dev libutf8proc-dev"
 # run: fonts the PDFs embed, gpg for signatures, git for the sample's history
 run="fonts-noto-cjk gnupg git"
 # test: tools the tests use to inspect outputs
-test="qpdf poppler-utils"
+test="qpdf poppler-utils libreoffice-calc-nogui"
 
 want="$build $run"
 [ "${1:-}" = "--test" ] && want="$want $test"
