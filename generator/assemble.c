@@ -555,6 +555,34 @@ assemble_approval(xmlNodePtr parent, const struct assemble_ns *ns,
 }
 
 /*
+ * A version's 改定内容, decided once here so that every template prints the
+ * same words: the approvers' Summary trailers; else 「制定」 for 第1版; else
+ * the subjects of the commits the version approves (source="commits", which
+ * check reports as missing-summary).
+ */
+static void
+assemble_summary(xmlNodePtr ve, const struct assemble_ns *ns,
+    const struct signoff_version *v)
+{
+	xmlNodePtr	 se;
+	size_t		 k;
+
+	se = assemble_child(ve, ns, "summary", NULL);
+	if (v->nsummary > 0) {
+		assemble_attr(se, "source", "approval");
+		for (k = 0; k < v->nsummary; k++)
+			assemble_child(se, ns, "item", v->summary[k]);
+	} else if (v->number == 1) {
+		assemble_attr(se, "source", "established");
+		assemble_child(se, ns, "item", "制定");
+	} else {
+		assemble_attr(se, "source", "commits");
+		for (k = 0; k < v->nsubjects; k++)
+			assemble_child(se, ns, "item", v->subjects[k]);
+	}
+}
+
+/*
  * The manual's sign-off: attributes on root (signed-off, draft, version,
  * established, revised, effective, review-due) and a <versions> list.
  */
@@ -596,8 +624,7 @@ assemble_signoff(xmlNodePtr root, const struct assemble_ns *ns,
 		assemble_day(ve, "approved", &v->approved, w);
 		assemble_day(ve, "effective", &v->effective, w);
 		assemble_attr(ve, "change", v->change);
-		for (k = 0; k < v->nsubjects; k++)
-			assemble_child(ve, ns, "subject", v->subjects[k]);
+		assemble_summary(ve, ns, v);
 		for (k = 0; k < v->napprovals; k++)
 			assemble_approval(ve, ns, &v->approvals[k], w);
 	}
