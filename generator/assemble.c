@@ -538,7 +538,7 @@ assemble_day(xmlNodePtr n, const char *name, const struct jdate *d, int wareki)
 /* One <approval>. */
 static void
 assemble_approval(xmlNodePtr parent, const struct assemble_ns *ns,
-    const struct signoff_approval *a, int wareki)
+    const struct signoff_approval *a, int wareki, int external)
 {
 	static const char *const sigs[] = { "none", "good", "bad" };
 	xmlNodePtr	 e;
@@ -548,7 +548,7 @@ assemble_approval(xmlNodePtr parent, const struct assemble_ns *ns,
 	assemble_attr(e, "role-title", a->role->title != NULL ? a->role->title :
 	    a->role->id);
 	assemble_attr(e, "name", a->name);
-	assemble_attr(e, "email", a->email);
+	assemble_attr(e, "email", external ? NULL : a->email);
 	assemble_attr(e, "commit", a->commit->id);
 	assemble_date(e, "date", a->commit->time, a->commit->offset, wareki);
 	assemble_attr(e, "signature", sigs[a->sig]);
@@ -626,12 +626,14 @@ assemble_signoff(xmlNodePtr root, const struct assemble_ns *ns,
 		assemble_attr(ve, "change", v->change);
 		assemble_summary(ve, ns, v);
 		for (k = 0; k < v->napprovals; k++)
-			assemble_approval(ve, ns, &v->approvals[k], w);
+			assemble_approval(ve, ns, &v->approvals[k], w,
+			    in->external);
 	}
 	if (!sm->signed_off && sm->npending > 0) {
 		pe = assemble_child(root, ns, "pending", NULL);
 		for (k = 0; k < sm->npending; k++)
-			assemble_approval(pe, ns, &sm->pending[k], w);
+			assemble_approval(pe, ns, &sm->pending[k], w,
+			    in->external);
 	}
 }
 
@@ -689,7 +691,9 @@ assemble_manual(const struct assemble_input *in, size_t mi, int redact)
 			assemble_element(cov, &ns, in, &in->cov->elements[i]);
 
 	hist = assemble_child(root, &ns, "history", NULL);
-	if (in->hist != NULL) {
+	if (in->external)
+		assemble_attr(hist, "withheld", "true");
+	else if (in->hist != NULL) {
 		assemble_attr(hist, "shallow", in->hist->shallow ? "true" : "false");
 		/* The union of every document's commits, newest first. */
 		for (i = 0; i < mm->ndocs; i++) {
@@ -767,7 +771,7 @@ assemble_site(const struct assemble_input *in)
 				assemble_day(man, "review-due", &sm->review_due,
 				    in->cf->wareki);
 		}
-		if (in->hist == NULL)
+		if (in->hist == NULL || in->external)
 			continue;
 		/* The last change: the newest commit of any of its documents. */
 		for (j = 0, shown = (size_t)-1; j < m->manuals[i].ndocs; j++) {
@@ -795,6 +799,8 @@ assemble_site(const struct assemble_input *in)
 		}
 		assemble_element(art, &ns, in, ce);
 	}
+	if (in->external)
+		return doc;
 	ch = assemble_child(root, &ns, "changes", NULL);
 	for (i = 0; in->hist != NULL && i < in->hist->ncommits && i < 20; i++)
 		assemble_change(ch, &ns, &in->hist->commits[i], in->cf->wareki,

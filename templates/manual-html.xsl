@@ -56,7 +56,9 @@
           </div>
           <xsl:call-template name="supplementary-provisions"/>
           <xsl:call-template name="revision-history"/>
-          <xsl:call-template name="change-history"/>
+          <xsl:if test="not(k:history/@withheld = 'true')">
+            <xsl:call-template name="change-history"/>
+          </xsl:if>
           <xsl:call-template name="coverage-appendix"/>
         </main>
         <xsl:call-template name="footer"/>
@@ -415,7 +417,9 @@
       <li class="toc-back"><a href="#supplementary">附則</a></li>
     </xsl:if>
     <li class="toc-back"><a href="#revision-history">改訂履歴</a></li>
-    <li class="toc-back"><a href="#change-history">変更履歴</a></li>
+    <xsl:if test="not(k:history/@withheld = 'true')">
+      <li class="toc-back"><a href="#change-history">変更履歴</a></li>
+    </xsl:if>
     <li class="toc-back"><a href="#coverage-appendix">付録　規則との対応表</a></li>
   </xsl:template>
 
