@@ -678,15 +678,13 @@ cmd_bundle(const struct opts *o, struct diag *d)
 	}
 	snprintf(gen, sizeof(gen), "kitei %s", KITEI_VERSION);
 	main_assemble_input(&in, &r, gen, d);
+	in.external = 1;
 	datadir = main_datadir();
 	rnd = render_new(datadir, r.src, d);
 	if ((pub = publish_begin(out, PUBLISH_FILE, d)) == NULL)
 		goto fail;
 	main_output_opts(&boo, &bo);
 	if (output_build(&boo, pub, &in, rnd, d) < 0)
-		goto fail;
-	if (r.hist != NULL && (publish_mkdirs(pub, "history/x", d) < 0 ||
-	    output_history(publish_dir(pub), r.hist, d) < 0))
 		goto fail;
 	if (o->since != NULL) {
 		if (publish_mkdirs(pub, "shinkyu/x", d) < 0)

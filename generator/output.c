@@ -607,7 +607,6 @@ output_readme(const char *dir, const struct assemble_input *r, const struct outp
 	    "  manuals/       各規程・危機管理マニュアル（PDF 及び HTML）\r\n"
 	    "  coverage.html  規則の各要素と規程の条項との対応表（coverage.csv, coverage.json も同内容）\r\n"
 	    "  index.html     対応状況の概要\r\n"
-	    "  history/       変更履歴（history.txt, history.json）\r\n"
 	    "%s"
 	    "  manifest.json  収録物の一覧（改訂番号、規則の版、各規程の版数と承認状況）\r\n"
 	    "  SHA256SUMS     全ファイルの SHA-256 値\r\n"
