@@ -556,6 +556,25 @@ bundle_name_ok(const char *name, size_t len)
 }
 
 /*
+ * Whether an end of central directory record lies in the last 64 KiB but not
+ * at the very end: a zip with a comment or trailing bytes.
+ */
+static int
+bundle_zip_tail(struct bundle_zip *z)
+{
+	unsigned char	*b;
+	size_t		 n = z->size < 65557 + 22 ? (size_t)z->size : 65557 + 22, i;
+	int		 found = 0;
+
+	b = xmalloc(n + 1);
+	if (n >= 22 && bundle_read_at(z, z->size - n, b, n) == 0)
+		for (i = n - 22; i > 0 && !found; i--)
+			found = bundle_le32(b + i - 1) == 0x06054b50;
+	free(b);
+	return found;
+}
+
+/*
  * Reads the end of central directory (and its zip64 form), which must end
  * the file exactly: no comment, no trailing bytes.  Returns 0, or -1 with a
  * fatal diagnostic emitted.
@@ -569,9 +588,14 @@ bundle_zip_end(struct bundle_zip *z)
 
 	if (z->size < 22 || bundle_read_at(z, z->size - 22, e, 22) < 0 ||
 	    bundle_le32(e) != 0x06054b50 || bundle_le16(e + 20) != 0) {
-		diag_emit(z->d, DIAG_FATAL, &pos, "verify", "not a zip as kitei "
-		    "writes them (no end of central directory at the end; a "
-		    "comment or trailing bytes?)");
+		if (bundle_zip_tail(z)) {
+			bundle_problem(z, "the zip has a comment or bytes after "
+			    "its end (verify reads zips as kitei writes them)%s",
+			    "", "");
+			return -1;
+		}
+		diag_emit(z->d, DIAG_FATAL, &pos, "verify", "not a zip (no end of "
+		    "central directory)");
 		return -1;
 	}
 	z->n = bundle_le16(e + 10);
