@@ -1427,7 +1427,7 @@ bundle_verify(const char *path, const char *keyring, struct diag *d)
 	struct pos		 pos = { path, 0, 0 };
 	struct stat		 st;
 	size_t			 nv = 0, i, ok = 0;
-	int			 nsums = 0, nsig = 0;
+	int			 nsums = 0, nsig = 0, fd = -1;
 
 	memset(&z, 0, sizeof(z));
 	z.path = path;
@@ -1436,7 +1436,8 @@ bundle_verify(const char *path, const char *keyring, struct diag *d)
 		diag_emit(d, DIAG_FATAL, &pos, "verify", "libgcrypt is not usable");
 		return -1;
 	}
-	if ((z.f = fopen(path, "rb")) == NULL || fstat(fileno(z.f), &st) < 0) {
+	/* O_NONBLOCK: opening a fifo must not wait for a writer. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK)) < 0 || fstat(fd, &st) < 0) {
 		bundle_io_error(d, path, "cannot read the bundle");
 		goto out;
 	}
@@ -1444,6 +1445,11 @@ bundle_verify(const char *path, const char *keyring, struct diag *d)
 		diag_emit(d, DIAG_FATAL, &pos, "verify", "not a regular file");
 		goto out;
 	}
+	if (fcntl(fd, F_SETFL, 0) < 0 || (z.f = fdopen(fd, "rb")) == NULL) {
+		bundle_io_error(d, path, "cannot read the bundle");
+		goto out;
+	}
+	fd = -1;
 	z.size = (uint64_t)st.st_size;
 	if (bundle_zip_end(&z) < 0)
 		goto out;
@@ -1479,6 +1485,8 @@ bundle_verify(const char *path, const char *keyring, struct diag *d)
 		printf("%s: %zu files, every SHA-256 matches%s\n", path, ok,
 		    nsig ? ", signature good" : " (not signed)");
 out:
+	if (fd >= 0)
+		close(fd);
 	if (z.f != NULL)
 		fclose(z.f);
 	for (i = 0; i < z.n && z.m != NULL; i++)

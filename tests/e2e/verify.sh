@@ -185,6 +185,11 @@ run_forge
 forge() { :; }
 b1b3
 
+# Not a file at all: a fifo must not hang verify, a folder is no bundle.
+mkfifo "$WORK/fifo.zip"
+expect_status "verify of a fifo exits 2 at once" 2 timeout 10 "$KITEI" verify "$WORK/fifo.zip"
+expect_status "verify of a folder exits 2" 2 "$KITEI" verify "$WORK"
+
 # B2: constant memory, linear time, limits with a clear message.
 (ulimit -v 400000; timeout 20 "$KITEI" verify "$WORK/bomb-lie.zip") > "$WORK/bomb-lie.out" 2>&1
 rc=$?
