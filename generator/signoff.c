@@ -426,7 +426,11 @@ signoff_add_version(struct signoff_manual *sm, const struct history_commit *c,
 	v->offset = c->offset;
 	jdate_from_time(&v->approved, c->time, c->offset);
 	v->effective = v->approved;
-	/* 施行日: the completing commit's Effective, else any approver's. */
+	/*
+	 * 施行日: the completing commit's Effective, else the latest
+	 * approver's.  One that is no day stops the search: another
+	 * approver's date is not what this one meant (check reports it).
+	 */
 	for (i = sm->npending + 1; i-- > 0; ) {
 		const struct history_commit *ac = i == sm->npending ? c :
 		    sm->pending[i].commit;
@@ -435,10 +439,10 @@ signoff_add_version(struct signoff_manual *sm, const struct history_commit *c,
 		if (n > 0 && jdate_parse(&day, eff[n - 1]) == 0) {
 			v->effective = day;
 			v->has_effective = 1;
-			free(eff);
-			break;
 		}
 		free(eff);
+		if (n > 0)
+			break;
 	}
 	v->change = xstrdup(change->id);
 	v->subjects = *subjects;
@@ -478,7 +482,11 @@ signoff_took_away(const struct history_commit *c,
 	return 0;
 }
 
-/* Warns of the Effective trailers of approval commit c that are no day. */
+/*
+ * Reports the Effective trailers of approval commit c that are no day: an
+ * error, since the 施行日 printed would otherwise be the approval date
+ * without a word.  Full-width digits are read (history.c normalises).
+ */
 static void
 signoff_check_effective(const struct history_commit *c,
     const struct config_manual *cm, const struct pos *pos, struct diag *d)
@@ -490,10 +498,10 @@ signoff_check_effective(const struct history_commit *c,
 	n = history_trailer_values(&vals, c, "Effective");
 	for (i = 0; i < n; i++)
 		if (jdate_parse(&day, vals[i]) < 0)
-			diag_emit(d, DIAG_WARNING, pos, "bad-approval",
+			diag_emit(d, DIAG_ERROR, pos, "bad-approval",
 			    "manual '%s': Effective: %s in %.12s is not a day "
-			    "(YYYY-MM-DD) and is ignored", cm->id, vals[i],
-			    c->id);
+			    "written YYYY-MM-DD, so the 施行日 cannot be read",
+			    cm->id, vals[i], c->id);
 	free(vals);
 }
 

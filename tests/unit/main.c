@@ -22,6 +22,8 @@ main(void)
 	test_model();
 	test_catalog();
 	test_coverage();
+	test_mdtext();
+	test_jdate();
 	rc = harness_summary();
 	xmlCleanupParser();
 	git_libgit2_shutdown();
