@@ -27,6 +27,7 @@
 #include "diag.h"
 #include "history.h"
 #include "init.h"
+#include "jdate.h"
 #include "model.h"
 #include "output.h"
 #include "parse.h"
@@ -60,6 +61,7 @@ struct opts {
 	int		 draft;		/* --draft */
 	const char	*firm;		/* init --firm NAME */
 	int		 redact;	/* set by bundle: confidential text withheld */
+	int		 commit_today;	/* set by bundle: "today" is the commit's date */
 	const char	*args[4];	/* positional arguments after the command */
 	int		 nargs;
 };
@@ -249,6 +251,8 @@ main_pipeline(struct run *r, const struct opts *o, struct diag *d)
 	struct sources_opts	 so;
 	struct signoff_input	 si;
 	struct parse_doc	**docs;
+	struct jdate		 jd;
+	char			 day[16];
 	size_t			 i;
 
 	memset(r, 0, sizeof(*r));
@@ -280,6 +284,11 @@ main_pipeline(struct run *r, const struct opts *o, struct diag *d)
 	si.cf = r->cf;
 	si.src = r->src;
 	si.today = o->today;
+	if (o->commit_today && r->src->commit != NULL) {
+		/* A bundle's findings must not change with the day it is made. */
+		jdate_from_time(&jd, r->src->time, r->src->offset);
+		si.today = jdate_iso(day, sizeof(day), &jd);
+	}
 	si.release = o->release;
 	r->so = signoff_run(&si, d);
 	return 0;
@@ -652,7 +661,8 @@ cmd_bundle(const struct opts *o, struct diag *d)
 	bo.redact = !o->include_confidential;
 	bo.emit_xml = 0;
 	bo.only = "html,pdf,dashboard";
-	if (main_pipeline(&r, o, d) < 0)
+	bo.commit_today = oo.commit_today = 1;
+	if (main_pipeline(&r, &bo, d) < 0)
 		goto fail;
 	for (i = 0; i < r.model->nmanuals && !o->draft; i++)
 		if (!r.so->manuals[i].signed_off) {
@@ -703,7 +713,8 @@ cmd_bundle(const struct opts *o, struct diag *d)
 	    old.src->revision : NULL, d) < 0 ||
 	    output_readme(publish_dir(pub), &in, &boo, d) < 0)
 		goto fail;
-	if (bundle_write(publish_dir(pub), out, r.src->time, o->sign, d) < 0)
+	if (bundle_write(publish_dir(pub), out, r.src->time, r.src->offset,
+	    o->sign, d) < 0)
 		goto fail;
 	publish_abort(pub);
 	pub = NULL;

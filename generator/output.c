@@ -531,6 +531,8 @@ output_manifest(const char *dir, const struct assemble_input *r, const struct ou
 	json_string(&j, r->src->revision);
 	json_key(&j, "date");
 	json_string(&j, jdate_iso(iso, sizeof(iso), &day));
+	json_key(&j, "commit_time");	/* verify judges signatures at it */
+	json_int(&j, r->src->time);
 	json_key(&j, "since");
 	json_string(&j, since_rev);
 	json_key(&j, "confidential_included");

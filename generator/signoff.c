@@ -18,6 +18,7 @@
 
 #include "config.h"
 #include "diag.h"
+#include "gpghome.h"
 #include "history.h"
 #include "jdate.h"
 #include "model.h"
@@ -31,8 +32,7 @@
 
 /* The temporary keyring used to check approval signatures. */
 struct signoff_gpg {
-	char		*home;		/* temporary GNUPGHOME, removed at the end */
-	gpgme_ctx_t	 ctx;
+	struct gpghome	*home;		/* temporary GNUPGHOME, removed at the end */
 	int		 ready;		/* keys imported */
 };
 
@@ -215,53 +215,19 @@ static int
 signoff_gpg_init(struct signoff_gpg *g, const struct sources *src,
     struct diag *d)
 {
-	const char	*tmp = getenv("TMPDIR");
-	char		*conf;
-	FILE		*f;
-	gpgme_data_t	 kd;
 	gpgme_error_t	 e;
 	size_t		 i;
 
-	xasprintf(&g->home, "%s/kitei-gnupg-XXXXXX",
-	    tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
-	if (mkdtemp(g->home) == NULL) {
-		diag_emit(d, DIAG_FATAL, NULL, "gpg", "cannot create a temporary "
-		    "keyring folder in %s", tmp != NULL ? tmp : "/tmp");
-		free(g->home);
-		g->home = NULL;
+	if ((g->home = gpghome_new(d)) == NULL)
 		return -1;
-	}
-	/*
-	 * gpg starts an agent for an import, which would outlive the folder;
-	 * checking signatures needs none.
-	 */
-	xasprintf(&conf, "%s/gpg.conf", g->home);
-	if ((f = fopen(conf, "w")) != NULL) {
-		fputs("no-autostart\n", f);
-		fclose(f);
-	}
-	free(conf);
-	gpgme_check_version(NULL);
-	if ((e = gpgme_new(&g->ctx)) != 0 ||
-	    (e = gpgme_set_protocol(g->ctx, GPGME_PROTOCOL_OpenPGP)) != 0 ||
-	    (e = gpgme_ctx_set_engine_info(g->ctx, GPGME_PROTOCOL_OpenPGP,
-	    NULL, g->home)) != 0) {
-		diag_emit(d, DIAG_FATAL, NULL, "gpg", "OpenPGP is not available: %s",
-		    gpgme_strerror(e));
-		return -1;
-	}
-	for (i = 0; i < src->nkeys; i++) {
-		if (gpgme_data_new_from_mem(&kd, src->keys[i].data,
-		    src->keys[i].len, 0) != 0)
-			continue;
-		if ((e = gpgme_op_import(g->ctx, kd)) != 0) {
+	for (i = 0; i < src->nkeys; i++)
+		if ((e = gpghome_import(g->home, src->keys[i].data,
+		    src->keys[i].len)) != 0) {
 			struct pos pos = { src->keys[i].path, 0, 0 };
 
 			diag_emit(d, DIAG_WARNING, &pos, "bad-key",
 			    "cannot import the key: %s", gpgme_strerror(e));
 		}
-		gpgme_data_release(kd);
-	}
 	g->ready = 1;
 	return 0;
 }
@@ -270,12 +236,8 @@ signoff_gpg_init(struct signoff_gpg *g, const struct sources *src,
 static void
 signoff_gpg_free(struct signoff_gpg *g)
 {
-	if (g->ctx != NULL)
-		gpgme_release(g->ctx);
-	if (g->home != NULL) {
-		publish_rmtree(g->home);
-		free(g->home);
-	}
+	gpghome_free(g->home);
+	g->home = NULL;
 }
 
 /*
@@ -299,25 +261,27 @@ signoff_fpr_equal(const char *a, const char *b)
 }
 
 /*
- * Whether signature s, good but by a key that has expired since, was made
- * while the key was valid: an approval stays one when the key expires later.
+ * The time an approval in commit c is judged at: the latest of its committer
+ * time and its parents' (a commit cannot be made before its parents exist),
+ * so that a signer whose clock was set back cannot date an approval into
+ * the lifetime of a key that had expired.
  */
-static int
-signoff_signed_in_time(struct signoff_gpg *g, gpgme_signature_t s)
+static int64_t
+signoff_commit_time(git_repository *repo, const struct history_commit *c)
 {
-	gpgme_key_t	 key;
-	gpgme_subkey_t	 sk;
-	int		 ok = 0;
+	git_commit	*pc;
+	git_oid		 oid;
+	int64_t		 t = c->time;
+	size_t		 i;
 
-	if (s->fpr == NULL || s->timestamp == 0 ||
-	    gpgme_get_key(g->ctx, s->fpr, &key, 0) != 0)
-		return 0;
-	for (sk = key->subkeys; sk != NULL; sk = sk->next)
-		if ((sk->fpr != NULL && signoff_fpr_equal(sk->fpr, s->fpr)) ||
-		    (sk->keyid != NULL && !strcasecmp(sk->keyid, s->fpr)))
-			ok = sk->expires <= 0 || (long)s->timestamp < sk->expires;
-	gpgme_key_unref(key);
-	return ok;
+	for (i = 0; i < c->nparents; i++)
+		if (git_oid_fromstr(&oid, c->parents[i]) == 0 &&
+		    git_commit_lookup(&pc, repo, &oid) == 0) {
+			if ((int64_t)git_commit_time(pc) > t)
+				t = (int64_t)git_commit_time(pc);
+			git_commit_free(pc);
+		}
+	return t;
 }
 
 /*
@@ -336,6 +300,8 @@ signoff_verify(struct signoff_gpg *g, git_repository *repo,
 	gpgme_verify_result_t	 res;
 	gpgme_signature_t	 s;
 	gpgme_key_t		 key;
+	gpgme_ctx_t		 ctx = NULL;
+	int64_t			 when;
 	enum signoff_sig	 rc = SIGNOFF_SIG_BAD;
 	size_t			 i, n;
 
@@ -358,29 +324,24 @@ signoff_verify(struct signoff_gpg *g, git_repository *repo,
 	if (!g->ready ||
 	    gpgme_data_new_from_mem(&sd, sig.ptr, sig.size, 0) != 0 ||
 	    gpgme_data_new_from_mem(&td, text.ptr, text.size, 0) != 0 ||
-	    gpgme_op_verify(g->ctx, sd, td, NULL) != 0 ||
-	    (res = gpgme_op_verify_result(g->ctx)) == NULL)
+	    gpgme_op_verify(ctx = gpghome_ctx(g->home), sd, td, NULL) != 0 ||
+	    (res = gpgme_op_verify_result(ctx)) == NULL)
 		goto out;
 	*why = "the signature is not by the approver's key";
+	when = signoff_commit_time(repo, c);
 	for (s = res->signatures; s != NULL; s = s->next) {
 		if (gpg_err_code(s->status) == GPG_ERR_NO_PUBKEY) {
 			*why = "signed by a key not in keys/";
 			continue;
 		}
-		if (gpg_err_code(s->status) != GPG_ERR_NO_ERROR &&
-		    !(gpg_err_code(s->status) == GPG_ERR_KEY_EXPIRED &&
-		    signoff_signed_in_time(g, s))) {
-			*why = "the signature is not valid";
-			continue;
-		}
-		if (s->fpr == NULL)
+		if (!gpghome_sig_counts(g->home, s, when, why))
 			continue;
 		if (signoff_fpr_equal(s->fpr, p->key)) {
 			rc = SIGNOFF_SIG_GOOD;
 			break;
 		}
 		/* A subkey signed: compare its primary key. */
-		if (gpgme_get_key(g->ctx, s->fpr, &key, 0) == 0) {
+		if (gpgme_get_key(ctx, s->fpr, &key, 0) == 0) {
 			if (key->subkeys != NULL && key->subkeys->fpr != NULL &&
 			    signoff_fpr_equal(key->subkeys->fpr, p->key))
 				rc = SIGNOFF_SIG_GOOD;
