@@ -319,13 +319,13 @@
     <tr><xsl:apply-templates select="k:cell"/></tr>
   </xsl:template>
 
-  <!-- N -->
+  <!-- No predicate in the pattern: libxslt would count the siblings of every node it tests (issue 11). -->
   <xsl:template match="k:cell">
     <xsl:choose>
       <xsl:when test="../@header = 'true'"><th scope="col"><xsl:apply-templates/></th></xsl:when>
       <xsl:otherwise><td><xsl:apply-templates/></td></xsl:otherwise>
     </xsl:choose>
-  </xsl:template>o predicate in the pattern: libxslt would count the siblings of every node it tests (issue 11)
+  </xsl:template>
 
   <!-- Unchanged rows of a changed table: one row across every column. -->
   <xsl:template match="k:table/k:omitted">
