@@ -453,7 +453,9 @@ bundle_check_sig(const struct bundle_file *sums, const struct bundle_file *sig,
 	}
 	for (s = res->signatures; s != NULL; s = s->next) {
 		if (gpg_err_code(s->status) == GPG_ERR_NO_ERROR) {
-			printf("good signature by %s\n", s->fpr ? s->fpr : "?");
+			fputs("good signature by ", stdout);
+			diag_fputs(s->fpr ? s->fpr : "?", stdout);
+			putchar('\n');
 			rc = 0;
 		} else
 			diag_emit(d, DIAG_ERROR, &pos, "verify", "%s: %s (key %s)",
@@ -537,9 +539,11 @@ bundle_verify(const char *path, const char *keyring, struct diag *d)
 		    "--keyring asks for a signature", BUNDLE_SIG);
 		bad = 1;
 	}
-	if (!bad)
-		printf("%s: %zu files, every SHA-256 matches%s\n", path, listed,
+	if (!bad) {
+		diag_fputs(path, stdout);
+		printf(": %zu files, every SHA-256 matches%s\n", listed,
 		    sig != NULL ? ", signature good" : " (not signed)");
+	}
 	free(seen);
 	free(text);
 	bundle_list_free(&l);

@@ -4,6 +4,7 @@
  * Formats check results for people (text) and for tools (JSON, SARIF, JUnit).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
@@ -20,21 +21,27 @@ report_text(FILE *f, const struct report *r, int color)
 {
 	const struct coverage	*cov = r->cov;
 	size_t			 errors, warnings, counted;
+	char			*id, *version;
 
 	diag_print_text(r->diag, f, color);
 	errors = diag_count_level(r->diag, DIAG_ERROR) +
 	    diag_count_level(r->diag, DIAG_FATAL);
 	warnings = diag_count_level(r->diag, DIAG_WARNING);
 	counted = cov->covered + cov->not_applicable;
+	/* The catalog may come from the policy root: escaped (diag.h). */
+	id = diag_safe(r->cat->id);
+	version = diag_safe(r->cat->version);
 	fprintf(f, "%s %s at %.12s%s: %zu of %zu elements met (%zu%%): "
 	    "%zu covered, %zu not applicable, %zu missing; %zu error%s, "
-	    "%zu warning%s\n", r->cat->id, r->cat->version,
+	    "%zu warning%s\n", id, version,
 	    r->src->revision[0] != '\0' ? r->src->revision : "(no commit)",
 	    r->src->worktree ? " + 未コミット" : "",
 	    counted, cov->nelements,
 	    cov->nelements ? counted * 100 / cov->nelements : 100,
 	    cov->covered, cov->not_applicable, cov->missing,
 	    errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+	free(id);
+	free(version);
 	if (r->src->shallow)
 		fputs("warning: this is a shallow clone: history and approvals "
 		    "are incomplete\n", f);

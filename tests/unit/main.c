@@ -22,6 +22,7 @@ main(void)
 	test_model();
 	test_catalog();
 	test_coverage();
+	test_diag();
 	rc = harness_summary();
 	xmlCleanupParser();
 	git_libgit2_shutdown();
