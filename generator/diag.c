@@ -214,6 +214,20 @@ diag_escape(struct buf *b, const char *s)
 	}
 }
 
+/* The code point at s if diag_escape would show it as \uXXXX, else -1. */
+long
+diag_unsafe_at(const char *s)
+{
+	gunichar	 c;
+
+	if ((unsigned char)s[0] < 0x80)
+		return -1;
+	c = g_utf8_get_char_validated(s, -1);
+	if (c == (gunichar)-1 || c == (gunichar)-2 || !diag_unsafe_char(c))
+		return -1;
+	return (long)c;
+}
+
 /* Returns a new escaped copy of s, or NULL for NULL. */
 char *
 diag_safe(const char *s)

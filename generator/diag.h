@@ -91,5 +91,11 @@ void		 diag_escape(struct buf *, const char *s);
 char		*diag_safe(const char *s);
 /* Writes s, escaped, to file (a FILE *). */
 void		 diag_fputs(const char *s, void *file);
+/*
+ * The code point at s when it is valid UTF-8 that diag_escape shows as
+ * \uXXXX (C1, bidirectional, separators), else -1: for json.c, whose
+ * output may be read on a terminal too.
+ */
+long		 diag_unsafe_at(const char *s);
 
 #endif /* KITEI_DIAG_H */

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "catalog.h"
 #include "coverage.h"
 #include "diag.h"
@@ -255,23 +257,48 @@ report_sarif(FILE *f, const struct report *r)
 	json_finish(&j);
 }
 
-/* Writes s with XML's five special characters escaped. */
+/*
+ * Writes s with XML's five special characters escaped.  C0 controls, which
+ * XML 1.0 cannot hold, become spaces; DEL and what diag_escape shows as
+ * \uXXXX (C1, bidirectional controls) become character references, so the
+ * file is safe to print on a terminal; bytes that are not UTF-8 become
+ * U+FFFD, so the file stays well-formed.
+ */
 static void
 report_xml(FILE *f, const char *s)
 {
-	for (; *s != '\0'; s++)
+	long	 cp;
+	int	 n;
+
+	while (*s != '\0') {
 		switch (*s) {
 		case '<': fputs("&lt;", f); break;
 		case '>': fputs("&gt;", f); break;
 		case '&': fputs("&amp;", f); break;
 		case '"': fputs("&quot;", f); break;
 		case '\'': fputs("&apos;", f); break;
+		case '\177': fputs("&#x7f;", f); break;
 		default:
+			if ((unsigned char)*s >= 0x80) {
+				if (g_utf8_get_char_validated(s, -1) >= 0x110000) {
+					fputs("\xef\xbf\xbd", f);
+					break;
+				}
+				n = g_utf8_skip[(unsigned char)*s];
+				if ((cp = diag_unsafe_at(s)) >= 0)
+					fprintf(f, "&#x%lx;", cp);
+				else
+					fwrite(s, 1, (size_t)n, f);
+				s += n;
+				continue;
+			}
 			if ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t')
 				fputc(' ', f);
 			else
 				fputc(*s, f);
 		}
+		s++;
+	}
 }
 
 /*
