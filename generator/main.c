@@ -944,6 +944,7 @@ static const struct main_option {
 /* One option as given: its first row in the table and its value. */
 struct main_given {
 	size_t		 row;
+	const char	*spelling;	/* as typed: the name or the alias */
 	const char	*value;		/* NULL for a flag */
 };
 
@@ -1024,17 +1025,17 @@ main_option_apply(struct opts *o, const struct main_command *cmd,
 		}
 	if (i == MAIN_NOPTIONS)
 		return main_usage_error(d, "%s does not take %s", cmd->name,
-		    opt->name);
+		    g->spelling);
 	/* Rows of one name are adjacent; the first one counts repeats. */
 	if (seen[g->row]++)
-		return main_usage_error(d, "%s given twice", opt->name);
+		return main_usage_error(d, "%s given twice", g->spelling);
 	if (opt->flag) {
 		*(int *)(void *)((char *)o + opt->off) = 1;
 		return 0;
 	}
 	if (!opt->valid(g->value))
 		return main_usage_error(d, "%s: expected %s, not '%s'",
-		    opt->name, opt->accepted, g->value);
+		    g->spelling, opt->accepted, g->value);
 	*(const char **)(void *)((char *)o + opt->off) = g->value;
 	return 0;
 }
@@ -1052,6 +1053,7 @@ main_parse(struct opts *o, const struct main_command **cmd_out, int argc,
 	struct main_given	*given;
 	const struct main_command *cmd = NULL;
 	const char		*word = NULL, *eq;
+	char			**spellings;
 	unsigned		 seen[MAIN_NOPTIONS];
 	size_t			 ngiven = 0, i;
 	long			 row;
@@ -1059,6 +1061,7 @@ main_parse(struct opts *o, const struct main_command **cmd_out, int argc,
 
 	memset(seen, 0, sizeof(seen));
 	given = xcalloc((size_t)argc + 1, sizeof(*given));
+	spellings = xcalloc((size_t)argc + 1, sizeof(*spellings));
 	o->args = xcalloc((size_t)argc + 1, sizeof(*o->args));
 	for (i = 1; i < (size_t)argc; i++) {
 		const char *a = argv[i];
@@ -1089,10 +1092,16 @@ main_parse(struct opts *o, const struct main_command **cmd_out, int argc,
 			goto out;
 		}
 		given[ngiven].row = (size_t)row;
+		given[ngiven].spelling = a;
+		if (eq != NULL) {
+			/* The spelling without "=value", kept in the copy. */
+			spellings[ngiven] = xstrndup(a, (size_t)(eq - a));
+			given[ngiven].spelling = spellings[ngiven];
+		}
 		if (main_options[row].flag) {
 			if (eq != NULL) {
 				rc = main_usage_error(d, "%s takes no value",
-				    main_options[row].name);
+				    given[ngiven].spelling);
 				goto out;
 			}
 		} else if (eq != NULL)
@@ -1103,7 +1112,7 @@ main_parse(struct opts *o, const struct main_command **cmd_out, int argc,
 		else {
 			/* "-o --release" is a forgotten value, not a folder. */
 			rc = main_usage_error(d, "%s needs a value: %s",
-			    main_options[row].name, main_options[row].accepted);
+			    a, main_options[row].accepted);
 			goto out;
 		}
 		ngiven++;
@@ -1148,6 +1157,10 @@ main_parse(struct opts *o, const struct main_command **cmd_out, int argc,
 	}
 	*cmd_out = cmd;
 out:
+	/* Messages are printed by now: the spellings may go. */
+	for (i = 0; i <= (size_t)argc; i++)
+		free(spellings[i]);
+	free(spellings);
 	free(given);
 	return rc;
 }
