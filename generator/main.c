@@ -349,10 +349,11 @@ main_catalog_ids(const struct catalog *cat, const char *const *ids, int nids,
 	const struct catalog_element	*e;
 	const char			*near[4];
 	size_t				 n, k;
-	int				 i;
+	int				 i, bad = 0;
 
 	for (i = 0; i < nids; i++)
 		if (catalog_find(cat, ids[i]) == NULL) {
+			bad = 1;
 			n = catalog_nearest(cat, ids[i], near, 4);
 			diag_emit(d, DIAG_FATAL, NULL, "usage", "catalog: %s is not "
 			    "an element of %s%s%s%s%s%s%s%s%s", ids[i], cat->id,
@@ -361,7 +362,7 @@ main_catalog_ids(const struct catalog *cat, const char *const *ids, int nids,
 			    n > 2 ? ", " : "", n > 2 ? near[2] : "",
 			    n > 3 ? ", " : "", n > 3 ? near[3] : "");
 		}
-	if (diag_count(d) > 0)
+	if (bad)
 		return main_fail(d);
 	/* A view sharing cat's strings, holding copies of the chosen members. */
 	view = *cat;
