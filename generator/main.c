@@ -445,6 +445,7 @@ cmd_history(const struct opts *o, struct diag *d)
 	struct history		*h = NULL;
 	const char		*fmt = o->format != NULL ? o->format : "text";
 	char			*path = NULL;
+	size_t			*idx = NULL, hits;
 	int			 rc = EXIT_NORUN;
 
 	memset(&so, 0, sizeof(so));
@@ -466,6 +467,15 @@ cmd_history(const struct opts *o, struct diag *d)
 		while (p[0] == '.' && p[1] == '/')
 			p += 2;
 		xasprintf(&path, "%s%s", src->prefix, p);
+		/* A misspelt PATH is an error, not a document that never changed. */
+		if ((hits = history_for_path(&idx, h, path)) == 0 && !h->shallow) {
+			diag_emit(d, DIAG_FATAL, NULL, "usage", "history: no commit "
+			    "changed '%s' (a path relative to the policy root)",
+			    o->args[0]);
+			rc = main_fail(d);
+			goto out;
+		}
+		free(idx);
 	}
 	if (!strcmp(fmt, "json"))
 		history_print_json(stdout, h, path);

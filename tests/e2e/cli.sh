@@ -167,6 +167,13 @@ if [ "$(cat "$WORK/catalog-badrev.rc")" -eq 2 ]; then ok "catalog --rev no-such:
 contains "catalog --rev no-such: names it" "$WORK/catalog-badrev.all" "no-such"
 run history-dashes -C "$repo/p" history -- docs/-dash.md
 contains "history -- PATH: a path starting with a dash" "$WORK/history-dashes.out" "docs/-dash.md"
+# A PATH no commit changed is a mistake, not a document without history.
+run history-none -C "$repo/p" history docs/nosuch.md
+if [ "$(cat "$WORK/history-none.rc")" -eq 2 ]; then ok "history PATH no commit changed: exit 2"; else
+	fail "history PATH no commit changed: exit $(cat "$WORK/history-none.rc"), want 2"; fi
+contains "history PATH no commit changed: names it" "$WORK/history-none.all" "no commit changed 'docs/nosuch.md'"
+run history-dir -C "$repo/p" history docs
+contains "history FOLDER: its commits" "$WORK/history-dir.out" "docs/-dash.md"
 # --today with a bad date used to fall back to the system clock.
 run today-bad -C "$repo/p" --today 2026-13-45 check
 if [ "$(cat "$WORK/today-bad.rc")" -eq 2 ]; then ok "--today 2026-13-45: exit 2, no run"; else
