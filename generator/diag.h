@@ -63,6 +63,12 @@ int		 diag_exit_status(const struct diag *);
 const char	*diag_level_name(enum diag_level);
 
 /*
+ * Rewrites the path and text of messages from index from on through fn,
+ * which returns a new string or NULL for "unchanged".
+ */
+void		 diag_map(struct diag *, size_t from,
+		    char *(*fn)(const char *, void *), void *arg);
+/*
  * Prints every message as path:line:col: level: text [rule] to the stream
  * (a FILE *), each part passed through diag_escape.
  */

@@ -17,6 +17,7 @@
 
 #include "diag.h"
 #include "history.h"
+#include "jdate.h"
 #include "json.h"
 #include "xalloc.h"
 
@@ -758,9 +759,11 @@ history_read_node(struct history_walker *w, struct history_node *nd,
 	git_tree		*tree = NULL, *sub;
 	const git_tree_entry	*e = NULL;
 	size_t			 i;
-	int			 rc = -1;
+	int			 rc = -1, off;
 
 	nd->time = (int64_t)git_commit_time(c);
+	off = 0;
+	jdate_clamp_time(&nd->time, &off);	/* the order only; history_add says */
 	nd->read = 1;
 	if (w->nparts == 0) {
 		git_oid_cpy(&nd->sub, git_commit_tree_id(c));
@@ -806,6 +809,7 @@ history_add(struct history_walker *w, git_commit *c,
 	const git_signature	*sig;
 	const char		*msg, *summary;
 	size_t			 i, np;
+	int			 off, clamped;
 
 	if (w->h->ncommits == w->cap) {
 		w->cap = w->cap ? 2 * w->cap : 64;
@@ -819,6 +823,23 @@ history_add(struct history_walker *w, git_commit *c,
 	hc->offset = git_commit_time_offset(c);
 	sig = git_commit_author(c);
 	hc->author_time = (int64_t)sig->when.time;
+	off = sig->when.offset;
+	/* Dates past what four-digit years hold are clamped, and said. */
+	clamped = jdate_clamp_time(&hc->time, &hc->offset) < 0;
+	if (jdate_clamp_time(&hc->author_time, &off) < 0 || clamped) {
+		char	*text;
+
+		/* Once per commit: sources said it already of the revision. */
+		xasprintf(&text, "commit %.12s: its date lies outside the years "
+		    "%d to %d; it is taken as the nearest day inside", hc->id,
+		    JDATE_YEAR_MIN, JDATE_YEAR_MAX);
+		for (i = 0; i < diag_count(w->d); i++)
+			if (!strcmp(diag_get(w->d, i)->text, text))
+				break;
+		if (i == diag_count(w->d))
+			diag_emit(w->d, DIAG_WARNING, NULL, "commit-date", "%s", text);
+		free(text);
+	}
 	hc->author_name = xstrdup(sig->name != NULL ? sig->name : "");
 	hc->author_email = xstrdup(sig->email != NULL ? sig->email : "");
 	summary = git_commit_summary(c);

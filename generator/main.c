@@ -11,6 +11,7 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,7 @@
 #include "diag.h"
 #include "history.h"
 #include "jdate.h"
+#include "init.h"
 #include "model.h"
 #include "output.h"
 #include "parse.h"
@@ -59,6 +61,7 @@ struct opts {
 	const char	*keyring;	/* --keyring FILE */
 	int		 include_confidential; /* --include-confidential */
 	int		 draft;		/* --draft */
+	const char	*firm;		/* init --firm NAME */
 	int		 redact;	/* set by bundle: confidential text withheld */
 	const char	**args;		/* positional arguments after the command */
 	int		 nargs;
@@ -73,17 +76,21 @@ static const char usage_text[] =
 "  catalog  [ID...] [--format text|json]                   the regulation's elements (the named ones in full)\n"
 "  history  [PATH] [--format text|json]                    changes to the policy root or one document\n"
 "  build    [-o DIR] [--only html,pdf,public,dashboard] [--release] [--emit-xml]\n"
-"                                                          manuals, dashboard, matrix, public page\n"
+"           [--draft]                                      manuals, dashboard, matrix, public page\n"
+"                                                          (--draft: public page of unapproved text, marked 未承認)\n"
 "  diff     OLD [NEW] [-o DIR] [--order old-left|new-left] [--emit-xml]\n"
-"                                                          新旧対照表 of every changed manual (NEW: HEAD)\n"
+"                                                          新旧対照表 of every changed manual (NEW: --rev, HEAD)\n"
 "  bundle   [-o FILE.zip] [--since REV [--order old-left|new-left]] [--sign KEY]\n"
 "           [--include-confidential] [--draft]             a verifiable bundle for regulators\n"
 "  verify   FILE.zip [--keyring FILE]                      check a bundle's hashes and signature\n"
+"  init     [DIR] [--firm NAME]                            a new policy root: kitei.yml, a skeleton\n"
+"                                                          per manual, the public page, CI recipes\n"
 "\n"
-"-C goes with every command; --rev with all but diff and verify; --worktree\n"
-"with check, catalog and build; --as-of with check, history, build and bundle;\n"
-"--today (YYYY-MM-DD, for review dates) with check, build and bundle.  An option\n"
-"a command does not read, a bad value or an extra argument is an error (exit 2).\n"
+"-C goes with every command; --rev with all but verify and init (for diff it\n"
+"is NEW); --worktree with check, catalog and build; --as-of with check,\n"
+"history, build and bundle; --today (YYYY-MM-DD, for review dates) with check,\n"
+"build, diff and bundle.  An option a command does not read, a bad value or an\n"
+"extra argument is an error (exit 2).\n"
 "\n"
 "The policy root is the current folder (or DIR), inside a git repository;\n"
 "kitei reads it from the commit REV (default HEAD).  Exit status: 0 ok,\n"
@@ -519,6 +526,8 @@ main_output_opts(struct output_opts *out, const struct opts *o)
 	out->include_confidential = o->include_confidential;
 	out->since = o->since;
 	out->sign = o->sign;
+	out->draft = o->draft;
+	out->dest = o->output != NULL ? o->output : "output";
 }
 
 /* kitei build. */
@@ -559,7 +568,7 @@ cmd_build(const struct opts *o, struct diag *d)
 	main_assemble_input(&in, &r, gen, d);
 	datadir = main_datadir();
 	rnd = render_new(datadir, r.src, d);
-	if ((pub = publish_begin(out, d)) == NULL)
+	if ((pub = publish_begin(out, 0, d)) == NULL)
 		goto fail;
 	main_output_opts(&oo, o);
 	if (output_build(&oo, pub, &in, rnd, d) < 0)
@@ -618,12 +627,21 @@ cmd_diff(const struct opts *o, struct diag *d)
 
 	memset(&old, 0, sizeof(old));
 	memset(&new, 0, sizeof(new));
-	/* NEW defaults to HEAD, as every other command reads HEAD by default. */
+	/*
+	 * NEW defaults to --rev, else HEAD, as every other command reads;
+	 * both at once would leave one unused.
+	 */
+	if (o->nargs > 1 && o->rev != NULL) {
+		diag_free(pd);
+		diag_emit(d, DIAG_FATAL, NULL, "usage", "diff: NEW and --rev both "
+		    "name the new side; give one");
+		return main_fail(d);
+	}
 	oo = *o;
 	oo.rev = o->args[0];
 	oo.worktree = 0;
 	no = *o;
-	no.rev = o->nargs > 1 ? o->args[1] : "HEAD";
+	no.rev = o->nargs > 1 ? o->args[1] : o->rev != NULL ? o->rev : "HEAD";
 	no.worktree = 0;
 	/* Findings of the two revisions are check's business, not diff's. */
 	if (main_pipeline(&old, &oo, pd) < 0 || main_pipeline(&new, &no, pd) < 0) {
@@ -632,7 +650,7 @@ cmd_diff(const struct opts *o, struct diag *d)
 	}
 	datadir = main_datadir();
 	rnd = render_new(datadir, new.src, d);
-	if ((pub = publish_begin(out, d)) == NULL)
+	if ((pub = publish_begin(out, PUBLISH_DIFF, d)) == NULL)
 		goto fail;
 	xasprintf(&path, "%s/shinkyu.css", publish_dir(pub));
 	if (render_copy(rnd, "shinkyu.css", path) < 0)
@@ -679,7 +697,7 @@ cmd_bundle(const struct opts *o, struct diag *d)
 	struct render		*rnd = NULL;
 	struct assemble_input	 in;
 	struct diag		*pd = diag_new();
-	char			*datadir = NULL, *stage = NULL, *path = NULL, gen[64];
+	char			*datadir = NULL, *path = NULL, gen[64];
 	const char		*out = o->output != NULL ? o->output : "bundle.zip";
 	size_t			 i;
 	int			 rc, refused = 0;
@@ -723,8 +741,7 @@ cmd_bundle(const struct opts *o, struct diag *d)
 	main_assemble_input(&in, &r, gen, d);
 	datadir = main_datadir();
 	rnd = render_new(datadir, r.src, d);
-	xasprintf(&stage, "%s.stage", out);
-	if ((pub = publish_begin(stage, d)) == NULL)
+	if ((pub = publish_begin(out, PUBLISH_FILE, d)) == NULL)
 		goto fail;
 	main_output_opts(&boo, &bo);
 	if (output_build(&boo, pub, &in, rnd, d) < 0)
@@ -767,12 +784,31 @@ fail:
 	rc = main_fail(d);
 out:
 	free(path);
-	free(stage);
 	render_free(rnd);
 	free(datadir);
 	main_run_free(&old);
 	main_run_free(&r);
 	diag_free(pd);
+	return rc;
+}
+
+/*
+ * init [DIR] [--firm NAME]: a new policy root in DIR (default: here).
+ * Returns the exit status.
+ */
+static int
+cmd_init(const struct opts *o, struct diag *d)
+{
+	struct catalog	*cat = NULL;
+	int		 rc;
+
+	if (main_catalog(&cat, "system-risk-rules", NULL, d) < 0 ||
+	    init_run(o->nargs == 1 ? o->args[0] : ".", o->firm, cat, stdout,
+	    d) < 0)
+		rc = main_fail(d);
+	else
+		rc = 0;
+	catalog_free(cat);
 	return rc;
 }
 
@@ -820,7 +856,7 @@ static const struct main_command main_commands[] = {
 	{ "diff",    MAIN_DIFF,    1, 2,  " OLD [NEW]",	cmd_diff },
 	{ "bundle",  MAIN_BUNDLE,  0, 0,  "",		cmd_bundle },
 	{ "verify",  MAIN_VERIFY,  1, 1,  " FILE.zip",	cmd_verify },
-	{ "init",    MAIN_INIT,    0, 1,  " [DIR]",	NULL },
+	{ "init",    MAIN_INIT,    0, 1,  " [DIR]",	cmd_init },
 };
 
 /* Validators: each returns whether the value is acceptable. */
@@ -878,20 +914,14 @@ main_valid_order(const char *v)
 	return main_valid_word(v, "old-left|new-left");
 }
 
-/* A comma-separated list of outputs, none empty. */
+/* A comma-separated list of the parts output.c knows, none empty. */
 static int
 main_valid_only(const char *v)
 {
-	char	*copy = xstrdup(v), *p = copy, *comma;
-	int	 ok = v[0] != '\0';
+	struct diag	*q = diag_new();
+	int		 ok = output_check_only(v, q) == 0;
 
-	while (ok && p != NULL) {
-		if ((comma = strchr(p, ',')) != NULL)
-			*comma = '\0';
-		ok = main_valid_word(p, "html|pdf|public|dashboard");
-		p = comma != NULL ? comma + 1 : NULL;
-	}
-	free(copy);
+	diag_free(q);
 	return ok;
 }
 
@@ -914,8 +944,8 @@ static const struct main_option {
 } main_options[] = {
 	{ "-C", NULL, MAIN_OFF(dir), 0, MAIN_ALL,
 	    main_valid_any, "a folder" },
-	{ "--rev", NULL, MAIN_OFF(rev), 0,
-	    MAIN_CHECK | MAIN_CATALOG | MAIN_HISTORY | MAIN_BUILD | MAIN_BUNDLE,
+	{ "--rev", NULL, MAIN_OFF(rev), 0, MAIN_CHECK | MAIN_CATALOG |
+	    MAIN_HISTORY | MAIN_BUILD | MAIN_DIFF | MAIN_BUNDLE,
 	    main_valid_any, "a revision" },
 	{ "--worktree", NULL, MAIN_OFF(worktree), 1,
 	    MAIN_CHECK | MAIN_CATALOG | MAIN_BUILD, NULL, NULL },
@@ -923,7 +953,7 @@ static const struct main_option {
 	    MAIN_CHECK | MAIN_HISTORY | MAIN_BUILD | MAIN_BUNDLE,
 	    main_valid_date, "a date as YYYY-MM-DD" },
 	{ "--today", NULL, MAIN_OFF(today), 0,
-	    MAIN_CHECK | MAIN_BUILD | MAIN_BUNDLE,
+	    MAIN_CHECK | MAIN_BUILD | MAIN_DIFF | MAIN_BUNDLE,
 	    main_valid_date, "a date as YYYY-MM-DD" },
 	{ "--format", NULL, MAIN_OFF(format), 0, MAIN_CHECK,
 	    main_valid_format_check, "text, json, sarif or junit" },
@@ -947,7 +977,10 @@ static const struct main_option {
 	    main_valid_any, "a file" },
 	{ "--include-confidential", NULL, MAIN_OFF(include_confidential), 1,
 	    MAIN_BUNDLE, NULL, NULL },
-	{ "--draft", NULL, MAIN_OFF(draft), 1, MAIN_BUNDLE, NULL, NULL },
+	{ "--draft", NULL, MAIN_OFF(draft), 1, MAIN_BUILD | MAIN_BUNDLE,
+	    NULL, NULL },
+	{ "--firm", NULL, MAIN_OFF(firm), 0, MAIN_INIT, main_valid_any,
+	    "a firm's name" },
 };
 
 #define MAIN_NOPTIONS	(sizeof(main_options) / sizeof(main_options[0]))
@@ -1198,6 +1231,8 @@ main(int argc, char *argv[])
 		goto out;
 	}
 	o.dir = NULL;
+	/* A file-size limit (ulimit -f) is a write error, not a kill. */
+	signal(SIGXFSZ, SIG_IGN);
 	git_libgit2_init();
 	/*
 	 * Every stage reads each object about once: the object cache only costs

@@ -13,14 +13,53 @@
 
 #include "config.h"
 #include "diag.h"
+#include "mdtext.h"
 #include "model.h"
 #include "parse.h"
 #include "xalloc.h"
 
 /*
- * Appends the plain text of n's subtree to b (HTML left out), checks link
- * targets (unless d is NULL: text read twice is checked once), and returns
- * whether any of it is more than white space.
+ * Sets pos to node c's place in the source; an inline node without one takes
+ * its nearest ancestor's.
+ */
+static void
+model_node_pos(struct pos *pos, cmark_node *c, const char *path,
+    const struct parse_doc *md_parsed)
+{
+	cmark_node	*up = c;
+
+	while (up != NULL && cmark_node_get_start_line(up) <= 0)
+		up = cmark_node_parent(up);
+	pos->path = path;
+	pos->line = up ? cmark_node_get_start_line(up) : 0;
+	pos->col = up ? parse_column(md_parsed, pos->line,
+	    cmark_node_get_start_column(up)) : 0;
+}
+
+/* Whether raw HTML s is nothing but comments and white space. */
+static int
+model_html_is_comment(const char *s)
+{
+	const char	*end;
+
+	for (;;) {
+		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		if (*s == '\0')
+			return 1;
+		if (strncmp(s, "<!--", 4) != 0 ||
+		    (end = strstr(s + 4, "-->")) == NULL)
+			return 0;
+		s = end + 3;
+	}
+}
+
+/*
+ * Appends the plain text of n's subtree to b (mdtext.c's rule; HTML left
+ * out) and returns whether any of it is more than white space.  Unless d is
+ * NULL (text read twice is checked once), warns of link targets that are
+ * dropped and of raw HTML, which is never shown (comments are not raw HTML
+ * to warn of: directives and notes to editors are comments).
  */
 static int
 model_collect_text(cmark_node *n, struct buf *b, const char *path,
@@ -29,60 +68,52 @@ model_collect_text(cmark_node *n, struct buf *b, const char *path,
 	cmark_iter		*it;
 	cmark_event_type	 ev;
 	cmark_node		*c;
-	const char		*lit, *p, *url;
+	const char		*url, *lit;
 	struct pos		 pos;
-	int			 any = 0;
+	size_t			 from = b->len, i, len;
 
+	mdtext_append(b, n);
 	it = cmark_iter_new(n);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+	while (d != NULL && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		c = cmark_iter_get_node(it);
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
-		c = cmark_iter_get_node(it);
 		switch (cmark_node_get_type(c)) {
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-		case CMARK_NODE_CODE_BLOCK:
-			if ((lit = cmark_node_get_literal(c)) == NULL)
-				break;
-			buf_puts(b, lit);
-			for (p = lit; *p != '\0' && !any; p++)
-				if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
-					any = 1;
-			break;
-		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			buf_putc(b, ' ');
-			break;
 		case CMARK_NODE_LINK:
 		case CMARK_NODE_IMAGE:
 			url = cmark_node_get_url(c);
-			if (d != NULL && url != NULL && !parse_url_safe(url)) {
-				pos.path = path;
-				pos.line = cmark_node_get_start_line(c);
-				pos.col = parse_column(md_parsed, pos.line,
-				    cmark_node_get_start_column(c));
-				if (pos.line <= 0) {
-					cmark_node *up = cmark_node_parent(c);
-
-					while (up != NULL && cmark_node_get_start_line(up) <= 0)
-						up = cmark_node_parent(up);
-					pos.line = up ? cmark_node_get_start_line(up) : 0;
-					pos.col = up ? parse_column(md_parsed, pos.line,
-					    cmark_node_get_start_column(up)) : 0;
-				}
-				diag_emit(d, DIAG_WARNING, &pos, "unsafe-link",
-				    "link target '%.40s' is dropped: only http(s), "
-				    "mailto, tel and relative links are kept", url);
-			}
+			if (url == NULL || parse_url_safe(url))
+				break;
+			model_node_pos(&pos, c, path, md_parsed);
+			diag_emit(d, DIAG_WARNING, &pos, "unsafe-link",
+			    "link target '%.40s' is dropped: only http(s), "
+			    "mailto, tel and relative links are kept", url);
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_HTML_INLINE:
+			lit = cmark_node_get_literal(c);
+			if (lit == NULL || model_html_is_comment(lit))
+				break;
+			for (len = 0; lit[len] != '\0' && lit[len] != '\n' &&
+			    len < 40; len++)
+				;
+			while (len > 0 && ((unsigned char)lit[len] & 0xc0) == 0x80)
+				len--;	/* not inside a character */
+			model_node_pos(&pos, c, path, md_parsed);
+			diag_emit(d, DIAG_WARNING, &pos, "raw-html",
+			    "raw HTML is not shown: %.*s%s", (int)len, lit,
+			    lit[len] != '\0' && lit[len] != '\n' ? "…" : "");
 			break;
 		default:
-			if (cmark_node_get_type(c) & CMARK_NODE_TYPE_BLOCK)
-				buf_putc(b, '\n');
 			break;
 		}
 	}
 	cmark_iter_free(it);
-	return any;
+	for (i = from; i < b->len; i++)
+		if (b->data[i] != ' ' && b->data[i] != '\t' &&
+		    b->data[i] != '\n' && b->data[i] != '\r')
+			return 1;
+	return 0;
 }
 
 /* Returns b's text with surrounding white space removed; b is emptied. */

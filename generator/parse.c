@@ -811,28 +811,43 @@ parse_doc_free(struct parse_doc *doc)
 	free(doc);
 }
 
-/* Whether a link target is safe to write out; see parse.h. */
+/*
+ * Whether a link target is safe to write out; see parse.h.  The scheme is
+ * read as a browser reads it (WHATWG URL): leading controls and spaces go,
+ * tabs and line feeds anywhere are removed ("java<TAB>script:" is
+ * "javascript:"); then a scheme is ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
+ * before the first colon (RFC 3986), and a target without one is relative.
+ */
 int
 parse_url_safe(const char *url)
 {
 	static const char *const schemes[] = {
-		"http:", "https:", "mailto:", "tel:"
+		"http", "https", "mailto", "tel"
 	};
-	const char	*p;
-	size_t		 i;
+	char		 scheme[16];
+	size_t		 n = 0, i;
+	unsigned char	 ch;
 
-	while (*url == ' ' || *url == '\t')
+	while (*url != '\0' && (unsigned char)*url <= ' ')
 		url++;
-	for (p = url; *p != '\0'; p++) {
-		if (*p == ':')
+	for (; (ch = (unsigned char)*url) != '\0'; url++) {
+		if (ch == '\t' || ch == '\n' || ch == '\r')
+			continue;
+		if (ch == ':')
 			break;
-		if (*p == '/' || *p == '?' || *p == '#')
-			return 1;	/* relative: no scheme before these */
+		if (!(isalpha(ch) && ch < 0x80) && (n == 0 ||
+		    !((isdigit(ch) && ch < 0x80) || ch == '+' || ch == '-' ||
+		    ch == '.')))
+			return 1;	/* no scheme: a relative reference */
+		if (n + 1 >= sizeof(scheme))
+			return 0;	/* a scheme longer than any we keep */
+		scheme[n++] = (char)ch;
 	}
-	if (*p == '\0')
-		return 1;
+	if (ch == '\0' || n == 0)
+		return ch == '\0';
+	scheme[n] = '\0';
 	for (i = 0; i < sizeof(schemes) / sizeof(schemes[0]); i++)
-		if (!strncasecmp(url, schemes[i], strlen(schemes[i])))
+		if (!strcasecmp(scheme, schemes[i]))
 			return 1;
 	return 0;
 }

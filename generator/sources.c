@@ -17,6 +17,7 @@
 #include <git2.h>
 
 #include "diag.h"
+#include "jdate.h"
 #include "klimits.h"
 #include "sources.h"
 #include "xalloc.h"
@@ -362,6 +363,7 @@ sources_as_of(git_commit **commit, const char *as_of, struct diag *d)
 {
 	git_commit	*c = *commit, *parent;
 	int64_t		 day, local;
+	int		 off;
 
 	if (sources_parse_day(as_of, &day) < 0) {
 		diag_emit(d, DIAG_FATAL, NULL, "usage",
@@ -369,8 +371,10 @@ sources_as_of(git_commit **commit, const char *as_of, struct diag *d)
 		return -1;
 	}
 	for (;;) {
-		local = (int64_t)git_commit_time(c) +
-		    (int64_t)git_commit_time_offset(c) * 60;
+		local = (int64_t)git_commit_time(c);
+		off = git_commit_time_offset(c);
+		jdate_clamp_time(&local, &off);
+		local += (int64_t)off * 60;
 		if (local < (day + 1) * 86400)
 			break;
 		if (git_commit_parentcount(c) == 0 ||
@@ -418,6 +422,10 @@ sources_resolve(struct sources *s, const struct sources_opts *o, struct diag *d)
 	git_oid_tostr(s->revision, sizeof(s->revision), git_commit_id(s->commit));
 	s->time = (int64_t)git_commit_time(s->commit);
 	s->offset = git_commit_time_offset(s->commit);
+	if (jdate_clamp_time(&s->time, &s->offset) < 0)
+		diag_emit(d, DIAG_WARNING, NULL, "commit-date", "commit %.12s: "
+		    "its date lies outside the years %d to %d; it is taken as the "
+		    "nearest day inside", s->revision, JDATE_YEAR_MIN, JDATE_YEAR_MAX);
 	rc = 0;
 out:
 	git_object_free(obj);

@@ -15,6 +15,7 @@
 #include <assert.h>
 #include <ctype.h>
 #include <dirent.h>
+#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1300,23 +1301,12 @@ typeset_wide(uint32_t u)
 	    (u >= 0x20000 && u <= 0x3ffff);
 }
 
-/* Returns the last code point of a buffer, or 0. */
-static uint32_t
-typeset_last_char(const struct buf *b)
-{
-	const char	*p;
-
-	if (b->len == 0)
-		return 0;
-	p = g_utf8_find_prev_char(b->data, b->data + b->len);
-	return p != NULL ? g_utf8_get_char(p) : 0;
-}
-
 /*
  * Appends text to the paragraph, collapsing white space as XSL-FO does by
  * default (a run of spaces and line feeds becomes one space, none at the
- * ends); a space between two Japanese characters is dropped, since it only
- * came from a line break in the source.  *space says a space is pending.
+ * ends).  A space the author wrote between two Japanese characters stays
+ * (「山田 太郎」): where a source line break joins them, the templates wrote
+ * none (mdtext.c decides).  *space says a space is pending.
  */
 static void
 typeset_fill_text(struct buf *b, const char *s, int pre, int *space)
@@ -1344,8 +1334,7 @@ typeset_fill_text(struct buf *b, const char *s, int pre, int *space)
 			continue;
 		}
 		len = (size_t)(g_utf8_next_char(p) - p);
-		if (*space && b->len > 0 && b->data[b->len - 1] != '\t' &&
-		    !(typeset_wide(u) && typeset_wide(typeset_last_char(b))))
+		if (*space && b->len > 0 && b->data[b->len - 1] != '\t')
 			buf_putc(b, ' ');
 		*space = 0;
 		buf_put(b, p, len);
@@ -3733,6 +3722,30 @@ typeset_date(char *out, size_t sz, int64_t t, int offset, int iso)
 		    tm.tm_min, tm.tm_sec, offset < 0 ? '-' : '+', ao / 60, ao % 60);
 }
 
+/* Writes the finished PDF to path; returns 0, or -1 with a fatal diagnostic. */
+static int
+typeset_save(struct diag *d, const char *path, const unsigned char *data,
+    size_t len)
+{
+	struct pos	 pos = { path, 0, 0 };
+	FILE		*f;
+	int		 err = 0;
+
+	errno = 0;
+	if ((f = fopen(path, "wb")) == NULL)
+		err = errno;
+	else {
+		if (fwrite(data, 1, len, f) != len || fflush(f) != 0)
+			err = errno != 0 ? errno : EIO;
+		if (fclose(f) != 0 && err == 0)
+			err = errno != 0 ? errno : EIO;
+	}
+	if (err == 0)
+		return 0;
+	diag_emit(d, DIAG_FATAL, &pos, "io", "cannot write: %s", strerror(err));
+	return -1;
+}
+
 /*
  * Puts the structure tree under one Document element if it is not: Cairo
  * 1.16 loses the Document element when a recorded surface (the watermark)
@@ -3815,7 +3828,8 @@ typeset_finish(struct ts_ctx *c, const struct buf *pdf, const char *path,
 	typeset_date(date, sizeof(date), meta->time, meta->offset, 0);
 	qpdf_oh_replace_key(q, info, "/CreationDate", qpdf_oh_new_string(q, date));
 	qpdf_oh_replace_key(q, info, "/ModDate", qpdf_oh_new_string(q, date));
-	if (qpdf_init_write(q, path) & QPDF_ERRORS)
+	/* Into memory: qpdf does not report a failed write of its file. */
+	if (qpdf_init_write_memory(q) & QPDF_ERRORS)
 		goto err;
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
 	qpdf_set_object_stream_mode(q, qpdf_o_generate);
@@ -3824,7 +3838,7 @@ typeset_finish(struct ts_ctx *c, const struct buf *pdf, const char *path,
 	qpdf_set_decode_level(q, qpdf_dl_none);
 	if (qpdf_write(q) & QPDF_ERRORS)
 		goto err;
-	rc = 0;
+	rc = typeset_save(c->d, path, qpdf_get_buffer(q), qpdf_get_buffer_length(q));
 	goto out;
 err:
 	diag_emit(c->d, DIAG_FATAL, NULL, "pdf", "%s",

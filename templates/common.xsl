@@ -14,11 +14,6 @@
     xmlns:md="http://commonmark.org/xml/1.0"
     exclude-result-prefixes="k md">
 
-  <!-- ASCII characters, for the soft-break rule below. -->
-  <xsl:variable name="ascii"
-      select="concat(' !&quot;#$%&amp;()*+,-./0123456789:;&lt;=&gt;?@',
-              'ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~', &quot;'&quot;)"/>
-
   <!-- ================================================================
        Page frame
        ================================================================ -->
@@ -284,16 +279,11 @@
   </xsl:template>
 
   <!--
-    A soft break joins lines without a space when either side is Japanese
-    (a browser would show the newline as a space between two kanji), and
-    with a space between two words of ASCII text.
+    A soft break is a space unless kitei decided it joins two characters of
+    Japanese (@space, set by assemble from mdtext.c's one rule).
   -->
   <xsl:template match="md:softbreak">
-    <xsl:variable name="before" select="string(preceding-sibling::node()[1])"/>
-    <xsl:variable name="after" select="string(following-sibling::node()[1])"/>
-    <xsl:variable name="b" select="substring($before, string-length($before))"/>
-    <xsl:variable name="a" select="substring($after, 1, 1)"/>
-    <xsl:if test="$a != '' and $b != '' and translate($a, $ascii, '') = '' and translate($b, $ascii, '') = ''">
+    <xsl:if test="not(@space = 'false')">
       <xsl:text> </xsl:text>
     </xsl:if>
   </xsl:template>

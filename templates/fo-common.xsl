@@ -323,13 +323,9 @@
     <xsl:value-of select="."/>
   </xsl:template>
 
-  <!-- Soft breaks: a space only between two ASCII characters (common.xsl). -->
+  <!-- Soft breaks: a space unless assemble decided they join (common.xsl). -->
   <xsl:template match="md:softbreak">
-    <xsl:variable name="before" select="string(preceding-sibling::node()[1])"/>
-    <xsl:variable name="after" select="string(following-sibling::node()[1])"/>
-    <xsl:variable name="b" select="substring($before, string-length($before))"/>
-    <xsl:variable name="a" select="substring($after, 1, 1)"/>
-    <xsl:if test="$a != '' and $b != '' and translate($a, $fo-ascii, '') = '' and translate($b, $fo-ascii, '') = ''">
+    <xsl:if test="not(@space = 'false')">
       <xsl:text> </xsl:text>
     </xsl:if>
   </xsl:template>

@@ -523,7 +523,12 @@
 		<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self'"/>
 		<meta name="viewport" content="width=device-width, initial-scale=1"/>
 		<meta name="referrer" content="no-referrer"/>
+		<!-- A preview (a draft or a working-tree build) is never indexed, whoever puts it online. -->
+		<xsl:if test="@draft = 'true' or @worktree = 'true'">
+			<meta name="robots" content="noindex"/>
+		</xsl:if>
 		<title>
+			<xsl:if test="@draft = 'true'">【未承認】</xsl:if>
 			<xsl:value-of select="$page-title"/>
 			<xsl:if test="string($org) != ''">｜<xsl:value-of select="$org"/></xsl:if>
 		</title>
@@ -541,6 +546,9 @@
 		<xsl:value-of select="$nl"/>
 		<main id="main" tabindex="-1">
 			<div class="wrap">
+				<xsl:if test="@draft = 'true'">
+					<p class="preview">【未承認】承認されていない内容を含むプレビューです。公開しないでください。</p>
+				</xsl:if>
 				<xsl:if test="@worktree = 'true'">
 					<p class="preview">【未コミット】コミットされていない内容から作成したプレビューです。公開しないでください。</p>
 				</xsl:if>
@@ -825,16 +833,11 @@
 </xsl:template>
 
 <!--
-  A line break in the source between two Japanese characters is no space:
-  only when a side is ASCII does it become one.
+  A soft break is a space unless kitei decided it joins two characters of
+  Japanese (@space, set by assemble from one rule for every output).
 -->
-<xsl:variable name="ascii" select="concat(' !&quot;#$%&amp;()*+,-./0123456789:;&lt;=&gt;?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~', &quot;'&quot;)"/>
 <xsl:template match="md:softbreak">
-	<xsl:variable name="before" select="string(preceding-sibling::node()[1])"/>
-	<xsl:variable name="after" select="string(following-sibling::node()[1])"/>
-	<xsl:variable name="b" select="substring($before, string-length($before))"/>
-	<xsl:variable name="a" select="substring($after, 1, 1)"/>
-	<xsl:if test="$a = '' or $b = '' or translate($a, $ascii, '') = '' or translate($b, $ascii, '') = ''">
+	<xsl:if test="not(@space = 'false')">
 		<xsl:text> </xsl:text>
 	</xsl:if>
 </xsl:template>
@@ -901,7 +904,12 @@
 <xsl:template match="md:text | md:code/text()" mode="plain">
 	<xsl:call-template name="text"/>
 </xsl:template>
-<xsl:template match="md:softbreak | md:linebreak" mode="plain">
+<xsl:template match="md:softbreak" mode="plain">
+	<xsl:if test="not(@space = 'false')">
+		<xsl:text> </xsl:text>
+	</xsl:if>
+</xsl:template>
+<xsl:template match="md:linebreak" mode="plain">
 	<xsl:text> </xsl:text>
 </xsl:template>
 <xsl:template match="text()" mode="plain">

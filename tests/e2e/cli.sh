@@ -65,13 +65,14 @@ bundle|--since||a revision
 bundle|--sign||a key
 verify|--keyring||a file
 check|-C||a folder
+init|--firm||a firm's name
 EOF
 
 # Which command reads which option: anything else is refused by name.
 # Each row: option, value (- for a flag), the commands that read it.
 while read -r opt value cmds; do
 	[ -n "$opt" ] || continue
-	for cmd in check catalog history build diff bundle verify; do
+	for cmd in check catalog history build diff bundle verify init; do
 		if [ "$value" = - ]; then set -- "$opt"; else set -- "$opt" "$value"; fi
 		case " $cmds " in
 		*" $cmd "*)
@@ -85,10 +86,10 @@ while read -r opt value cmds; do
 		esac
 	done
 done <<'EOF'
---rev HEAD check catalog history build bundle
+--rev HEAD check catalog history build diff bundle
 --worktree - check catalog build
 --as-of 2026-04-01 check history build bundle
---today 2026-04-01 check build bundle
+--today 2026-04-01 check build diff bundle
 --format json check catalog history
 -o out build diff bundle
 --output out build diff bundle
@@ -100,7 +101,8 @@ done <<'EOF'
 --sign KEY bundle
 --keyring k.asc verify
 --include-confidential - bundle
---draft - bundle
+--draft - build bundle
+--firm 株式会社 init
 EOF
 
 # Extra and missing arguments, for every command: the argument is named.
@@ -125,7 +127,7 @@ usage "unknown command" "unknown command 'chek'" chek
 usage "--rev and --worktree" "--rev and --worktree exclude each other" check --rev HEAD --worktree
 usage "bundle --order without --since" "bundle: --order sets the 新旧対照表's columns" bundle --order new-left
 usage "a folder that is not there" "-C $EMPTY/none:" -C "$EMPTY/none" check
-usage "init" "init is not implemented yet" init
+usage "diff: NEW and --rev" "diff: NEW and --rev both name the new side" --rev HEAD diff a b
 expect_status "--help: exit 0" 0 "$KITEI" check --help
 expect_status "--version: exit 0" 0 "$KITEI" --version
 

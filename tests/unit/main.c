@@ -23,6 +23,8 @@ main(void)
 	test_catalog();
 	test_coverage();
 	test_diag();
+	test_mdtext();
+	test_jdate();
 	rc = harness_summary();
 	xmlCleanupParser();
 	git_libgit2_shutdown();

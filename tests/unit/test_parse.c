@@ -301,9 +301,21 @@ test_url_safe(void)
 	OK("url: data", !parse_url_safe("data:text/html;base64,AAAA"));
 	OK("url: vbscript", !parse_url_safe("vbscript:msgbox"));
 	OK("url: file", !parse_url_safe("file:///etc/passwd"));
-	OK("url: percent-encoded scheme", !parse_url_safe("java%73cript:x"));
+	/* "%" is no scheme character: relative, and no browser decodes it into one. */
+	OK("url: percent-encoded scheme is relative", parse_url_safe("java%73cript:x"));
 	OK("url: control character", !parse_url_safe("\x01javascript:x"));
 	OK("url: ftp", !parse_url_safe("ftp://example.jp/"));
+	/* Issue 19.4: a scheme is ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ). */
+	OK("url: parenthesis before the colon is relative", parse_url_safe("foo):"));
+	OK("url: digit first is relative", parse_url_safe("1abc:x"));
+	OK("url: non-ASCII before the colon is relative", parse_url_safe("規程:1"));
+	OK("url: scheme with plus, dot, dash", !parse_url_safe("a+b.c-d:x"));
+	OK("url: tab inside the scheme", !parse_url_safe("java\tscript:alert(1)"));
+	OK("url: line feed inside the scheme", !parse_url_safe("java\nscript:alert(1)"));
+	OK("url: tab inside https stays https", parse_url_safe("ht\ttps://example.jp/"));
+	OK("url: leading line feed", !parse_url_safe("\njavascript:x"));
+	OK("url: a long scheme", !parse_url_safe("abcdefghijklmnopqrstuvwxyz:x"));
+	OK("url: empty scheme", !parse_url_safe(":x"));
 }
 
 static void
