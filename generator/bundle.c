@@ -1481,9 +1481,11 @@ bundle_verify(const char *path, const char *keyring, struct diag *d)
 	} else if (keyring != NULL)
 		bundle_problem(&z, "%s is missing, and --keyring asks for a "
 		    "signature%s", BUNDLE_SIG, "");
-	if (!z.bad)
-		printf("%s: %zu files, every SHA-256 matches%s\n", path, ok,
+	if (!z.bad) {
+		diag_fputs(path, stdout);
+		printf(": %zu files, every SHA-256 matches%s\n", ok,
 		    nsig ? ", signature good" : " (not signed)");
+	}
 out:
 	if (fd >= 0)
 		close(fd);
