@@ -47,7 +47,8 @@ generator/%.o: generator/%.c
 
 # The main job on the sample firm; grows as stages land.
 # The sample's approvals are commits with Approved-by trailers: the last two
-# give its 新旧対照表 and the bundle's --since.
+# that set a 施行日 (Effective:, so a version, not a review) give its
+# 新旧対照表 and the bundle's --since.
 sample: kitei
 	./kitei -C policies check
 	@# kitei replaces only folders it marked; output/ from before markers is ours to clear.
@@ -56,7 +57,8 @@ sample: kitei
 		rm -rf output; \
 	fi
 	./kitei -C policies build -o ../output
-	@set -- $$(git log -n 2 --format=%H --grep='^Approved-by: .*@example.co.jp>$$' HEAD); \
+	@set -- $$(git log -n 2 --format=%H --all-match --grep='^Approved-by: .*@example.co.jp>$$' \
+	    --grep='^Effective: ' HEAD); \
 	if [ $$# -eq 2 ]; then \
 		echo "./kitei -C policies diff $$2 $$1 -o ../output/shinkyu"; \
 		./kitei -C policies diff $$2 $$1 -o ../output/shinkyu || exit 1; \
