@@ -555,6 +555,9 @@ cmd_build(const struct opts *o, struct diag *d)
 	size_t			 i;
 	int			 refused = 0;
 
+	/* Refuse a target kitei may not replace before any work or finding. */
+	if (publish_check(out, 0, d) < 0)
+		return main_fail(d);
 	if (main_pipeline(&r, o, d) < 0)
 		goto fail;
 	if (o->release && (r.src->shallow || r.src->worktree)) {
@@ -634,6 +637,10 @@ cmd_diff(const struct opts *o, struct diag *d)
 	struct diag		*pd = diag_new();
 	int			 rc, n;
 
+	if (publish_check(out, PUBLISH_DIFF, d) < 0) {
+		diag_free(pd);
+		return main_fail(d);
+	}
 	memset(&old, 0, sizeof(old));
 	memset(&new, 0, sizeof(new));
 	/*
@@ -711,6 +718,10 @@ cmd_bundle(const struct opts *o, struct diag *d)
 	size_t			 i;
 	int			 rc, refused = 0;
 
+	if (publish_check(out, PUBLISH_FILE, d) < 0) {
+		diag_free(pd);
+		return main_fail(d);
+	}
 	memset(&r, 0, sizeof(r));
 	memset(&old, 0, sizeof(old));
 	if (o->order != NULL && o->since == NULL) {

@@ -398,8 +398,8 @@ publish_check_file(const char *dest, struct diag *d)
 	return 0;
 }
 
-int
-publish_check(const char *dest, int flags, struct diag *d)
+static int
+publish_check_dest(const char *dest, int flags, struct diag *d)
 {
 	struct stat	 st;
 	char		*real = NULL, *cwd = NULL, *home = NULL;
@@ -584,6 +584,21 @@ publish_free(struct publish *p)
 
 /* ------------------------------------------------------------------ */
 /* Writing                                                            */
+/* See publish.h; trailing slashes are no part of the name shown. */
+int
+publish_check(const char *dest, int flags, struct diag *d)
+{
+	char	*p = xstrdup(dest);
+	size_t	 n = strlen(p);
+	int	 rc;
+
+	while (n > 1 && p[n - 1] == '/')
+		p[--n] = '\0';
+	rc = publish_check_dest(p, flags, d);
+	free(p);
+	return rc;
+}
+
 /* ------------------------------------------------------------------ */
 
 struct publish *
