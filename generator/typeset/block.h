@@ -14,8 +14,9 @@
  * Builds the children of parent into vl: runs of inline content become
  * paragraphs, block-level children recurse (to TS_MAXDEPTH).  Returns 0.
  */
-int	 typeset_build_blocks(struct ts_ctx *c, struct ts_vlist *vl, xmlNodePtr parent,
-	    const struct ts_style *st, double refw, int depth);
+int	 typeset_build_blocks(struct ts_ctx *c, struct ts_vlist *vl,
+	    xmlNodePtr parent, const struct ts_style *st, double refw,
+	    int depth);
 
 /* Builds the vertical list of every sequence's flow into the body pool. */
 void	 typeset_build_all(struct ts_ctx *c);

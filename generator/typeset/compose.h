@@ -25,8 +25,9 @@ void	 typeset_fill_text(struct buf *b, const char *s, int pre, int *space);
  * Sets the inline children first..last of block as one paragraph and
  * appends its lines to vl.  Returns the paragraph, or NULL if it sets nothing.
  */
-struct ts_para	*typeset_para_add(struct ts_ctx *c, struct ts_vlist *vl, xmlNodePtr block,
-	    xmlNodePtr first, xmlNodePtr last, const struct ts_style *st, double refw);
+struct ts_para	*typeset_para_add(struct ts_ctx *c, struct ts_vlist *vl,
+	    xmlNodePtr block, xmlNodePtr first, xmlNodePtr last,
+	    const struct ts_style *st, double refw);
 
 /*
  * Fills again every paragraph that holds page numbers, now that ids have

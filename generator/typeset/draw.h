@@ -13,6 +13,7 @@
 void	 typeset_draw_page(struct ts_ctx *c, size_t pi);
 
 /* Adds the bookmarks under n to the PDF outline below parent (recursion capped). */
-void	 typeset_bookmarks(struct ts_ctx *c, xmlNodePtr n, int parent, int depth);
+void	 typeset_bookmarks(struct ts_ctx *c, xmlNodePtr n, int parent,
+	    int depth);
 
 #endif /* KITEI_TYPESET_DRAW_H */

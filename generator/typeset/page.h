@@ -17,7 +17,8 @@ void	 typeset_format_number(char *out, size_t sz, int n, char format);
 void	 typeset_page_label(struct ts_ctx *c, int i, char *out, size_t sz);
 
 /* Returns the marker to retrieve for the page being drawn, or NULL. */
-xmlNodePtr	 typeset_marker(struct ts_ctx *c, const char *cls, const char *pos);
+xmlNodePtr	 typeset_marker(struct ts_ctx *c, const char *cls,
+	    const char *pos);
 
 /* Breaks all sequences into pages and records the page of every id. */
 int	 typeset_paginate_all(struct ts_ctx *c);

@@ -11,7 +11,8 @@
 #include "typeset_int.h"
 
 /* Cairo's write callback: appends to a struct buf. */
-cairo_status_t	 typeset_write(void *arg, const unsigned char *data, unsigned int len);
+cairo_status_t	 typeset_write(void *arg, const unsigned char *data,
+	    unsigned int len);
 
 /* Formats time t at offset minutes as ISO 8601 (iso) or a PDF date. */
 void	 typeset_date(char *out, size_t sz, int64_t t, int offset, int iso);
@@ -22,7 +23,7 @@ void	 typeset_date(char *out, size_t sz, int64_t t, int offset, int iso);
  * object streams and a deterministic /ID.
  * Returns 0, or -1 with a diagnostic.
  */
-int	 typeset_finish(struct ts_ctx *c, const struct buf *pdf, const char *path,
-	    const struct typeset_meta *meta);
+int	 typeset_finish(struct ts_ctx *c, const struct buf *pdf,
+	    const char *path, const struct typeset_meta *meta);
 
 #endif /* KITEI_TYPESET_PDF_H */

@@ -42,11 +42,12 @@ int	 typeset_len(struct ts_ctx *c, xmlNodePtr n, const char *s, double em,
 	    double pct, double *out);
 
 /* Sets *out from a length attribute if present and valid; returns 1 if set. */
-int	 typeset_len_opt(struct ts_ctx *c, xmlNodePtr n, const char *s, double em,
-	    double pct, double *out);
+int	 typeset_len_opt(struct ts_ctx *c, xmlNodePtr n, const char *s,
+	    double em, double pct, double *out);
 
 /* Parses a colour; returns 0, 1 for transparent, or -1 with a warning. */
-int	 typeset_color(struct ts_ctx *c, xmlNodePtr n, const char *s, uint32_t *out);
+int	 typeset_color(struct ts_ctx *c, xmlNodePtr n, const char *s,
+	    uint32_t *out);
 
 /* Parses a keep value: "always" or a positive integer keeps; returns 1 to keep. */
 int	 typeset_keep(const char *s);

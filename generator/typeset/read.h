@@ -14,8 +14,8 @@
  * Chooses the master of page idx (0-based in its sequence) numbered
  * number; never NULL once the document has a master.
  */
-struct ts_master	*typeset_master_pick(struct ts_ctx *c, struct ts_seqmaster *sm, size_t idx,
-	    int number);
+struct ts_master	*typeset_master_pick(struct ts_ctx *c,
+	    struct ts_seqmaster *sm, size_t idx, int number);
 
 /* Reads fo:root's children: masters, sequences.  Returns 0, or -1. */
 int	 typeset_read(struct ts_ctx *c, xmlNodePtr root);

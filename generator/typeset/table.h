@@ -18,6 +18,7 @@ void	 typeset_table(struct ts_ctx *c, struct ts_vlist *vl, xmlNodePtr tn,
  * stays: a second part is inserted after it in vl.  Returns 0, or -1 when
  * no line of any cell fits in h.
  */
-int	 typeset_row_split(struct ts_ctx *c, struct ts_vlist *vl, size_t j, double h);
+int	 typeset_row_split(struct ts_ctx *c, struct ts_vlist *vl, size_t j,
+	    double h);
 
 #endif /* KITEI_TYPESET_TABLE_H */

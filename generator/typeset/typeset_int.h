@@ -21,14 +21,23 @@
 #include "../diag.h"
 #include "../xalloc.h"
 
-/* FO nesting we follow; the builders recurse, so user input must not set the depth. */
+/*
+ * FO nesting we follow; the builders recurse, so user input must not set
+ * the depth.
+ */
 #define TS_MAXDEPTH	64
 
 /* Page breaking tolerance, in points: rounding must not push a line over. */
 #define TS_EPS		0.01
+
+/* The three families every font-family maps to (props.c). */
 #define TS_SERIF	"Noto Serif CJK JP"
 #define TS_SANS		"Noto Sans CJK JP"
 #define TS_MONO		"Noto Sans Mono CJK JP"
+
+/* ------------------------------------------------------------------ */
+/* Properties (props.c)                                                */
+/* ------------------------------------------------------------------ */
 
 /* Properties read from FO attributes; borders and padding are kept apart. */
 enum ts_attr {
@@ -105,6 +114,10 @@ struct ts_deco {
 	double		 x;		/* border box left, from the reference area */
 	double		 w;		/* border box width */
 };
+
+/* ------------------------------------------------------------------ */
+/* Layout structures                                                   */
+/* ------------------------------------------------------------------ */
 
 /* A link over a byte range of a paragraph. */
 struct ts_link {

@@ -32,13 +32,15 @@ void	 typeset_pool_clear(struct ts_pool *pl);
 void	 typeset_pool_free(struct ts_pool *pl);
 
 /* Appends an item and returns it (valid until the next append). */
-struct ts_item	*typeset_vl_add(struct ts_vlist *vl, enum ts_kind kind, double h);
+struct ts_item	*typeset_vl_add(struct ts_vlist *vl, enum ts_kind kind,
+	    double h);
 
 /*
  * Appends a box, applying pending keeps: keep-with-next of the block
  * before, and keep-together of the blocks it is in.
  */
-struct ts_item	*typeset_vl_box(struct ts_vlist *vl, enum ts_kind kind, double h, int keep);
+struct ts_item	*typeset_vl_box(struct ts_vlist *vl, enum ts_kind kind,
+	    double h, int keep);
 
 /* Appends space between blocks; adjacent spaces resolve to the larger. */
 void	 typeset_vl_space(struct ts_vlist *vl, double h);

@@ -24,6 +24,7 @@ main(void)
 	test_coverage();
 	test_mdtext();
 	test_jdate();
+	test_jlreq();
 	rc = harness_summary();
 	xmlCleanupParser();
 	git_libgit2_shutdown();
