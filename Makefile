@@ -22,10 +22,10 @@ LDLIBS	+= -lcmark-gfm-extensions $(PKG_LIBS) -lm
 
 sinclude Makefile.local
 
-SRCS	!= ls generator/*.c
+SRCS	!= ls generator/*.c generator/typeset/*.c
 OBJS	 = $(SRCS:.c=.o)
 LIBOBJS	 = $(filter-out generator/main.o,$(OBJS))
-HDRS	!= ls generator/*.h
+HDRS	!= ls generator/*.h generator/typeset/*.h
 
 .PHONY: all deps sample test unit headercheck install uninstall clean \
 	sanitize valgrind bench regen
@@ -157,7 +157,7 @@ FUZZ_BINS = $(FUZZ_NAMES:%=$(FUZZ_DIR)/fuzz_%)
 .PHONY: fuzz fuzz-build killtest
 .SECONDARY: $(FUZZ_OBJS)
 $(FUZZ_DIR)/%.o: generator/%.c
-	@mkdir -p $(FUZZ_DIR)
+	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_FLAGS) \
 	    -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 -include $(FUZZ_OBJS:.o=.d)
@@ -181,5 +181,6 @@ tests/fuzz/replay: tests/fuzz/replay.c tests/fuzz/fuzz.h \
 	    $(LDFLAGS) $(LDLIBS)
 
 clean:
-	rm -f kitei generator/*.o generator/*.d tests/unit/runner $(TOOLS)
+	rm -f kitei generator/*.o generator/*.d generator/typeset/*.o \
+	    generator/typeset/*.d tests/unit/runner $(TOOLS)
 	rm -rf tests/tmp

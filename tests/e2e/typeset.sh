@@ -1,4 +1,4 @@
-# End-to-end checks of the typesetter (generator/typeset.c) through
+# End-to-end checks of the typesetter (generator/typeset/) through
 # tests/tools/fo2pdf on the hand-written FO in tests/fixtures/fo/.
 . "$ROOT/tests/lib.sh"
 

@@ -68,6 +68,7 @@ void	 test_coverage(void);
 void	 test_diag(void);
 void	 test_mdtext(void);
 void	 test_jdate(void);
+void	 test_jlreq(void);
 void	 test_model(void);
 void	 test_parse(void);
 

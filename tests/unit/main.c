@@ -25,6 +25,7 @@ main(void)
 	test_diag();
 	test_mdtext();
 	test_jdate();
+	test_jlreq();
 	rc = harness_summary();
 	xmlCleanupParser();
 	git_libgit2_shutdown();

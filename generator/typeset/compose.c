@@ -1,0 +1,601 @@
+/*
+ * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
+ *
+ * The line composer: fills a paragraph's inline FO into text and Pango
+ * attributes, has Pango break it into lines, measures them, and applies the
+ * Japanese composition rules of jlreq.c (punctuation compression,
+ * inter-character justification).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "typeset_int.h"
+#include "compose.h"
+#include "jlreq.h"
+#include "page.h"
+#include "props.h"
+#include "vlist.h"
+
+static void	typeset_fill_inline(struct ts_ctx *, struct ts_para *,
+		    struct buf *, PangoAttrList *, int *, xmlNodePtr,
+		    const struct ts_style *, int);
+
+/* Noto CJK: the ideographic em box lies 0.88 em above and 0.12 em below the baseline. */
+#define TS_EM_ASC	0.88
+
+/* Noto CJK hhea ascent and descent (1160 and 288 units of 1000), for line growth. */
+#define TS_HHEA_ASC	1.16
+#define TS_HHEA_DESC	0.288
+
+/*
+ * Appends text to the paragraph, collapsing white space as XSL-FO does by
+ * default (a run of spaces and line feeds becomes one space, none at the
+ * ends).  A space the author wrote between two Japanese characters stays
+ * (「山田 太郎」): where a source line break joins them, the templates wrote
+ * none (mdtext.c decides).  *space says a space is pending.
+ */
+void
+typeset_fill_text(struct buf *b, const char *s, int pre, int *space)
+{
+	const char	*p;
+	uint32_t	 u;
+	size_t		 len;
+
+	if (pre) {
+		for (p = s; *p != '\0'; p++)
+			if (*p != '\r')
+				buf_putc(b, *p == '\t' ? ' ' : *p);
+		*space = 0;
+		return;
+	}
+	for (p = s; *p != '\0'; ) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			*space = 1;
+			p++;
+			continue;
+		}
+		u = g_utf8_get_char_validated(p, -1);
+		if (u == (uint32_t)-1 || u == (uint32_t)-2) {
+			p++;
+			continue;
+		}
+		len = (size_t)(g_utf8_next_char(p) - p);
+		if (*space && b->len > 0 && b->data[b->len - 1] != '\t')
+			buf_putc(b, ' ');
+		*space = 0;
+		buf_put(b, p, len);
+		p += len;
+	}
+}
+
+/* Appends the text of a page-number citation (first or last page of ref). */
+static void
+typeset_fill_cite(struct ts_ctx *c, struct ts_para *p, struct buf *b,
+    xmlNodePtr n, const char *ref, int last)
+{
+	struct ts_idpos	*ip;
+	char		 num[32];
+
+	p->dynamic = 1;
+	if (ref == NULL) {
+		typeset_warn_once(c, n, "fo-citation", "no ref-id",
+		    "page-number-citation without %s", "ref-id");
+		return;
+	}
+	ip = g_hash_table_lookup(c->ids, ref);
+	if (ip == NULL && c->pass > 1) {
+		/* Once per id, however many passes fill this paragraph. */
+		char *k;
+		xasprintf(&k, "cite\x1f%s", ref);
+		if (!g_hash_table_contains(c->warned, k)) {
+			g_hash_table_add(c->warned, k);
+			typeset_warn(c, n, "fo-citation",
+			    "page-number-citation to unknown id '%s'", ref);
+		} else
+			free(k);
+	}
+	typeset_page_label(c, ip ? (last ? ip->last : ip->first) : -1, num,
+	    sizeof(num));
+	buf_puts(b, num);
+}
+
+/* Adds a Pango attribute over [start, end). */
+static void
+typeset_attr_add(PangoAttrList *al, PangoAttribute *at, int start, int end)
+{
+	at->start_index = (guint)start;
+	at->end_index = (guint)end;
+	pango_attr_list_insert(al, at);
+}
+
+/*
+ * Fills the inline element n (style of its parent in *pst): its text goes
+ * into b, its formatting into al.  Recursion is bounded by TS_MAXDEPTH.
+ */
+static void
+typeset_fill_elem(struct ts_ctx *c, struct ts_para *p, struct buf *b,
+    PangoAttrList *al, int *space, xmlNodePtr n, const struct ts_style *pst,
+    int depth)
+{
+	struct ts_attrs	 a;
+	struct ts_style	 st = *pst;
+	const char	*name = (const char *)n->name, *s;
+	int		 start = (int)b->len, end, underline = 0, strike = 0;
+	uint32_t	 rgb;
+	xmlNodePtr	 ch, mk;
+	char		 num[32];
+
+	if (!typeset_is_fo(n)) {
+		typeset_warn_once(c, n, "fo-unsupported-element", name,
+		    "element %s outside the FO namespace ignored", name);
+		return;
+	}
+	typeset_attrs(c, n, &a);
+	typeset_style(c, n, &a, &st, p->width);
+
+	if (strcmp(name, "page-number") == 0) {
+		if (c->cur_page != NULL)
+			typeset_format_number(num, sizeof(num),
+			    c->cur_page->number, c->cur_page->seq->format);
+		else {
+			p->dynamic = 1;
+			typeset_page_label(c, p->page, num, sizeof(num));
+		}
+		if (*space && b->len > 0)
+			buf_putc(b, ' ');
+		*space = 0;
+		start = (int)b->len;
+		buf_puts(b, num);
+	} else if (strcmp(name, "page-number-citation") == 0 ||
+	    strcmp(name, "page-number-citation-last") == 0) {
+		if (*space && b->len > 0 && b->data[b->len - 1] != '\t')
+			buf_putc(b, ' ');
+		*space = 0;
+		start = (int)b->len;
+		typeset_fill_cite(c, p, b, n, a.v[A_REF_ID], name[20] == '-');
+	} else if (strcmp(name, "leader") == 0) {
+		s = a.v[A_LEADER_PATTERN];
+		p->leaders = xreallocarray(p->leaders, p->nleaders + 1,
+		    sizeof(*p->leaders));
+		p->leaders[p->nleaders].idx = (int)b->len;
+		p->leaders[p->nleaders].dots = s == NULL || strcmp(s, "space") == 0 ?
+		    0 : strcmp(s, "rule") == 0 ? 2 : 1;
+		p->nleaders++;
+		buf_putc(b, '\t');
+		*space = 0;
+		start = (int)b->len;
+	} else if (strcmp(name, "character") == 0) {
+		if ((s = a.v[A_CHARACTER]) != NULL)
+			typeset_fill_text(b, s, 1, space);
+	} else if (strcmp(name, "retrieve-marker") == 0) {
+		mk = typeset_marker(c, a.v[A_RETRIEVE_CLASS],
+		    a.v[A_RETRIEVE_POSITION]);
+		if (mk != NULL)
+			typeset_fill_inline(c, p, b, al, space, mk->children, &st,
+			    depth + 1);
+	} else if (strcmp(name, "inline") == 0 || strcmp(name, "wrapper") == 0 ||
+	    strcmp(name, "basic-link") == 0 || strcmp(name, "block") == 0 ||
+	    strcmp(name, "inline-container") == 0 ||
+	    strcmp(name, "footnote") == 0) {
+		if (strcmp(name, "block") == 0)
+			typeset_warn_once(c, n, "fo-block-in-inline", name,
+			    "%s inside an inline set as inline", name);
+		if (strcmp(name, "footnote") == 0)
+			typeset_warn_once(c, n, "fo-unsupported-element", name,
+			    "%s: only its inline is set", name);
+		for (ch = n->children; ch != NULL; ch = ch->next) {
+			if (typeset_is(ch, "footnote-body"))
+				continue;
+			if (ch->type == XML_TEXT_NODE ||
+			    ch->type == XML_CDATA_SECTION_NODE)
+				typeset_fill_text(b, (const char *)ch->content,
+				    st.pre, space);
+			else if (ch->type == XML_ELEMENT_NODE) {
+				if (depth >= TS_MAXDEPTH) {
+					typeset_warn_once(c, ch, "fo-depth",
+					    "depth", "FO nested too deeply; %s "
+					    "and below ignored", (const char *)ch->name);
+					continue;
+				}
+				typeset_fill_elem(c, p, b, al, space, ch, &st,
+				    depth + 1);
+			}
+		}
+	} else if (strcmp(name, "marker") == 0) {
+		return;
+	} else {
+		typeset_warn_once(c, n, "fo-unsupported-element", name,
+		    "unsupported FO element %s ignored", name);
+		return;
+	}
+	end = (int)b->len;
+	if (end == start)
+		return;
+
+	if (strcmp(name, "basic-link") == 0 && (a.v[A_INTERNAL_DEST] != NULL ||
+	    a.v[A_EXTERNAL_DEST] != NULL)) {
+		struct ts_link *l;
+		p->links = xreallocarray(p->links, p->nlinks + 1,
+		    sizeof(*p->links));
+		l = &p->links[p->nlinks++];
+		l->start = start;
+		l->end = end;
+		l->dest = a.v[A_INTERNAL_DEST] ? xstrdup(a.v[A_INTERNAL_DEST]) : NULL;
+		l->uri = NULL;
+		if (l->dest == NULL) {
+			/* url('…') or a bare URI */
+			s = a.v[A_EXTERNAL_DEST];
+			if (strncmp(s, "url(", 4) == 0) {
+				size_t len;
+				s += 4;
+				if (*s == '\'' || *s == '"')
+					s++;
+				len = strcspn(s, "'\")");
+				l->uri = xstrndup(s, len);
+			} else
+				l->uri = xstrdup(s);
+		}
+	}
+	if ((s = a.v[A_ID]) != NULL) {
+		p->ids = xreallocarray(p->ids, p->nids + 1, sizeof(*p->ids));
+		p->ids[p->nids].idx = start;
+		p->ids[p->nids].id = xstrdup(s);
+		p->nids++;
+	}
+	if (st.family != pst->family)
+		typeset_attr_add(al, pango_attr_family_new(st.family), start, end);
+	if (st.weight != pst->weight)
+		typeset_attr_add(al, pango_attr_weight_new((PangoWeight)st.weight),
+		    start, end);
+	if (st.italic != pst->italic)
+		typeset_attr_add(al, pango_attr_style_new(st.italic ?
+		    PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL), start, end);
+	if ((s = a.v[A_BASELINE_SHIFT]) != NULL &&
+	    (strcmp(s, "super") == 0 || strcmp(s, "sub") == 0)) {
+		typeset_attr_add(al, pango_attr_rise_new((int)(st.size *
+		    (s[1] == 'u' ? 0.35 : -0.15) * PANGO_SCALE)), start, end);
+		st.size *= 0.7;
+	}
+	if (st.size != pst->size)
+		typeset_attr_add(al, pango_attr_size_new_absolute((int)(st.size *
+		    PANGO_SCALE + 0.5)), start, end);
+	if (st.color != pst->color)
+		typeset_attr_add(al, pango_attr_foreground_new(
+		    (guint16)(((st.color >> 16) & 0xff) * 257),
+		    (guint16)(((st.color >> 8) & 0xff) * 257),
+		    (guint16)((st.color & 0xff) * 257)), start, end);
+	if ((s = a.v[A_BACKGROUND_COLOR]) != NULL &&
+	    typeset_color(c, n, s, &rgb) == 0)
+		typeset_attr_add(al, pango_attr_background_new(
+		    (guint16)(((rgb >> 16) & 0xff) * 257),
+		    (guint16)(((rgb >> 8) & 0xff) * 257),
+		    (guint16)((rgb & 0xff) * 257)), start, end);
+	if ((s = a.v[A_TEXT_DECORATION]) != NULL) {
+		underline = strstr(s, "underline") != NULL &&
+		    strstr(s, "no-underline") == NULL;
+		strike = strstr(s, "line-through") != NULL &&
+		    strstr(s, "no-line-through") == NULL;
+		if (underline)
+			typeset_attr_add(al, pango_attr_underline_new(
+			    PANGO_UNDERLINE_SINGLE), start, end);
+		if (strike)
+			typeset_attr_add(al, pango_attr_strikethrough_new(TRUE),
+			    start, end);
+	}
+}
+
+/* Fills a run of inline siblings from n on (to the end of the list). */
+static void
+typeset_fill_inline(struct ts_ctx *c, struct ts_para *p, struct buf *b,
+    PangoAttrList *al, int *space, xmlNodePtr n, const struct ts_style *st,
+    int depth)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+			typeset_fill_text(b, (const char *)n->content, st->pre,
+			    space);
+		else if (n->type == XML_ELEMENT_NODE && depth < TS_MAXDEPTH)
+			typeset_fill_elem(c, p, b, al, space, n, st, depth);
+	}
+}
+
+/*
+ * Justifies line k of p the Japanese way.  Pango has laid the line out; we
+ * widen glyphs in its runs (the text mapping stays, so copying still
+ * works).  The slack goes first into the gaps between Japanese characters,
+ * up to TS_MAXSTRETCH em each (wider ones read as spaces in copied text),
+ * then into spaces and the gaps where Japanese meets Latin, up to
+ * TS_MAXSPACE em each; never inside a Latin word.  A line needing more is
+ * left ragged, as are lines ending in a hard line break.  Trailing spaces
+ * hang in the margin.
+ */
+static void
+typeset_justify_line(struct ts_para *p, int k)
+{
+	PangoLayoutLine		*ln = p->lines[k];
+	PangoRectangle		 lr;
+	PangoGlyphItem		*run;
+	PangoGlyphInfo		*prev, *last = NULL;
+	const char		*text = pango_layout_get_text(p->layout);
+	GSList			*l;
+	uint32_t		 u, pu = 0, lastu = 0;
+	double			 slack, e[3] = { 0, 0, 0 }, acc = 0;
+	int			 i, n[3] = { 0, 0, 0 }, pass, add, trail = 0, cls;
+	int			 end = ln->start_index + ln->length;
+
+	if (ln->length <= 0 || text[end - 1] == '\n' || text[end] == '\n')
+		return;
+	pango_layout_line_get_extents(ln, NULL, &lr);
+	for (l = ln->runs; l != NULL; l = l->next) {
+		run = l->data;
+		if (run->item->analysis.level % 2)
+			return;		/* right-to-left: leave it */
+		for (i = 0; i < run->glyphs->num_glyphs; i++) {
+			lastu = g_utf8_get_char(text + run->item->offset +
+			    run->glyphs->log_clusters[i]);
+			last = &run->glyphs->glyphs[i];
+		}
+	}
+	if (last != NULL && typeset_jlreq_space(lastu))
+		trail = last->geometry.width;
+	slack = (p->width - p->lx[k]) * PANGO_SCALE - (lr.width - trail);
+	if (slack <= 0)
+		return;
+	/* Pass 0 counts the gaps of each class, pass 1 widens them. */
+	for (pass = 0; pass < 2; pass++) {
+		prev = NULL;
+		for (l = ln->runs; l != NULL; l = l->next) {
+			run = l->data;
+			for (i = 0; i < run->glyphs->num_glyphs; i++) {
+				if (i > 0 && run->glyphs->log_clusters[i] ==
+				    run->glyphs->log_clusters[i - 1]) {
+					prev = &run->glyphs->glyphs[i];
+					continue;
+				}
+				u = g_utf8_get_char(text + run->item->offset +
+				    run->glyphs->log_clusters[i]);
+				cls = prev == NULL || (trail &&
+				    &run->glyphs->glyphs[i] == last) ? 0 :
+				    (int)typeset_jlreq_gap(pu, u);
+				if (cls > 0 && pass == 0)
+					n[cls]++;
+				else if (cls > 0) {
+					acc += e[cls];
+					add = (int)acc;
+					acc -= add;
+					prev->geometry.width += add;
+				}
+				pu = u;
+				prev = &run->glyphs->glyphs[i];
+			}
+		}
+		if (pass > 0)
+			break;
+		e[JL_GAP_SOLID] = n[JL_GAP_SOLID] > 0 ?
+		    slack / n[JL_GAP_SOLID] : 0;
+		if (e[JL_GAP_SOLID] > p->st.size * TS_MAXSTRETCH * PANGO_SCALE)
+			e[JL_GAP_SOLID] = p->st.size * TS_MAXSTRETCH * PANGO_SCALE;
+		slack -= e[JL_GAP_SOLID] * n[JL_GAP_SOLID];
+		if (slack > 0.5) {
+			if (n[JL_GAP_SPACE] == 0)
+				return;
+			e[JL_GAP_SPACE] = slack / n[JL_GAP_SPACE];
+			if (e[JL_GAP_SPACE] > p->st.size * TS_MAXSPACE * PANGO_SCALE)
+				return;
+		}
+	}
+}
+
+/*
+ * Sets two Japanese marks in a row (」「, 。」, （「 …) half an em tighter,
+ * as Japanese typesetting does: the blank half of the one that
+ * typeset_jlreq_halt names goes, through the fonts' halt feature.
+ */
+static void
+typeset_squeeze(const char *text, size_t len, PangoAttrList *al)
+{
+	const char	*p, *q, *end = text + len;
+	uint32_t	 a, b;
+	int		 h;
+
+	if (text == NULL)
+		return;
+	for (p = text; p < end; p = q) {
+		q = g_utf8_next_char(p);
+		if (q >= end)
+			break;
+		a = g_utf8_get_char(p);
+		b = g_utf8_get_char(q);
+		if ((h = typeset_jlreq_halt(a, b)) == 1)
+			typeset_attr_add(al, pango_attr_font_features_new("halt"),
+			    (int)(p - text), (int)(q - text));
+		else if (h == 2)
+			typeset_attr_add(al, pango_attr_font_features_new("halt"),
+			    (int)(q - text), (int)(g_utf8_next_char(q) - text));
+	}
+}
+
+/*
+ * (Re)fills paragraph p from its nodes and lays it out: text, attributes,
+ * lines and their metrics.  Returns the number of lines (0: nothing to set).
+ */
+static int
+typeset_para_fill(struct ts_ctx *c, struct ts_para *p)
+{
+	struct buf		 b = { NULL, 0, 0 };
+	PangoAttrList		*al;
+	PangoFontDescription	*fd;
+	PangoLayoutIter		*it;
+	PangoRectangle		 lr;
+	PangoTabArray		*tabs;
+	xmlNodePtr		 n;
+	int			 space = 0, i, bl;
+	size_t			 k;
+	double			 asc, desc, xa, xd;
+
+	for (k = 0; k < p->nlinks; k++) {
+		free(p->links[k].dest);
+		free(p->links[k].uri);
+	}
+	for (k = 0; k < p->nids; k++)
+		free(p->ids[k].id);
+	p->nlinks = p->nleaders = p->nids = 0;
+
+	al = pango_attr_list_new();
+	for (n = p->first; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+			typeset_fill_text(&b, (const char *)n->content, p->st.pre,
+			    &space);
+		else if (n->type == XML_ELEMENT_NODE)
+			typeset_fill_elem(c, p, &b, al, &space, n, &p->st, 1);
+		if (n == p->last)
+			break;
+	}
+	if (p->st.pre)		/* a line feed before the end tag sets nothing */
+		while (b.len > 0 && b.data[b.len - 1] == '\n')
+			b.data[--b.len] = '\0';
+	if (b.len == 0 && p->nleaders == 0) {
+		pango_attr_list_unref(al);
+		buf_free(&b);
+		p->nlines = 0;
+		return 0;
+	}
+	if (p->layout == NULL) {
+		p->layout = pango_layout_new(c->pc);
+		fd = pango_font_description_new();
+		pango_font_description_set_family_static(fd, p->st.family);
+		pango_font_description_set_absolute_size(fd, p->st.size * PANGO_SCALE);
+		pango_font_description_set_weight(fd, (PangoWeight)p->st.weight);
+		if (p->st.italic)
+			pango_font_description_set_style(fd, PANGO_STYLE_ITALIC);
+		pango_layout_set_font_description(p->layout, fd);
+		pango_font_description_free(fd);
+		if (!p->st.nowrap) {
+			pango_layout_set_width(p->layout,
+			    (int)(p->width * PANGO_SCALE));
+			pango_layout_set_wrap(p->layout, PANGO_WRAP_WORD_CHAR);
+		}
+		pango_layout_set_alignment(p->layout,
+		    p->st.align == AL_CENTER ? PANGO_ALIGN_CENTER :
+		    p->st.align == AL_END ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+		pango_layout_set_indent(p->layout,
+		    (int)(p->st.text_indent * PANGO_SCALE));
+	}
+	/* Pango's justification puts the slack of a mixed line into its word spaces alone: ours instead. */
+	pango_layout_set_justify(p->layout, FALSE);
+	if (p->nleaders > 0) {
+		tabs = pango_tab_array_new(1, FALSE);
+		pango_tab_array_set_tab(tabs, 0, PANGO_TAB_RIGHT,
+		    (int)(p->width * PANGO_SCALE));
+		pango_layout_set_tabs(p->layout, tabs);
+		pango_tab_array_free(tabs);
+	}
+	if (strcmp(p->st.family, TS_MONO) != 0)
+		typeset_squeeze(b.data, b.len, al);
+	pango_layout_set_text(p->layout, b.data ? b.data : "", (int)b.len);
+	pango_layout_set_attributes(p->layout, al);
+	pango_attr_list_unref(al);
+	buf_free(&b);
+
+	p->nlines = pango_layout_get_line_count(p->layout);
+	p->lines = xreallocarray(p->lines, (size_t)p->nlines, sizeof(*p->lines));
+	p->lx = xreallocarray(p->lx, (size_t)p->nlines, sizeof(*p->lx));
+	p->h = xreallocarray(p->h, (size_t)p->nlines, sizeof(*p->h));
+	p->base = xreallocarray(p->base, (size_t)p->nlines, sizeof(*p->base));
+	it = pango_layout_get_iter(p->layout);
+	i = 0;
+	do {
+		if (i >= p->nlines)
+			break;
+		p->lines[i] = pango_layout_iter_get_line_readonly(it);
+		pango_layout_iter_get_line_extents(it, NULL, &lr);
+		bl = pango_layout_iter_get_baseline(it);
+		p->lx[i] = (double)lr.x / PANGO_SCALE;
+		asc = (double)(bl - lr.y) / PANGO_SCALE;
+		desc = (double)(lr.y + lr.height - bl) / PANGO_SCALE;
+		/* Larger type on the line (an inline) grows its box. */
+		xa = asc - TS_HHEA_ASC * p->st.size;
+		xd = desc - TS_HHEA_DESC * p->st.size;
+		if (xa < 0.01)
+			xa = 0;
+		if (xd < 0.01)
+			xd = 0;
+		p->h[i] = p->st.lh + xa + xd;
+		p->base[i] = xa + (p->st.lh - p->st.size) / 2 +
+		    TS_EM_ASC * p->st.size;
+		i++;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	if (p->st.align == AL_JUSTIFY && p->nleaders == 0)
+		for (i = 0; i + 1 < p->nlines; i++)
+			typeset_justify_line(p, i);
+	return p->nlines;
+}
+
+/*
+ * Sets the inline children first..last of block as one paragraph and
+ * appends its lines to vl.  Returns the paragraph, or NULL if it sets nothing.
+ */
+struct ts_para *
+typeset_para_add(struct ts_ctx *c, struct ts_vlist *vl, xmlNodePtr block,
+    xmlNodePtr first, xmlNodePtr last, const struct ts_style *st, double refw)
+{
+	struct ts_para	*p;
+	struct ts_item	*it;
+	int		 k, n, orph, wid;
+
+	p = xcalloc(1, sizeof(*p));
+	p->block = block;
+	p->first = first;
+	p->last = last;
+	p->st = *st;
+	p->page = -1;
+	/*
+	 * XSL's negative text-indent moves the first line out to start +
+	 * indent; Pango's indents the other lines instead.  Start the layout
+	 * at the first line and let Pango indent the rest back to start.
+	 */
+	if (p->st.text_indent < 0)
+		p->st.start += p->st.text_indent;
+	p->width = refw - p->st.start - st->end;
+	if (p->width < st->size)
+		p->width = st->size;
+	if ((n = typeset_para_fill(c, p)) == 0) {
+		typeset_para_free(p);
+		return NULL;
+	}
+	typeset_push((void ***)&c->pool->paras, &c->pool->nparas,
+	    &c->pool->cparas, p);
+	orph = st->orphans > 0 ? st->orphans : 2;
+	wid = st->widows > 0 ? st->widows : 2;
+	for (k = 0; k < n; k++) {
+		it = typeset_vl_box(vl, K_LINE, p->h[k],
+		    k > 0 && (k < orph || n - k < wid));
+		it->para = p;
+		it->line = k;
+	}
+	return p;
+}
+
+/*
+ * Fills again every paragraph that holds page numbers, now that ids have
+ * pages; sets c->changed when a line count changed.
+ */
+void
+typeset_refill(struct ts_ctx *c)
+{
+	struct ts_para	*p;
+	size_t		 i;
+	int		 n;
+
+	c->changed = 0;
+	for (i = 0; i < c->body.nparas; i++) {
+		p = c->body.paras[i];
+		if (!p->dynamic)
+			continue;
+		n = p->nlines;
+		if (typeset_para_fill(c, p) != n)
+			c->changed = 1;	/* the lists are rebuilt before use */
+	}
+}
