@@ -33,6 +33,7 @@
 #include <qpdf/qpdf-c.h>
 
 #include "diag.h"
+#include "typeimage.h"
 #include "typeset.h"
 #include "xalloc.h"
 
@@ -160,6 +161,7 @@ static const struct ts_attrname {
 	{ "starting-state", A_STARTING_STATE }, { "role", A_ROLE },
 	{ "character", A_CHARACTER },
 	{ "kfo:role", A_KFO_ROLE }, { "kfo:watermark", A_KFO_WATERMARK },
+	{ "kfo:alt", A_IGNORE },	/* read by typeimage.c */
 	/* Accepted without effect: defaults we follow anyway, or hints. */
 	{ "space-before.minimum", A_IGNORE }, { "space-before.maximum", A_IGNORE },
 	{ "space-after.minimum", A_IGNORE }, { "space-after.maximum", A_IGNORE },
@@ -321,7 +323,8 @@ enum ts_kind {
 	K_IDEND,	/* the element with that id ends here */
 	K_MARK,		/* a marker */
 	K_GBEGIN,	/* a structure group opens */
-	K_GEND		/* and closes */
+	K_GEND,		/* and closes */
+	K_IMAGE		/* an external-graphic (box): line is its typeimage index */
 };
 
 struct ts_row;
@@ -500,6 +503,7 @@ struct ts_ctx {
 	int		 repeating;	/* drawing repeated header rows */
 	double		*ybuf;		/* item positions while drawing */
 	size_t		 cybuf;
+	struct typeimage *img;		/* external-graphics (typeimage.c) */
 };
 
 static int	typeset_build_blocks(struct ts_ctx *, struct ts_vlist *,
@@ -1972,7 +1976,8 @@ typeset_is_blocklevel(xmlNodePtr n)
 {
 	static const char *const names[] = { "block", "block-container",
 	    "list-block", "list-item", "table", "table-and-caption",
-	    "table-caption", "float", "external-graphic-block" };
+	    "table-caption", "float", "external-graphic-block",
+	    "external-graphic" };	/* set on lines of its own */
 	size_t	 i;
 
 	if (!typeset_is_fo(n))
@@ -2485,6 +2490,13 @@ typeset_build_blocks(struct ts_ctx *c, struct ts_vlist *vl, xmlNodePtr parent,
 		    strcmp(name, "table-caption") == 0) {
 			typeset_blk_open(c, vl, n, st, refw, NULL, &bk);
 			typeset_build_blocks(c, vl, n, &bk.st, refw, depth + 1);
+		} else if (strcmp(name, "external-graphic") == 0) {
+			double h;
+			int k;
+			typeset_blk_open(c, vl, n, st, refw, "Figure", &bk);
+			if ((k = typeimage_add(c->img, n, bk.st.start,
+			    refw - bk.st.start - bk.st.end, &h)) >= 0)
+				typeset_vl_box(vl, K_IMAGE, h, 0)->line = k;
 		} else {
 			typeset_warn_once(c, n, "fo-unsupported-element", name,
 			    "unsupported FO element %s ignored", name);
@@ -2718,7 +2730,7 @@ static int
 typeset_is_box(const struct ts_item *it)
 {
 	return it->kind == K_LINE || it->kind == K_ROW || it->kind == K_DBEGIN ||
-	    it->kind == K_DEND;
+	    it->kind == K_DEND || it->kind == K_IMAGE;
 }
 
 /*
@@ -3387,6 +3399,10 @@ typeset_draw_range(struct ts_ctx *c, struct ts_vlist *vl, size_t from,
 		case K_ID:
 			typeset_dest(c, it->str, x0, ys[j - from]);
 			break;
+		case K_IMAGE:
+			typeset_para_close(c);
+			typeimage_draw(c->img, it->line, c->cr, x0, ys[j - from]);
+			break;
 		case K_GBEGIN:
 			typeset_group_open(c, it->str);
 			break;
@@ -3815,6 +3831,7 @@ typeset_finish(struct ts_ctx *c, const struct buf *pdf, const char *path,
 	/* Cairo 1.16 writes the structure tree but not always /MarkInfo. */
 	if (qpdf_oh_has_key(q, root, "/StructTreeRoot")) {
 		typeset_struct_root(q, root);
+		typeimage_alt(c->img, q, root);
 		qpdf_oh_replace_key(q, root, "/MarkInfo",
 		    qpdf_oh_parse(q, "<< /Marked true >>"));
 	}
@@ -3934,6 +3951,7 @@ typeset_build_all(struct ts_ctx *c)
 		sq->vl.pending_keep = sq->vl.kt_depth = sq->vl.kt_seen = 0;
 		/* The body width of the sequence's first master. */
 		w = sq->width = typeset_master_pick(c, sq->sm, 0, 1)->body.w;
+		typeimage_page(c->img, typeset_master_pick(c, sq->sm, 0, 1)->body.h);
 		for (ch = sq->node->children; ch != NULL; ch = ch->next) {
 			if (!typeset_is(ch, "flow"))
 				continue;
@@ -4081,6 +4099,7 @@ typeset_ctx_free(struct ts_ctx *c)
 
 	typeset_pool_free(&c->body);
 	typeset_pool_free(&c->tmp);
+	typeimage_free(c->img);
 	for (i = 0; i < c->nseqs; i++) {
 		free(c->seqs[i].vl.v);
 		free(c->seqs[i].statics);
@@ -4157,6 +4176,7 @@ typeset_pdf(struct diag *d, const void *fo, const char *path,
 		    GINT_TO_POINTER((int)ts_attrnames[i].attr + 1));
 	c.warned = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
 	c.ids = g_hash_table_new_full(g_str_hash, g_str_equal, free, free);
+	c.img = typeimage_new(meta->images, d, c.path);
 
 	root = xmlDocGetRootElement(doc);
 	if (!typeset_is(root, "root")) {
