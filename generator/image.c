@@ -650,6 +650,9 @@ images_load(const struct sources *src, const struct model *m, struct diag *d)
 			case IMAGE_REMOTE:
 				continue;
 			case IMAGE_REFUSED:
+				/* An unsafe one has its unsafe-link warning already. */
+				if (!parse_url_safe(url))
+					continue;
 				diag_emit(d, DIAG_WARNING, &pos,
 				    "image-not-embedded", "only images under "
 				    "the policy root are embedded; this one "

@@ -196,7 +196,8 @@ for l in "4:1:.*no file docs/fig/nothere.png at this revision" "6:1:.*script.svg
 done
 n=$(grep -c 'docs/01-manual.md.*bad-image' "$WORK/check.out")
 [ "$n" -eq 0 ] && ok "check: good images give no error" || { fail "check: $n errors on good images"; grep 01-manual "$WORK/check.out"; }
-contains "check: data: URL gets a warning" "$WORK/check.out" "image-not-embedded"
+contains "check: a data: image is warned about once" "$WORK/check.out" "01-manual.md:16:1: warning: link target 'data:image/png"
+lacks "check: and not twice" "$WORK/check.out" "01-manual.md:16:1: warning: only images"
 
 # ---------------------------------------------------------------------------
 # build: HTML and PDF.
