@@ -38,6 +38,8 @@ enum assemble_mode {
 struct assemble_ns {
 	xmlNsPtr	 k;	/* kitei */
 	xmlNsPtr	 md;	/* CommonMark */
+	const struct images *images;	/* image files to embed, or NULL */
+	const char	*docrel;	/* the chapter's file, for image paths */
 };
 
 /* Sets an attribute from a C string; NULL leaves it out. */
@@ -302,6 +304,27 @@ assemble_public_urls(struct assemble_urls *u, const struct model_doc *md)
 }
 
 /*
+ * Marks an image whose target is a usable file under the policy root (see
+ * image.h) with src="img/<key>" (the copy beside the page) and its natural
+ * width and height in CSS px; other images get neither and show as text.
+ */
+static void
+assemble_image(xmlNodePtr e, cmark_node *n, const struct assemble_ns *ns)
+{
+	const struct image	*im;
+	char			*src;
+
+	if (ns->docrel == NULL || (im = images_resolve(ns->images, ns->docrel,
+	    cmark_node_get_url(n))) == NULL)
+		return;
+	xasprintf(&src, "img/%s", im->key);
+	assemble_attr(e, "src", src);
+	free(src);
+	assemble_attr_int(e, "width", (long long)(im->width + 0.5));
+	assemble_attr_int(e, "height", (long long)(im->height + 0.5));
+}
+
+/*
  * Converts the subtree of block (or inline) node n into CommonMark XML under
  * parent, without recursion.  Raw HTML is never copied; unsafe links keep
  * their text and lose their target.  With allow (the public page), a link
@@ -343,6 +366,8 @@ assemble_markdown_in(xmlNodePtr parent, cmark_node *n,
 		}
 		e = xmlNewChild(cur, ns->md, (const xmlChar *)type, NULL);
 		assemble_md_attrs(e, c);
+		if (cmark_node_get_type(c) == CMARK_NODE_IMAGE)
+			assemble_image(e, c, ns);
 		if (assemble_is_leaf(c)) {
 			if ((lit = cmark_node_get_literal(c)) != NULL)
 				xmlNodeAddContent(e, (const xmlChar *)lit);
@@ -378,9 +403,10 @@ assemble_ids(const struct model_section *s, int na)
 
 /* Adds one chapter (a document) in the given mode; returns NULL if empty. */
 static xmlNodePtr
-assemble_chapter(xmlNodePtr parent, const struct assemble_ns *ns,
+assemble_chapter(xmlNodePtr parent, const struct assemble_ns *ns0,
     const struct model_doc *md, size_t index, enum assemble_mode mode)
 {
+	struct assemble_ns		 nsl = *ns0, *ns = &nsl;
 	const struct model_section	*s;
 	struct assemble_urls		 urls;
 	xmlNodePtr			 ch, *at, sec, h;
@@ -392,6 +418,7 @@ assemble_chapter(xmlNodePtr parent, const struct assemble_ns *ns,
 
 	if (mode == ASSEMBLE_PUBLIC && md->sections[0].visibility != VIS_PUBLIC)
 		return NULL;
+	nsl.docrel = md->parsed->src->rel;
 	memset(&urls, 0, sizeof(urls));
 	if (mode == ASSEMBLE_PUBLIC)
 		assemble_public_urls(&urls, md);
@@ -498,6 +525,8 @@ assemble_new(const char *name, struct assemble_ns *ns, xmlNodePtr *root)
 
 	*root = xmlNewNode(NULL, (const xmlChar *)name);
 	xmlDocSetRootElement(doc, *root);
+	ns->images = NULL;
+	ns->docrel = NULL;
 	ns->k = xmlNewNs(*root, (const xmlChar *)ASSEMBLE_NS, NULL);
 	ns->md = xmlNewNs(*root, (const xmlChar *)ASSEMBLE_MD_NS,
 	    (const xmlChar *)"md");
@@ -774,6 +803,7 @@ assemble_manual(const struct assemble_input *in, size_t mi, int redact)
 	assemble_attr(root, "classification", parse_visibility_name(highest));
 	assemble_attr(root, "classification-label", parse_visibility_label(highest));
 	assemble_attr(root, "redacted", redact ? "true" : "false");
+	ns.images = in->images;
 	assemble_common(root, &ns, in);
 	assemble_signoff(root, &ns, in, mi);
 
@@ -937,6 +967,8 @@ assemble_public(const struct assemble_input *in,
 			all.manual = pi;
 			p = &all;
 		}
+		/* Images are read at this revision only: older text shows them as text. */
+		ns.images = p->model == in->model ? in->images : NULL;
 		for (j = 0; j < p->model->manuals[p->manual].ndocs; j++) {
 			const struct model_doc *md =
 			    &p->model->docs[p->model->manuals[p->manual].docs[j]];

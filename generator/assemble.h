@@ -19,6 +19,7 @@
 #include "config.h"
 #include "coverage.h"
 #include "history.h"
+#include "image.h"
 #include "model.h"
 #include "signoff.h"
 #include "sources.h"
@@ -37,6 +38,7 @@ struct assemble_input {
 	const struct coverage	*cov;
 	const struct history	*hist;		/* may be NULL */
 	const struct signoff	*so;		/* may be NULL */
+	const struct images	*images;	/* may be NULL: every image as text */
 	const char		*generator;	/* "kitei 0.1.0" */
 	/*
 	 * The PDF page where section anchor of manual starts, or 0 when

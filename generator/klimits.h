@@ -27,6 +27,13 @@
 /* Ids in one covers: directive, and the length of one id. */
 #define KITEI_MAX_IDS		256
 #define KITEI_MAX_ID_LEN	32
+/* One image file: a scanned A4 page as PNG is well under this; more is not a figure. */
+#define KITEI_MAX_IMAGE_BYTES	(8 * 1024 * 1024)
+/* An image's side in pixels, and its area: decoding takes 4 bytes a pixel (100 MB at most). */
+#define KITEI_MAX_IMAGE_SIDE	10000
+#define KITEI_MAX_IMAGE_PIXELS	(25 * 1000 * 1000)
+/* Elements in one SVG: a chart has hundreds; a file of millions is an attack on the renderer. */
+#define KITEI_MAX_SVG_NODES	100000
 
 /*
  * Bundles kitei verify reads.  A manual gives at most four files (HTML, PDF

@@ -28,7 +28,7 @@
 #include "diff.h"
 #include "diag.h"
 #include "history.h"
-#include "jdate.h"
+#include "image.h"
 #include "init.h"
 #include "jdate.h"
 #include "model.h"
@@ -236,12 +236,14 @@ struct run {
 	struct coverage	*cov;
 	struct history	*hist;		/* NULL without commits */
 	struct signoff	*so;
+	struct images	*images;	/* image files the documents name */
 };
 
 /* Frees what main_pipeline made. */
 static void
 main_run_free(struct run *r)
 {
+	images_free(r->images);
 	signoff_free(r->so);
 	history_free(r->hist);
 	coverage_free(r->cov);
@@ -284,6 +286,7 @@ main_pipeline(struct run *r, const struct opts *o, struct diag *d)
 	r->model = model_build(docs, r->src->ndocs, r->cf, d);
 	free(docs);
 	r->cov = coverage_run(r->cat, r->model, r->cf, d);
+	r->images = images_load(r->src, r->model, d);
 	if (r->src->commit != NULL && history_walk(&r->hist, r->src->repo,
 	    git_commit_id(r->src->commit), r->src->prefix, d) < 0)
 		return -1;
@@ -518,6 +521,7 @@ main_assemble_input(struct assemble_input *in, const struct run *r,
 	in->cov = r->cov;
 	in->hist = r->hist;
 	in->so = r->so;
+	in->images = r->images;
 	in->generator = generator;
 	in->errors = diag_count_level(d, DIAG_ERROR);
 	in->warnings = diag_count_level(d, DIAG_WARNING);

@@ -218,6 +218,7 @@ output_pdf(struct render *rnd, xmlDocPtr doc, const struct assemble_input *in,
 	meta.time = in->src->time;
 	meta.offset = in->src->offset;
 	mp->manual = in->model->manuals[mi].cfg->id;
+	meta.images = in->images;
 	meta.on_id = output_pages_add;
 	meta.on_id_arg = mp;
 	rc = typeset_pdf(d, fo, path, &meta);
@@ -310,6 +311,10 @@ output_build(const struct output_opts *o, struct publish *pub,
 			if (render_page(rnd, doc, "manual-html.xsl", path, NULL) < 0)
 				goto out;
 			free(path);
+			xasprintf(&path, "%s/manuals", dir);
+			if (images_write(in->images, doc, path, d) < 0)
+				goto out;
+			free(path);
 			path = NULL;
 			xmlFreeDoc(doc);
 			doc = NULL;
@@ -363,6 +368,7 @@ output_build(const struct output_opts *o, struct publish *pub,
 		po.dest = o->dest;
 		po.draft = o->draft;
 		po.emit_xml = o->emit_xml;
+		po.images = in->images;
 		if (pubpage_write(&po, pub, in, rnd, d) < 0)
 			goto out;
 	}

@@ -223,6 +223,11 @@ pubpage_render(const struct pubpage_opts *o, struct publish *pub,
 	xasprintf(&path, "%s/public/public.css", dir);
 	if (render_copy(rnd, "public.css", path) < 0)
 		goto out;
+	free(path);
+	/* Only the images of the sections the page holds: doc has no others. */
+	xasprintf(&path, "%s/public", dir);
+	if (images_write(o->images, doc, path, d) < 0)
+		goto out;
 	rc = 0;
 out:
 	free(path);

@@ -22,6 +22,7 @@ struct pubpage_opts {
 	const char	*dest;		/* the output folder pub replaces, or NULL */
 	int		 draft;		/* --draft: a marked preview of the current text */
 	int		 emit_xml;	/* also public.xml */
+	const struct images *images;	/* copied to public/img/ as the page names them */
 };
 
 /*

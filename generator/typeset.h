@@ -12,6 +12,8 @@
 
 #include "diag.h"
 
+struct images;
+
 /* Document information written into the PDF. */
 struct typeset_meta {
 	const char	*title;		/* /Title */
@@ -30,6 +32,7 @@ struct typeset_meta {
 	 */
 	void		(*on_id)(const char *id, int page, void *arg);
 	void		*on_id_arg;
+	const struct images *images;	/* what fo:external-graphic may name (image.h), or NULL */
 };
 
 /*

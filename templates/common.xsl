@@ -330,7 +330,19 @@
     </a>
   </xsl:template>
 
-  <!-- Images are never fetched: the alternative text stands in their place. -->
+  <!--
+    An image from the policy root (assemble gave it src: the copy beside the
+    page) is shown, no wider than the text; any other image is never
+    fetched, and its alternative text stands in its place.
+  -->
+  <xsl:template match="md:image[@src]">
+    <img class="md-image" src="{@src}" alt="{normalize-space(.)}"
+        width="{@width}" height="{@height}">
+      <xsl:if test="@title">
+        <xsl:attribute name="title"><xsl:value-of select="@title"/></xsl:attribute>
+      </xsl:if>
+    </img>
+  </xsl:template>
   <xsl:template match="md:image">
     <span class="image-alt">
       <xsl:text>［図：</xsl:text>

@@ -393,7 +393,16 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Images are never fetched: the alternative text stands in their place. -->
+  <!--
+    An image from the policy root: an external-graphic the typesetter sets
+    on lines of its own, scaled to the text width, with its alternative
+    text as the Figure's /Alt.  Any other image is never fetched: the
+    alternative text stands in its place.
+  -->
+  <xsl:template match="md:image[@src]">
+    <fo:external-graphic src="{@src}" kfo:alt="{normalize-space(.)}"
+        space-before="0.5em" space-after="0.5em"/>
+  </xsl:template>
   <xsl:template match="md:image">
     <xsl:text>［図：</xsl:text>
     <xsl:value-of select="."/>

@@ -887,9 +887,13 @@
 </xsl:template>
 
 <!--
-  Images are not copied to the public folder and the page fetches nothing:
-  an image shows its text alternative.
+  An image from the policy root in a public section is copied beside the page
+  (public/img/, assemble gave it src) and shown from there; the page fetches
+  nothing from elsewhere: any other image shows its text alternative.
 -->
+<xsl:template match="md:image[@src]">
+	<img class="md-image" src="{@src}" alt="{normalize-space(.)}" width="{@width}" height="{@height}"/>
+</xsl:template>
 <xsl:template match="md:image">
 	<span class="image-alt"><xsl:apply-templates/></span>
 </xsl:template>

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "typeset_int.h"
+#include "../typeimage.h"
 #include "block.h"
 #include "compose.h"
 #include "page.h"
@@ -23,7 +24,8 @@ typeset_is_blocklevel(xmlNodePtr n)
 {
 	static const char *const names[] = { "block", "block-container",
 	    "list-block", "list-item", "table", "table-and-caption",
-	    "table-caption", "float", "external-graphic-block" };
+	    "table-caption", "float", "external-graphic-block",
+	    "external-graphic" };	/* set on lines of its own */
 	size_t	 i;
 
 	if (!typeset_is_fo(n))
@@ -305,6 +307,13 @@ typeset_build_blocks(struct ts_ctx *c, struct ts_vlist *vl, xmlNodePtr parent,
 		    strcmp(name, "table-caption") == 0) {
 			typeset_blk_open(c, vl, n, st, refw, NULL, &bk);
 			typeset_build_blocks(c, vl, n, &bk.st, refw, depth + 1);
+		} else if (strcmp(name, "external-graphic") == 0) {
+			double h;
+			int k;
+			typeset_blk_open(c, vl, n, st, refw, "Figure", &bk);
+			if ((k = typeimage_add(c->img, n, bk.st.start,
+			    refw - bk.st.start - bk.st.end, &h)) >= 0)
+				typeset_vl_box(vl, K_IMAGE, h, 0)->line = k;
 		} else {
 			typeset_warn_once(c, n, "fo-unsupported-element", name,
 			    "unsupported FO element %s ignored", name);
@@ -334,6 +343,7 @@ typeset_build_all(struct ts_ctx *c)
 		sq->vl.pending_keep = sq->vl.kt_depth = sq->vl.kt_seen = 0;
 		/* The body width of the sequence's first master. */
 		w = sq->width = typeset_master_pick(c, sq->sm, 0, 1)->body.w;
+		typeimage_page(c->img, typeset_master_pick(c, sq->sm, 0, 1)->body.h);
 		for (ch = sq->node->children; ch != NULL; ch = ch->next) {
 			if (!typeset_is(ch, "flow"))
 				continue;

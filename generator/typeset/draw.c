@@ -13,6 +13,7 @@
 #include <cairo-pdf.h>
 
 #include "typeset_int.h"
+#include "../typeimage.h"
 #include "block.h"
 #include "compose.h"
 #include "draw.h"
@@ -378,6 +379,10 @@ typeset_draw_range(struct ts_ctx *c, struct ts_vlist *vl, size_t from,
 			break;
 		case K_ID:
 			typeset_dest(c, it->str, x0, ys[j - from]);
+			break;
+		case K_IMAGE:
+			typeset_para_close(c);
+			typeimage_draw(c->img, it->line, c->cr, x0, ys[j - from]);
 			break;
 		case K_GBEGIN:
 			typeset_group_open(c, it->str);

@@ -15,6 +15,7 @@
 
 #include "../typeset.h"
 #include "typeset_int.h"
+#include "../typeimage.h"
 #include "pdf.h"
 
 /* Cairo's write callback: appends to a struct buf. */
@@ -137,6 +138,7 @@ typeset_finish(struct ts_ctx *c, const struct buf *pdf, const char *path,
 	/* Cairo 1.16 writes the structure tree but not always /MarkInfo. */
 	if (qpdf_oh_has_key(q, root, "/StructTreeRoot")) {
 		typeset_struct_root(q, root);
+		typeimage_alt(c->img, q, root);
 		qpdf_oh_replace_key(q, root, "/MarkInfo",
 		    qpdf_oh_parse(q, "<< /Marked true >>"));
 	}

@@ -79,6 +79,7 @@ static const struct ts_attrname {
 	{ "starting-state", A_STARTING_STATE }, { "role", A_ROLE },
 	{ "character", A_CHARACTER },
 	{ "kfo:role", A_KFO_ROLE }, { "kfo:watermark", A_KFO_WATERMARK },
+	{ "kfo:alt", A_IGNORE },	/* read by typeimage.c */
 	/* Accepted without effect: defaults we follow anyway, or hints. */
 	{ "space-before.minimum", A_IGNORE }, { "space-before.maximum", A_IGNORE },
 	{ "space-after.minimum", A_IGNORE }, { "space-after.maximum", A_IGNORE },

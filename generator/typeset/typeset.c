@@ -15,6 +15,7 @@
 
 #include "../typeset.h"
 #include "typeset_int.h"
+#include "../typeimage.h"
 #include "block.h"
 #include "compose.h"
 #include "draw.h"
@@ -36,6 +37,7 @@ typeset_ctx_free(struct ts_ctx *c)
 
 	typeset_pool_free(&c->body);
 	typeset_pool_free(&c->tmp);
+	typeimage_free(c->img);
 	for (i = 0; i < c->nseqs; i++) {
 		free(c->seqs[i].vl.v);
 		free(c->seqs[i].statics);
@@ -109,6 +111,7 @@ typeset_pdf(struct diag *d, const void *fo, const char *path,
 	c.attrnames = typeset_attrnames();
 	c.warned = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
 	c.ids = g_hash_table_new_full(g_str_hash, g_str_equal, free, free);
+	c.img = typeimage_new(meta->images, d, c.path);
 
 	root = xmlDocGetRootElement(doc);
 	if (!typeset_is(root, "root")) {

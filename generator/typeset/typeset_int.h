@@ -172,7 +172,8 @@ enum ts_kind {
 	K_IDEND,	/* the element with that id ends here */
 	K_MARK,		/* a marker */
 	K_GBEGIN,	/* a structure group opens */
-	K_GEND		/* and closes */
+	K_GEND,		/* and closes */
+	K_IMAGE		/* an external-graphic (box): line is its typeimage index */
 };
 
 struct ts_row;
@@ -351,6 +352,7 @@ struct ts_ctx {
 	int		 repeating;	/* drawing repeated header rows */
 	double		*ybuf;		/* item positions while drawing */
 	size_t		 cybuf;
+	struct typeimage *img;		/* external-graphics (../typeimage.c) */
 };
 
 #endif /* KITEI_TYPESET_INT_H */

@@ -205,7 +205,7 @@ int
 typeset_is_box(const struct ts_item *it)
 {
 	return it->kind == K_LINE || it->kind == K_ROW || it->kind == K_DBEGIN ||
-	    it->kind == K_DEND;
+	    it->kind == K_DEND || it->kind == K_IMAGE;
 }
 
 /*
