@@ -24,6 +24,8 @@ main(void)
 	test_coverage();
 	test_mdtext();
 	test_jdate();
+	test_json();
+	test_xalloc();
 	rc = harness_summary();
 	xmlCleanupParser();
 	git_libgit2_shutdown();
