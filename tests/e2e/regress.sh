@@ -46,3 +46,33 @@ for d in "$CASES"/*.diag; do
 	[ -f "${d%.diag}.md" ] || fail "$(basename "$d"): no $(basename "${d%.diag}").md beside it"
 done
 check "regress: at least ten check cases ($n)" test "$n" -ge 10
+
+# diff/: NAME.old.md becomes NAME.new.md in two approved commits; NAME.xml
+# is the 新旧対照表 XML of the manual (kitei's version and the commit ids
+# taken out).
+DCASES=$ROOT/tests/regress/diff
+for old in "$DCASES"/*.old.md; do
+	[ -f "$old" ] || continue
+	name=$(basename "$old" .old.md)
+	repo=$WORK/diff-$name
+	r=$repo/policies
+	rm -rf "$repo"
+	cp -a "$CLEAN" "$repo"
+	FIXTURE_DAY=1
+	cp "$old" "$r/policy/$name.md"
+	approve "$repo" "regress: $name (old)"
+	cp "$DCASES/$name.new.md" "$r/policy/$name.md"
+	approve "$repo" "regress: $name (new)"
+	(cd "$r" && timeout 20 "$KITEI" --today "$TODAY" diff --emit-xml \
+	    HEAD~1 HEAD -o "$WORK/diff-$name.out") > "$WORK/diff-$name.all" 2>&1
+	rc=$?
+	if [ $rc -ne 0 ]; then
+		fail "diff $name: exit $rc"; head -3 "$WORK/diff-$name.all"
+		continue
+	fi
+	# The commits' ids follow the clean root's content: taken out too.
+	sed 's/kitei [0-9][0-9.]*/kitei VERSION/g
+	    s/revision="[0-9a-f]*"/revision="REV"/; s/revision-short="[0-9a-f]*"/revision-short="REV"/' \
+	    "$WORK/diff-$name.out/policy.xml" > "$WORK/diff-$name.xml"
+	golden "diff $name" "$WORK/diff-$name.xml" "$DCASES/$name.xml"
+done
