@@ -259,7 +259,9 @@ P=$WORK/pub.out/public/index.html
 if [ -f "$P" ]; then ok "pub: the public page is built"; else fail "pub: no public page"; cat "$WORK/pub.build"; fi
 contains "pub: the public text is shown" "$P" FW-PUBLIC-OK
 for i in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16; do
-	if grep -rqF "FW-SECRET-$i" "$WORK/pub.out/public" 2>/dev/null; then
+	if [ ! -d "$WORK/pub.out/public" ]; then
+		fail "pub: FW-SECRET-$i: no output/public to search"
+	elif grep -rqF "FW-SECRET-$i" "$WORK/pub.out/public"; then
 		fail "pub: FW-SECRET-$i reached output/public"
 	else
 		ok "pub: FW-SECRET-$i stays out of output/public"
