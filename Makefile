@@ -9,7 +9,7 @@ DATADIR	 = $(SHAREDIR)/kitei
 VERSION	 = 0.1.0
 
 PKGS	 = libgit2 libcmark-gfm libxml-2.0 libxslt libexslt yaml-0.1 libgcrypt \
-	   pangocairo pangoft2 fontconfig cairo-pdf libarchive gpgme libqpdf libutf8proc
+	   pangocairo pangoft2 fontconfig cairo-pdf libarchive gpgme libqpdf libutf8proc zlib
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
 PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || true
 
@@ -47,7 +47,8 @@ generator/%.o: generator/%.c
 
 # The main job on the sample firm; grows as stages land.
 # The sample's approvals are commits with Approved-by trailers: the last two
-# give its 新旧対照表 and the bundle's --since.
+# that set a 施行日 (Effective:, so a version, not a review) give its
+# 新旧対照表 and the bundle's --since.
 sample: kitei
 	./kitei -C policies check
 	@# kitei replaces only folders it marked; output/ from before markers is ours to clear.
@@ -56,7 +57,8 @@ sample: kitei
 		rm -rf output; \
 	fi
 	./kitei -C policies build -o ../output
-	@set -- $$(git log -n 2 --format=%H --grep='^Approved-by: .*@example.co.jp>$$' HEAD); \
+	@set -- $$(git log -n 2 --format=%H --all-match --grep='^Approved-by: .*@example.co.jp>$$' \
+	    --grep='^Effective: ' HEAD); \
 	if [ $$# -eq 2 ]; then \
 		echo "./kitei -C policies diff $$2 $$1 -o ../output/shinkyu"; \
 		./kitei -C policies diff $$2 $$1 -o ../output/shinkyu || exit 1; \

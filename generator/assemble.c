@@ -635,7 +635,7 @@ assemble_day(xmlNodePtr n, const char *name, const struct jdate *d, int wareki)
 /* One <approval>. */
 static void
 assemble_approval(xmlNodePtr parent, const struct assemble_ns *ns,
-    const struct signoff_approval *a, int wareki)
+    const struct signoff_approval *a, int wareki, int external)
 {
 	static const char *const sigs[] = { "none", "good", "bad" };
 	xmlNodePtr	 e;
@@ -645,10 +645,38 @@ assemble_approval(xmlNodePtr parent, const struct assemble_ns *ns,
 	assemble_attr(e, "role-title", a->role->title != NULL ? a->role->title :
 	    a->role->id);
 	assemble_attr(e, "name", a->name);
-	assemble_attr(e, "email", a->email);
+	assemble_attr(e, "email", external ? NULL : a->email);
 	assemble_attr(e, "commit", a->commit->id);
 	assemble_date(e, "date", a->commit->time, a->commit->offset, wareki);
 	assemble_attr(e, "signature", sigs[a->sig]);
+}
+
+/*
+ * A version's 改定内容, decided once here so that every template prints the
+ * same words: the approvers' Summary trailers; else 「制定」 for 第1版; else
+ * the subjects of the commits the version approves (source="commits", which
+ * check reports as missing-summary).
+ */
+static void
+assemble_summary(xmlNodePtr ve, const struct assemble_ns *ns,
+    const struct signoff_version *v)
+{
+	xmlNodePtr	 se;
+	size_t		 k;
+
+	se = assemble_child(ve, ns, "summary", NULL);
+	if (v->nsummary > 0) {
+		assemble_attr(se, "source", "approval");
+		for (k = 0; k < v->nsummary; k++)
+			assemble_child(se, ns, "item", v->summary[k]);
+	} else if (v->number == 1) {
+		assemble_attr(se, "source", "established");
+		assemble_child(se, ns, "item", "制定");
+	} else {
+		assemble_attr(se, "source", "commits");
+		for (k = 0; k < v->nsubjects; k++)
+			assemble_child(se, ns, "item", v->subjects[k]);
+	}
 }
 
 /*
@@ -693,15 +721,16 @@ assemble_signoff(xmlNodePtr root, const struct assemble_ns *ns,
 		assemble_day(ve, "approved", &v->approved, w);
 		assemble_day(ve, "effective", &v->effective, w);
 		assemble_attr(ve, "change", v->change);
-		for (k = 0; k < v->nsubjects; k++)
-			assemble_child(ve, ns, "subject", v->subjects[k]);
+		assemble_summary(ve, ns, v);
 		for (k = 0; k < v->napprovals; k++)
-			assemble_approval(ve, ns, &v->approvals[k], w);
+			assemble_approval(ve, ns, &v->approvals[k], w,
+			    in->external);
 	}
 	if (!sm->signed_off && sm->npending > 0) {
 		pe = assemble_child(root, ns, "pending", NULL);
 		for (k = 0; k < sm->npending; k++)
-			assemble_approval(pe, ns, &sm->pending[k], w);
+			assemble_approval(pe, ns, &sm->pending[k], w,
+			    in->external);
 	}
 }
 
@@ -759,7 +788,9 @@ assemble_manual(const struct assemble_input *in, size_t mi, int redact)
 			assemble_element(cov, &ns, in, &in->cov->elements[i]);
 
 	hist = assemble_child(root, &ns, "history", NULL);
-	if (in->hist != NULL) {
+	if (in->external)
+		assemble_attr(hist, "withheld", "true");
+	else if (in->hist != NULL) {
 		assemble_attr(hist, "shallow", in->hist->shallow ? "true" : "false");
 		/* The union of every document's commits, newest first. */
 		for (i = 0; i < mm->ndocs; i++) {
@@ -838,7 +869,7 @@ assemble_site(const struct assemble_input *in)
 				assemble_day(man, "review-due", &sm->review_due,
 				    in->cf->wareki);
 		}
-		if (in->hist == NULL)
+		if (in->hist == NULL || in->external)
 			continue;
 		/* The last change: the newest commit of any of its documents. */
 		for (j = 0, shown = (size_t)-1; j < m->manuals[i].ndocs; j++) {
@@ -866,6 +897,8 @@ assemble_site(const struct assemble_input *in)
 		}
 		assemble_element(art, &ns, in, ce);
 	}
+	if (in->external)
+		return doc;
 	ch = assemble_child(root, &ns, "changes", NULL);
 	for (i = 0; in->hist != NULL && i < in->hist->ncommits && i < 20; i++)
 		assemble_change(ch, &ns, &in->hist->commits[i], in->cf->wareki,

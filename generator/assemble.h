@@ -45,6 +45,12 @@ struct assemble_input {
 	int			(*page_of)(void *arg, const char *manual,
 				    const char *anchor);
 	void			*page_arg;
+	/*
+	 * For readers outside the firm (bundles): manuals keep 改訂履歴 and
+	 * approvers' roles and names, but no work-commit log (authors,
+	 * subjects, paths) and no e-mail addresses; docs/bundle.md.
+	 */
+	int			 external;
 	size_t			 errors;	/* check's error count, for the dashboard */
 	size_t			 warnings;
 };

@@ -347,22 +347,62 @@ catalog_obligation_label(enum obligation o)
 	return catalog_labels[o];
 }
 
-/* One element a line: id, obligation, where it must be met, title. */
+/* Writes one element's line of catalog_print_text, escaped. */
+static void
+catalog_print_line(FILE *f, const struct catalog_element *e)
+{
+	char	*id = diag_safe(e->id), *title = diag_safe(e->title);
+
+	fprintf(f, "%-9s %-9s %s%s%s\n", id,
+	    catalog_obligations[e->obligation], title,
+	    e->crisis ? " [crisis manual]" : "",
+	    e->public ? " [public page]" : "");
+	free(id);
+	free(title);
+}
+
+/* One element in full: its line, its article, its text; escaped. */
+void
+catalog_print_element(FILE *f, const struct catalog *c,
+    const struct catalog_element *e)
+{
+	size_t	 i;
+
+	catalog_print_line(f, e);
+	for (i = 0; i < c->narticles; i++)
+		if (strcmp(c->articles[i].number, e->article) == 0) {
+			fputs("    第", f);
+			diag_fputs(e->article, f);
+			fputs("条 ", f);
+			diag_fputs(c->articles[i].heading, f);
+			putc('\n', f);
+			break;
+		}
+	fputs("    ", f);
+	diag_fputs(e->text, f);
+	putc('\n', f);
+}
+
+/*
+ * One element a line: id, obligation, where it must be met, title.  A
+ * catalog may come from the policy root, so its text is escaped (diag.h).
+ */
 void
 catalog_print_text(FILE *f, const struct catalog *c)
 {
 	size_t	 i;
+	char	*id, *version, *title;
 
-	fprintf(f, "%s %s (%s), %zu elements\n", c->id, c->version, c->title,
+	id = diag_safe(c->id);
+	version = diag_safe(c->version);
+	title = diag_safe(c->title);
+	fprintf(f, "%s %s (%s), %zu elements\n", id, version, title,
 	    c->nelements);
-	for (i = 0; i < c->nelements; i++) {
-		const struct catalog_element *e = &c->elements[i];
-
-		fprintf(f, "%-9s %-9s %s%s%s\n", e->id,
-		    catalog_obligations[e->obligation], e->title,
-		    e->crisis ? " [crisis manual]" : "",
-		    e->public ? " [public page]" : "");
-	}
+	free(id);
+	free(version);
+	free(title);
+	for (i = 0; i < c->nelements; i++)
+		catalog_print_line(f, &c->elements[i]);
 }
 
 /* design.md's catalog JSON. */

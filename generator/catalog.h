@@ -82,5 +82,8 @@ const char *catalog_obligation_label(enum obligation);
 /* Prints the catalog as text (one element a line) or design.md's JSON. */
 void	 catalog_print_text(FILE *, const struct catalog *);
 void	 catalog_print_json(FILE *, const struct catalog *);
+/* Prints one element of the catalog in full: its line, article and text. */
+void	 catalog_print_element(FILE *, const struct catalog *,
+	    const struct catalog_element *);
 
 #endif /* KITEI_CATALOG_H */

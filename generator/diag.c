@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "diag.h"
 #include "xalloc.h"
 
@@ -159,6 +161,96 @@ diag_level_name(enum diag_level l)
 	return diag_level_names[l];
 }
 
+/*
+ * Whether code point c is shown escaped although it is valid UTF-8: the C1
+ * controls, the bidirectional controls and the line and paragraph
+ * separators (see diag.h).
+ */
+static int
+diag_unsafe_char(gunichar c)
+{
+	return (c >= 0x80 && c <= 0x9f) || c == 0x61c ||
+	    c == 0x200e || c == 0x200f || (c >= 0x2028 && c <= 0x202e) ||
+	    (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Appends s to b with control characters shown as escapes; see diag.h. */
+void
+diag_escape(struct buf *b, const char *s)
+{
+	static const char	 named[] = "abtnvfr";
+	const unsigned char	*p = (const unsigned char *)s, *run;
+	gunichar		 c;
+	int			 n;
+
+	while (*p != '\0') {
+		/* Printable ASCII goes in one run. */
+		for (run = p; *p >= 0x20 && *p < 0x7f; p++)
+			continue;
+		if (p > run)
+			buf_put(b, (const char *)run, (size_t)(p - run));
+		if (*p == '\0')
+			break;
+		if (*p < 0x80) {
+			if (*p >= '\a' && *p <= '\r')
+				buf_printf(b, "\\%c", named[*p - '\a']);
+			else
+				buf_printf(b, "\\%03o", *p);
+			p++;
+			continue;
+		}
+		c = g_utf8_get_char_validated((const char *)p, -1);
+		if (c == (gunichar)-1 || c == (gunichar)-2) {
+			buf_printf(b, "\\x%02x", *p);
+			p++;
+			continue;
+		}
+		n = g_utf8_skip[*p];
+		if (diag_unsafe_char(c))
+			buf_printf(b, "\\u%04x", (unsigned)c);
+		else
+			buf_put(b, (const char *)p, (size_t)n);
+		p += n;
+	}
+}
+
+/* The code point at s if diag_escape would show it as \uXXXX, else -1. */
+long
+diag_unsafe_at(const char *s)
+{
+	gunichar	 c;
+
+	if ((unsigned char)s[0] < 0x80)
+		return -1;
+	c = g_utf8_get_char_validated(s, -1);
+	if (c == (gunichar)-1 || c == (gunichar)-2 || !diag_unsafe_char(c))
+		return -1;
+	return (long)c;
+}
+
+/* Returns a new escaped copy of s, or NULL for NULL. */
+char *
+diag_safe(const char *s)
+{
+	struct buf	 b = { NULL, 0, 0 };
+
+	if (s == NULL)
+		return NULL;
+	diag_escape(&b, s);
+	return buf_steal(&b);
+}
+
+/* Writes s escaped to a FILE *. */
+void
+diag_fputs(const char *s, void *file)
+{
+	char	*t = diag_safe(s);
+
+	if (t != NULL)
+		fputs(t, file);
+	free(t);
+}
+
 /* Prints path:line:col: level: text [rule], dropping unknown parts. */
 void
 diag_print_text(const struct diag *d, void *file, int color)
@@ -173,7 +265,7 @@ diag_print_text(const struct diag *d, void *file, int color)
 		const struct diag_msg *m = &d->msgs[i];
 
 		if (m->path != NULL) {
-			fputs(m->path, f);
+			diag_fputs(m->path, f);
 			if (m->line > 0) {
 				fprintf(f, ":%d", m->line);
 				if (m->col > 0)
@@ -187,9 +279,12 @@ diag_print_text(const struct diag *d, void *file, int color)
 			    diag_level_names[m->level]);
 		else
 			fprintf(f, "%s: ", diag_level_names[m->level]);
-		fputs(m->text, f);
-		if (m->rule[0] != '\0')
-			fprintf(f, " [%s]", m->rule);
+		diag_fputs(m->text, f);
+		if (m->rule[0] != '\0') {
+			fputs(" [", f);
+			diag_fputs(m->rule, f);
+			fputc(']', f);
+		}
 		fputc('\n', f);
 	}
 }

@@ -68,7 +68,40 @@ const char	*diag_level_name(enum diag_level);
  */
 void		 diag_map(struct diag *, size_t from,
 		    char *(*fn)(const char *, void *), void *arg);
-/* Prints every message as path:line:col: level: text [rule] to the stream. */
+/*
+ * Prints every message as path:line:col: level: text [rule] to the stream
+ * (a FILE *), each part passed through diag_escape.
+ */
 void		 diag_print_text(const struct diag *, void *file, int color);
+
+struct buf;
+
+/*
+ * Text made safe for a terminal: what a committer, an author or a file name
+ * wrote must never act on the reader's terminal, so every text writer (the
+ * diagnostics, check's summary, history, catalog, verify, the bundle's
+ * README.txt and history.txt, main.c's messages) passes such strings through
+ * here, as git quotes paths (core.quotePath).  Shown escaped:
+ *   - C0 controls and DEL: \a \b \t \n \v \f \r, else octal (\033, \177);
+ *   - C1 controls U+0080-U+009F, the bidirectional controls that reorder
+ *     text ("Trojan Source": U+061C, U+200E, U+200F, U+202A-U+202E,
+ *     U+2066-U+2069) and the line and paragraph separators U+2028, U+2029:
+ *     \uXXXX;
+ *   - bytes that are not UTF-8 (overlong forms and surrogates included): \xNN.
+ * Everything else, backslashes and Japanese text included, passes unchanged.
+ * JSON, SARIF and JUnit have their own escaping (json.c, libxml2).
+ */
+/* Appends s, escaped, to the buffer. */
+void		 diag_escape(struct buf *, const char *s);
+/* Returns a new escaped copy of s (NULL gives NULL); the caller frees it. */
+char		*diag_safe(const char *s);
+/* Writes s, escaped, to file (a FILE *). */
+void		 diag_fputs(const char *s, void *file);
+/*
+ * The code point at s when it is valid UTF-8 that diag_escape shows as
+ * \uXXXX (C1, bidirectional, separators), else -1: for json.c, whose
+ * output may be read on a terminal too.
+ */
+long		 diag_unsafe_at(const char *s);
 
 #endif /* KITEI_DIAG_H */

@@ -1574,22 +1574,36 @@ history_text_commit(FILE *f, const struct history_commit *c,
 	size_t				 i;
 	int				 any = 0;
 
+	/* Names, subjects, trailers and paths are the committers': escaped. */
 	history_format_date(date, sizeof(date), c->time, c->offset);
-	fprintf(f, "commit %s\nDate: %s\nAuthor: %s <%s>\n\n    %s\n",
-	    c->id, date, c->author_name, c->author_email, c->subject);
-	for (i = 0; i < c->ntrailers; i++)
-		fprintf(f, "    %s: %s\n", history_key_name(c->trailers[i].key),
-		    c->trailers[i].value);
+	fprintf(f, "commit %s\nDate: %s\nAuthor: ", c->id, date);
+	diag_fputs(c->author_name, f);
+	fputs(" <", f);
+	diag_fputs(c->author_email, f);
+	fputs(">\n\n    ", f);
+	diag_fputs(c->subject, f);
+	putc('\n', f);
+	for (i = 0; i < c->ntrailers; i++) {
+		fputs("    ", f);
+		diag_fputs(history_key_name(c->trailers[i].key), f);
+		fputs(": ", f);
+		diag_fputs(c->trailers[i].value, f);
+		putc('\n', f);
+	}
 	for (i = 0; i < c->nfiles; i++) {
 		hf = &c->files[i];
 		if (nm != NULL && !history_names_match(nm, hf->path))
 			continue;
 		if (!any++)
 			putc('\n', f);
-		if (hf->status == 'R')
-			fprintf(f, "R\t%s\t%s\n", hf->old_path, hf->path);
-		else
-			fprintf(f, "%c\t%s\n", hf->status, hf->path);
+		if (hf->status == 'R') {
+			fputs("R\t", f);
+			diag_fputs(hf->old_path, f);
+		} else
+			putc(hf->status, f);
+		putc('\t', f);
+		diag_fputs(hf->path, f);
+		putc('\n', f);
 	}
 }
 

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "diag.h"
 #include "json.h"
 
 /* What invalid UTF-8 becomes: U+FFFD REPLACEMENT CHARACTER. */
@@ -57,6 +58,7 @@ json_puts_string(FILE *f, const char *s)
 {
 	const unsigned char	*p = (const unsigned char *)s, *run;
 	size_t			 n;
+	long			 cp;
 
 	putc('"', f);
 	while (*p != '\0') {
@@ -98,6 +100,12 @@ json_puts_string(FILE *f, const char *s)
 			if ((n = json_utf8_len(p)) == 0) {
 				fputs(json_replacement, f);
 				break;
+			}
+			/* C1 and bidirectional controls: escaped (diag.h). */
+			if ((cp = diag_unsafe_at((const char *)p)) >= 0) {
+				fprintf(f, "\\u%04lx", cp);
+				p += n;
+				continue;
 			}
 			fwrite(p, 1, n, f);
 			p += n;

@@ -9,6 +9,8 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
+#include <stddef.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +28,9 @@
 #include "diff.h"
 #include "diag.h"
 #include "history.h"
+#include "jdate.h"
 #include "init.h"
+#include "jdate.h"
 #include "model.h"
 #include "output.h"
 #include "parse.h"
@@ -60,27 +64,35 @@ struct opts {
 	int		 draft;		/* --draft */
 	const char	*firm;		/* init --firm NAME */
 	int		 redact;	/* set by bundle: confidential text withheld */
-	const char	*args[4];	/* positional arguments after the command */
+	int		 commit_today;	/* set by bundle: "today" is the commit's date */
+	const char	**args;		/* positional arguments after the command */
 	int		 nargs;
 };
 
 static const char usage_text[] =
 "usage: kitei [-C DIR] [--rev REV | --worktree] [--as-of DATE] [--today DATE]\n"
-"             COMMAND [options]\n"
+"             COMMAND [options] [arguments]\n"
 "\n"
 "commands:\n"
 "  check    [--format text|json|sarif|junit] [--release]  validate sources and coverage\n"
-"  catalog  [--format text|json]                           the regulation's elements\n"
+"  catalog  [ID...] [--format text|json]                   the regulation's elements (the named ones in full)\n"
 "  history  [PATH] [--format text|json]                    changes to the policy root or one document\n"
 "  build    [-o DIR] [--only html,pdf,public,dashboard] [--release] [--emit-xml]\n"
 "           [--draft]                                      manuals, dashboard, matrix, public page\n"
 "                                                          (--draft: public page of unapproved text, marked 未承認)\n"
-"  diff     OLD NEW [-o DIR] [--order old-left|new-left]   新旧対照表 of every changed manual\n"
-"  bundle   [-o FILE.zip] [--since REV] [--sign KEY] [--include-confidential] [--draft]\n"
-"                                                          a verifiable bundle for regulators\n"
+"  diff     OLD [NEW] [-o DIR] [--order old-left|new-left] [--emit-xml]\n"
+"                                                          新旧対照表 of every changed manual (NEW: --rev, HEAD)\n"
+"  bundle   [-o FILE.zip] [--since REV [--order old-left|new-left]] [--sign KEY]\n"
+"           [--include-confidential] [--draft]             a verifiable bundle for regulators\n"
 "  verify   FILE.zip [--keyring FILE]                      check a bundle's hashes and signature\n"
 "  init     [DIR] [--firm NAME]                            a new policy root: kitei.yml, a skeleton\n"
 "                                                          per manual, the public page, CI recipes\n"
+"\n"
+"-C goes with every command; --rev with all but verify and init (for diff it\n"
+"is NEW); --worktree with check, catalog and build; --as-of with check,\n"
+"history, build and bundle; --today (YYYY-MM-DD, for review dates) with check,\n"
+"build, diff and bundle.  An option a command does not read, a bad value or an\n"
+"extra argument is an error (exit 2).\n"
 "\n"
 "The policy root is the current folder (or DIR), inside a git repository;\n"
 "kitei reads it from the commit REV (default HEAD).  Exit status: 0 ok,\n"
@@ -249,6 +261,8 @@ main_pipeline(struct run *r, const struct opts *o, struct diag *d)
 	struct sources_opts	 so;
 	struct signoff_input	 si;
 	struct parse_doc	**docs;
+	struct jdate		 jd;
+	char			 day[16];
 	size_t			 i;
 
 	memset(r, 0, sizeof(*r));
@@ -280,6 +294,11 @@ main_pipeline(struct run *r, const struct opts *o, struct diag *d)
 	si.cf = r->cf;
 	si.src = r->src;
 	si.today = o->today;
+	if (o->commit_today && r->src->commit != NULL) {
+		/* A bundle's findings must not change with the day it is made. */
+		jdate_from_time(&jd, r->src->time, r->src->offset);
+		si.today = jdate_iso(day, sizeof(day), &jd);
+	}
 	si.release = o->release;
 	r->so = signoff_run(&si, d);
 	return 0;
@@ -303,12 +322,6 @@ cmd_check(const struct opts *o, struct diag *d)
 	const char	*fmt = o->format != NULL ? o->format : "text";
 	int		 rc;
 
-	if (strcmp(fmt, "text") && strcmp(fmt, "json") && strcmp(fmt, "sarif") &&
-	    strcmp(fmt, "junit")) {
-		fprintf(stderr, "kitei: check: unknown format '%s' (text, json, "
-		    "sarif, junit)\n", fmt);
-		return EXIT_NORUN;
-	}
 	if (main_pipeline(&r, o, d) < 0) {
 		main_run_free(&r);
 		return main_fail(d);
@@ -339,7 +352,55 @@ cmd_check(const struct opts *o, struct diag *d)
 	return rc;
 }
 
-/* kitei catalog: needs no repository when run outside one. */
+/*
+ * Prints the elements named by ids, in the order given: in full as text, or
+ * as the catalog JSON holding only them.  An id the catalog lacks is a usage
+ * error naming the nearest ids.  Returns the exit status.
+ */
+static int
+main_catalog_ids(const struct catalog *cat, const char *const *ids, int nids,
+    int json, struct diag *d)
+{
+	struct catalog			 view;
+	const struct catalog_element	*e;
+	const char			*near[4];
+	size_t				 n, k;
+	int				 i, bad = 0;
+
+	for (i = 0; i < nids; i++)
+		if (catalog_find(cat, ids[i]) == NULL) {
+			bad = 1;
+			n = catalog_nearest(cat, ids[i], near, 4);
+			diag_emit(d, DIAG_FATAL, NULL, "usage", "catalog: %s is not "
+			    "an element of %s%s%s%s%s%s%s%s%s", ids[i], cat->id,
+			    n > 0 ? "; nearest: " : "", n > 0 ? near[0] : "",
+			    n > 1 ? ", " : "", n > 1 ? near[1] : "",
+			    n > 2 ? ", " : "", n > 2 ? near[2] : "",
+			    n > 3 ? ", " : "", n > 3 ? near[3] : "");
+		}
+	if (bad)
+		return main_fail(d);
+	/* A view sharing cat's strings, holding copies of the chosen members. */
+	view = *cat;
+	view.elements = xcalloc((size_t)nids, sizeof(*view.elements));
+	view.nelements = (size_t)nids;
+	for (i = 0; i < nids; i++) {
+		e = catalog_find(cat, ids[i]);
+		view.elements[i] = *e;
+	}
+	if (json)
+		catalog_print_json(stdout, &view);
+	else
+		for (k = 0; k < view.nelements; k++)
+			catalog_print_element(stdout, cat, &view.elements[k]);
+	free(view.elements);
+	return 0;
+}
+
+/*
+ * kitei catalog [ID...]: needs no repository when run outside one, unless
+ * --rev or --worktree asks for one.
+ */
 static int
 cmd_catalog(const struct opts *o, struct diag *d)
 {
@@ -352,32 +413,37 @@ cmd_catalog(const struct opts *o, struct diag *d)
 	const char		*fmt = o->format != NULL ? o->format : "text";
 	int			 rc = EXIT_NORUN;
 
-	if (strcmp(fmt, "text") && strcmp(fmt, "json")) {
-		fprintf(stderr, "kitei: catalog: unknown format '%s' (text, json)\n", fmt);
-		goto out;
-	}
 	/* Inside a policy root, show the catalog it names. */
 	memset(&so, 0, sizeof(so));
 	so.dir = o->dir;
 	so.rev = o->rev;
 	so.worktree = o->worktree;
-	if (sources_open(&src, &so, quiet) == 0) {
+	if (sources_open(&src, &so, o->rev != NULL || o->worktree ? d : quiet)
+	    == 0) {
 		if (config_parse(&cf, src->config.path, src->config.data,
 		    src->config.len, d) < 0) {
 			rc = main_fail(d);
 			goto out;
 		}
 		name = cf->catalog;
+	} else if (o->rev != NULL || o->worktree) {
+		/* The revision asked for is not there: never another catalog. */
+		rc = main_fail(d);
+		goto out;
 	}
 	if (main_catalog(&cat, name, src, d) < 0) {
 		rc = main_fail(d);
 		goto out;
 	}
-	if (!strcmp(fmt, "json"))
-		catalog_print_json(stdout, cat);
-	else
-		catalog_print_text(stdout, cat);
-	rc = 0;
+	if (o->nargs > 0)
+		rc = main_catalog_ids(cat, o->args, o->nargs, !strcmp(fmt, "json"), d);
+	else {
+		if (!strcmp(fmt, "json"))
+			catalog_print_json(stdout, cat);
+		else
+			catalog_print_text(stdout, cat);
+		rc = 0;
+	}
 out:
 	catalog_free(cat);
 	config_free(cf);
@@ -395,16 +461,9 @@ cmd_history(const struct opts *o, struct diag *d)
 	struct history		*h = NULL;
 	const char		*fmt = o->format != NULL ? o->format : "text";
 	char			*path = NULL;
+	size_t			*idx = NULL, hits;
 	int			 rc = EXIT_NORUN;
 
-	if (strcmp(fmt, "text") && strcmp(fmt, "json")) {
-		fprintf(stderr, "kitei: history: unknown format '%s' (text, json)\n", fmt);
-		return EXIT_NORUN;
-	}
-	if (o->worktree) {
-		fprintf(stderr, "kitei: history: reads commits only; drop --worktree\n");
-		return EXIT_NORUN;
-	}
 	memset(&so, 0, sizeof(so));
 	so.dir = o->dir;
 	so.rev = o->rev;
@@ -424,6 +483,15 @@ cmd_history(const struct opts *o, struct diag *d)
 		while (p[0] == '.' && p[1] == '/')
 			p += 2;
 		xasprintf(&path, "%s%s", src->prefix, p);
+		/* A misspelt PATH is an error, not a document that never changed. */
+		if ((hits = history_for_path(&idx, h, path)) == 0 && !h->shallow) {
+			diag_emit(d, DIAG_FATAL, NULL, "usage", "history: no commit "
+			    "changed '%s' (a path relative to the policy root)",
+			    o->args[0]);
+			rc = main_fail(d);
+			goto out;
+		}
+		free(idx);
 	}
 	if (!strcmp(fmt, "json"))
 		history_print_json(stdout, h, path);
@@ -487,8 +555,6 @@ cmd_build(const struct opts *o, struct diag *d)
 	size_t			 i;
 	int			 refused = 0;
 
-	if (o->only != NULL && output_check_only(o->only, d) < 0)
-		return main_fail(d);
 	if (main_pipeline(&r, o, d) < 0)
 		goto fail;
 	if (o->release && (r.src->shallow || r.src->worktree)) {
@@ -523,7 +589,9 @@ cmd_build(const struct opts *o, struct diag *d)
 	pub = NULL;
 	diag_sort(d);
 	diag_print_text(d, stderr, main_color(stderr));
-	printf("wrote %s: %zu manual%s, coverage %zu of %zu elements%s\n", out,
+	fputs("wrote ", stdout);
+	diag_fputs(out, stdout);
+	printf(": %zu manual%s, coverage %zu of %zu elements%s\n",
 	    r.model->nmanuals, r.model->nmanuals == 1 ? "" : "s",
 	    r.cov->covered + r.cov->not_applicable, r.cov->nelements,
 	    r.src->worktree ? " (未コミット: from the working tree)" : "");
@@ -551,7 +619,7 @@ main_diff_side(struct diff_side *side, const struct run *r)
 	side->redact = 0;
 }
 
-/* kitei diff OLD NEW. */
+/* kitei diff OLD [NEW]. */
 static int
 cmd_diff(const struct opts *o, struct diag *d)
 {
@@ -568,22 +636,21 @@ cmd_diff(const struct opts *o, struct diag *d)
 
 	memset(&old, 0, sizeof(old));
 	memset(&new, 0, sizeof(new));
-	if (o->nargs != 2) {
-		fprintf(stderr, "kitei: diff needs two revisions: kitei diff OLD NEW\n");
+	/*
+	 * NEW defaults to --rev, else HEAD, as every other command reads;
+	 * both at once would leave one unused.
+	 */
+	if (o->nargs > 1 && o->rev != NULL) {
 		diag_free(pd);
-		return EXIT_NORUN;
-	}
-	if (o->order != NULL && strcmp(o->order, "old-left") &&
-	    strcmp(o->order, "new-left")) {
-		fprintf(stderr, "kitei: --order is old-left or new-left\n");
-		diag_free(pd);
-		return EXIT_NORUN;
+		diag_emit(d, DIAG_FATAL, NULL, "usage", "diff: NEW and --rev both "
+		    "name the new side; give one");
+		return main_fail(d);
 	}
 	oo = *o;
 	oo.rev = o->args[0];
 	oo.worktree = 0;
 	no = *o;
-	no.rev = o->args[1];
+	no.rev = o->nargs > 1 ? o->args[1] : o->rev != NULL ? o->rev : "HEAD";
 	no.worktree = 0;
 	/* Findings of the two revisions are check's business, not diff's. */
 	if (main_pipeline(&old, &oo, pd) < 0 || main_pipeline(&new, &no, pd) < 0) {
@@ -609,7 +676,9 @@ cmd_diff(const struct opts *o, struct diag *d)
 	pub = NULL;
 	diag_sort(d);
 	diag_print_text(d, stderr, main_color(stderr));
-	printf("wrote %s: 新旧対照表 of %d manual%s\n", out, n, n == 1 ? "" : "s");
+	fputs("wrote ", stdout);
+	diag_fputs(out, stdout);
+	printf(": 新旧対照表 of %d manual%s\n", n, n == 1 ? "" : "s");
 	rc = 0;
 	goto out;
 fail:
@@ -644,15 +713,17 @@ cmd_bundle(const struct opts *o, struct diag *d)
 
 	memset(&r, 0, sizeof(r));
 	memset(&old, 0, sizeof(old));
-	if (o->worktree) {
-		fprintf(stderr, "kitei: bundle: reads committed sources only; drop --worktree\n");
+	if (o->order != NULL && o->since == NULL) {
 		diag_free(pd);
-		return EXIT_NORUN;
+		diag_emit(d, DIAG_FATAL, NULL, "usage", "bundle: --order sets the "
+		    "新旧対照表's columns, which only --since makes");
+		return main_fail(d);
 	}
 	bo.redact = !o->include_confidential;
 	bo.emit_xml = 0;
 	bo.only = "html,pdf,dashboard";
-	if (main_pipeline(&r, o, d) < 0)
+	bo.commit_today = oo.commit_today = 1;
+	if (main_pipeline(&r, &bo, d) < 0)
 		goto fail;
 	for (i = 0; i < r.model->nmanuals && !o->draft; i++)
 		if (!r.so->manuals[i].signed_off) {
@@ -678,15 +749,13 @@ cmd_bundle(const struct opts *o, struct diag *d)
 	}
 	snprintf(gen, sizeof(gen), "kitei %s", KITEI_VERSION);
 	main_assemble_input(&in, &r, gen, d);
+	in.external = 1;
 	datadir = main_datadir();
 	rnd = render_new(datadir, r.src, d);
 	if ((pub = publish_begin(out, PUBLISH_FILE, d)) == NULL)
 		goto fail;
 	main_output_opts(&boo, &bo);
 	if (output_build(&boo, pub, &in, rnd, d) < 0)
-		goto fail;
-	if (r.hist != NULL && (publish_mkdirs(pub, "history/x", d) < 0 ||
-	    output_history(publish_dir(pub), r.hist, d) < 0))
 		goto fail;
 	if (o->since != NULL) {
 		if (publish_mkdirs(pub, "shinkyu/x", d) < 0)
@@ -705,13 +774,16 @@ cmd_bundle(const struct opts *o, struct diag *d)
 	    old.src->revision : NULL, d) < 0 ||
 	    output_readme(publish_dir(pub), &in, &boo, d) < 0)
 		goto fail;
-	if (bundle_write(publish_dir(pub), out, r.src->time, o->sign, d) < 0)
+	if (bundle_write(publish_dir(pub), out, r.src->time, r.src->offset,
+	    o->sign, d) < 0)
 		goto fail;
 	publish_abort(pub);
 	pub = NULL;
 	diag_sort(d);
 	diag_print_text(d, stderr, main_color(stderr));
-	printf("wrote %s: %zu manual%s from %.12s%s\n", out, r.model->nmanuals,
+	fputs("wrote ", stdout);
+	diag_fputs(out, stdout);
+	printf(": %zu manual%s from %.12s%s\n", r.model->nmanuals,
 	    r.model->nmanuals == 1 ? "" : "s", r.src->revision,
 	    o->include_confidential ? " (confidential text included)" : "");
 	rc = diag_exit_status(d);
@@ -739,11 +811,6 @@ cmd_init(const struct opts *o, struct diag *d)
 	struct catalog	*cat = NULL;
 	int		 rc;
 
-	if (o->nargs > 1) {
-		fprintf(stderr, "kitei: init takes one folder, not '%s'\n",
-		    o->args[1]);
-		return EXIT_NORUN;
-	}
 	if (main_catalog(&cat, "system-risk-rules", NULL, d) < 0 ||
 	    init_run(o->nargs == 1 ? o->args[0] : ".", o->firm, cat, stdout,
 	    d) < 0)
@@ -758,10 +825,6 @@ cmd_init(const struct opts *o, struct diag *d)
 static int
 cmd_verify(const struct opts *o, struct diag *d)
 {
-	if (o->nargs != 1) {
-		fprintf(stderr, "kitei: verify needs one bundle: kitei verify FILE.zip\n");
-		return EXIT_NORUN;
-	}
 	if (bundle_verify(o->args[0], o->keyring, d) == 0)
 		return 0;
 	diag_sort(d);
@@ -769,107 +832,412 @@ cmd_verify(const struct opts *o, struct diag *d)
 	return diag_exit_status(d) == EXIT_NORUN ? EXIT_NORUN : EXIT_FINDINGS;
 }
 
-/* Takes the value of an option, from "--opt=value" or the next argument. */
-static const char *
-main_value(int argc, char *argv[], int *i, const char *opt)
-{
-	size_t	 n = strlen(opt);
+/* ---------------------------------------------------------------- */
+/* The command line: one table of commands, one table of options.   */
+/* ---------------------------------------------------------------- */
 
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (*i + 1 >= argc) {
-		fprintf(stderr, "kitei: %s needs a value\n", opt);
-		exit(EXIT_NORUN);
-	}
-	return argv[++*i];
+/* The commands, as bits for the option table. */
+#define MAIN_CHECK	0x01u
+#define MAIN_CATALOG	0x02u
+#define MAIN_HISTORY	0x04u
+#define MAIN_BUILD	0x08u
+#define MAIN_DIFF	0x10u
+#define MAIN_BUNDLE	0x20u
+#define MAIN_VERIFY	0x40u
+#define MAIN_INIT	0x80u
+#define MAIN_ALL	0xffu
+
+/* A command: its name, how many arguments it takes, and what runs it. */
+struct main_command {
+	const char	*name;
+	unsigned	 bit;		/* MAIN_* */
+	int		 minargs;	/* positional arguments after the command */
+	int		 maxargs;	/* -1: any number */
+	const char	*synopsis;	/* the arguments, for messages */
+	int		(*run)(const struct opts *, struct diag *); /* NULL: not yet */
+};
+
+static const struct main_command main_commands[] = {
+	{ "check",   MAIN_CHECK,   0, 0,  "",		cmd_check },
+	{ "catalog", MAIN_CATALOG, 0, -1, " [ID...]",	cmd_catalog },
+	{ "history", MAIN_HISTORY, 0, 1,  " [PATH]",	cmd_history },
+	{ "build",   MAIN_BUILD,   0, 0,  "",		cmd_build },
+	{ "diff",    MAIN_DIFF,    1, 2,  " OLD [NEW]",	cmd_diff },
+	{ "bundle",  MAIN_BUNDLE,  0, 0,  "",		cmd_bundle },
+	{ "verify",  MAIN_VERIFY,  1, 1,  " FILE.zip",	cmd_verify },
+	{ "init",    MAIN_INIT,    0, 1,  " [DIR]",	cmd_init },
+};
+
+/* Validators: each returns whether the value is acceptable. */
+
+/* Any value but the empty one. */
+static int
+main_valid_any(const char *v)
+{
+	return v[0] != '\0';
 }
 
-/* Whether argv[i] is the option opt, alone or as opt=value. */
+/* A real day written YYYY-MM-DD, digits and zero padding required. */
 static int
-main_is(const char *arg, const char *opt)
+main_valid_date(const char *v)
 {
-	size_t	 n = strlen(opt);
+	struct jdate	 day;
+	size_t		 i;
 
-	return !strncmp(arg, opt, n) && (arg[n] == '\0' || arg[n] == '=');
+	if (strlen(v) != 10)
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? v[i] != '-' : (v[i] < '0' || v[i] > '9'))
+			return 0;
+	return jdate_parse(&day, v) == 0;
+}
+
+/* Whether v is one of the words of list (separated by '|'). */
+static int
+main_valid_word(const char *v, const char *list)
+{
+	size_t	 n = strlen(v);
+	const char *p;
+
+	for (p = list; n > 0 && (p = strstr(p, v)) != NULL; p += n)
+		if ((p == list || p[-1] == '|') && (p[n] == '\0' || p[n] == '|'))
+			return 1;
+	return 0;
+}
+
+static int
+main_valid_format_check(const char *v)
+{
+	return main_valid_word(v, "text|json|sarif|junit");
+}
+
+static int
+main_valid_format(const char *v)
+{
+	return main_valid_word(v, "text|json");
+}
+
+static int
+main_valid_order(const char *v)
+{
+	return main_valid_word(v, "old-left|new-left");
+}
+
+/* A comma-separated list of the parts output.c knows, none empty. */
+static int
+main_valid_only(const char *v)
+{
+	struct diag	*q = diag_new();
+	int		 ok = output_check_only(v, q) == 0;
+
+	diag_free(q);
+	return ok;
+}
+
+#define MAIN_OFF(m)	offsetof(struct opts, m)
+
+/*
+ * Every option: where it goes in struct opts, which commands read it, and
+ * how its value is checked.  An option a command does not read is an error,
+ * not silently ignored.  The same name may stand twice with different
+ * commands when what it accepts differs (--format).
+ */
+static const struct main_option {
+	const char	*name;		/* "--today" */
+	const char	*alias;		/* another spelling, or NULL */
+	size_t		 off;		/* of its member in struct opts */
+	int		 flag;		/* 1: takes no value; the member is an int */
+	unsigned	 cmds;		/* the commands that read it, MAIN_* */
+	int		(*valid)(const char *);	/* NULL for flags */
+	const char	*accepted;	/* what valid accepts, for messages */
+} main_options[] = {
+	{ "-C", NULL, MAIN_OFF(dir), 0, MAIN_ALL,
+	    main_valid_any, "a folder" },
+	{ "--rev", NULL, MAIN_OFF(rev), 0, MAIN_CHECK | MAIN_CATALOG |
+	    MAIN_HISTORY | MAIN_BUILD | MAIN_DIFF | MAIN_BUNDLE,
+	    main_valid_any, "a revision" },
+	{ "--worktree", NULL, MAIN_OFF(worktree), 1,
+	    MAIN_CHECK | MAIN_CATALOG | MAIN_BUILD, NULL, NULL },
+	{ "--as-of", NULL, MAIN_OFF(as_of), 0,
+	    MAIN_CHECK | MAIN_HISTORY | MAIN_BUILD | MAIN_BUNDLE,
+	    main_valid_date, "a date as YYYY-MM-DD" },
+	{ "--today", NULL, MAIN_OFF(today), 0,
+	    MAIN_CHECK | MAIN_BUILD | MAIN_DIFF | MAIN_BUNDLE,
+	    main_valid_date, "a date as YYYY-MM-DD" },
+	{ "--format", NULL, MAIN_OFF(format), 0, MAIN_CHECK,
+	    main_valid_format_check, "text, json, sarif or junit" },
+	{ "--format", NULL, MAIN_OFF(format), 0, MAIN_CATALOG | MAIN_HISTORY,
+	    main_valid_format, "text or json" },
+	{ "-o", "--output", MAIN_OFF(output), 0,
+	    MAIN_BUILD | MAIN_DIFF | MAIN_BUNDLE, main_valid_any, "a path" },
+	{ "--only", NULL, MAIN_OFF(only), 0, MAIN_BUILD, main_valid_only,
+	    "a comma-separated list of html, pdf, public, dashboard" },
+	{ "--release", NULL, MAIN_OFF(release), 1, MAIN_CHECK | MAIN_BUILD,
+	    NULL, NULL },
+	{ "--emit-xml", NULL, MAIN_OFF(emit_xml), 1, MAIN_BUILD | MAIN_DIFF,
+	    NULL, NULL },
+	{ "--order", NULL, MAIN_OFF(order), 0, MAIN_DIFF | MAIN_BUNDLE,
+	    main_valid_order, "old-left or new-left" },
+	{ "--since", NULL, MAIN_OFF(since), 0, MAIN_BUNDLE,
+	    main_valid_any, "a revision" },
+	{ "--sign", NULL, MAIN_OFF(sign), 0, MAIN_BUNDLE,
+	    main_valid_any, "a key" },
+	{ "--keyring", NULL, MAIN_OFF(keyring), 0, MAIN_VERIFY,
+	    main_valid_any, "a file" },
+	{ "--include-confidential", NULL, MAIN_OFF(include_confidential), 1,
+	    MAIN_BUNDLE, NULL, NULL },
+	{ "--draft", NULL, MAIN_OFF(draft), 1, MAIN_BUILD | MAIN_BUNDLE,
+	    NULL, NULL },
+	{ "--firm", NULL, MAIN_OFF(firm), 0, MAIN_INIT, main_valid_any,
+	    "a firm's name" },
+};
+
+#define MAIN_NOPTIONS	(sizeof(main_options) / sizeof(main_options[0]))
+
+/* One option as given: its first row in the table and its value. */
+struct main_given {
+	size_t		 row;
+	const char	*spelling;	/* as typed: the name or the alias */
+	const char	*value;		/* NULL for a flag */
+};
+
+/*
+ * Prints one usage error through the diagnostic printer (so what the user
+ * typed is escaped) and returns the exit status for it.
+ */
+static int
+main_usage_error(struct diag *d, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static int
+main_usage_error(struct diag *d, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	msg[0] = '\0';
+	va_start(ap, fmt);
+	if (n > 0)
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	diag_emit(d, DIAG_FATAL, NULL, "usage", "%s", msg);
+	free(msg);
+	diag_print_text(d, stderr, main_color(stderr));
+	return EXIT_NORUN;
+}
+
+/*
+ * Finds the table row for the option spelt at the start of arg (alone or as
+ * "name=value"); sets *eq to the '=' or NULL.  Returns the row or -1.
+ */
+static long
+main_option_find(const char *arg, const char **eq)
+{
+	size_t	 i, n;
+	const char *names[2];
+	int	 k;
+
+	for (i = 0; i < MAIN_NOPTIONS; i++) {
+		names[0] = main_options[i].name;
+		names[1] = main_options[i].alias;
+		for (k = 0; k < 2; k++) {
+			if (names[k] == NULL)
+				continue;
+			n = strlen(names[k]);
+			if (strncmp(arg, names[k], n) == 0 &&
+			    (arg[n] == '\0' || arg[n] == '=')) {
+				*eq = arg[n] == '=' ? arg + n : NULL;
+				return (long)i;
+			}
+		}
+	}
+	return -1;
+}
+
+/*
+ * Applies one given option for command cmd: picks the row of that name
+ * which cmd reads, checks the value and stores it.  Returns 0, or exit
+ * status 2 after a message.
+ */
+static int
+main_option_apply(struct opts *o, const struct main_command *cmd,
+    const struct main_given *g, unsigned *seen, struct diag *d)
+{
+	const struct main_option *opt = &main_options[g->row];
+	size_t	 i;
+
+	for (i = g->row; i < MAIN_NOPTIONS; i++)
+		if (strcmp(main_options[i].name, opt->name) == 0 &&
+		    (main_options[i].cmds & cmd->bit)) {
+			opt = &main_options[i];
+			break;
+		}
+	if (i == MAIN_NOPTIONS)
+		return main_usage_error(d, "%s does not take %s", cmd->name,
+		    g->spelling);
+	/* Rows of one name are adjacent; the first one counts repeats. */
+	if (seen[g->row]++)
+		return main_usage_error(d, "%s given twice", g->spelling);
+	if (opt->flag) {
+		*(int *)(void *)((char *)o + opt->off) = 1;
+		return 0;
+	}
+	if (!opt->valid(g->value))
+		return main_usage_error(d, "%s: expected %s, not '%s'",
+		    g->spelling, opt->accepted, g->value);
+	*(const char **)(void *)((char *)o + opt->off) = g->value;
+	return 0;
+}
+
+/*
+ * Parses argv into o and *cmd_out: options anywhere, the first word the
+ * command, the rest its arguments ("--" ends the options).  Every option
+ * is checked against the command that was named.  Returns -1 to go on, or
+ * the exit status to leave with (0 after --help or --version).
+ */
+static int
+main_parse(struct opts *o, const struct main_command **cmd_out, int argc,
+    char *argv[], struct diag *d)
+{
+	struct main_given	*given;
+	const struct main_command *cmd = NULL;
+	const char		*word = NULL, *eq;
+	char			**spellings;
+	unsigned		 seen[MAIN_NOPTIONS];
+	size_t			 ngiven = 0, i;
+	long			 row;
+	int			 help = 0, dashes = 0, rc = -1;
+
+	memset(seen, 0, sizeof(seen));
+	given = xcalloc((size_t)argc + 1, sizeof(*given));
+	spellings = xcalloc((size_t)argc + 1, sizeof(*spellings));
+	o->args = xcalloc((size_t)argc + 1, sizeof(*o->args));
+	for (i = 1; i < (size_t)argc; i++) {
+		const char *a = argv[i];
+
+		if (dashes || a[0] != '-' || a[1] == '\0') {
+			if (word == NULL)
+				word = a;
+			else
+				o->args[o->nargs++] = a;
+			continue;
+		}
+		if (!strcmp(a, "--")) {
+			dashes = 1;
+			continue;
+		}
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			help = 1;
+			continue;
+		}
+		if (!strcmp(a, "--version")) {
+			printf("kitei %s\n", KITEI_VERSION);
+			rc = 0;
+			goto out;
+		}
+		if ((row = main_option_find(a, &eq)) < 0) {
+			rc = main_usage_error(d, "unknown option %s (kitei --help "
+			    "lists them)", a);
+			goto out;
+		}
+		given[ngiven].row = (size_t)row;
+		given[ngiven].spelling = a;
+		if (eq != NULL) {
+			/* The spelling without "=value", kept in the copy. */
+			spellings[ngiven] = xstrndup(a, (size_t)(eq - a));
+			given[ngiven].spelling = spellings[ngiven];
+		}
+		if (main_options[row].flag) {
+			if (eq != NULL) {
+				rc = main_usage_error(d, "%s takes no value",
+				    given[ngiven].spelling);
+				goto out;
+			}
+		} else if (eq != NULL)
+			given[ngiven].value = eq + 1;
+		else if (i + 1 < (size_t)argc && (argv[i + 1][0] != '-' ||
+		    argv[i + 1][1] == '\0'))
+			given[ngiven].value = argv[++i];
+		else {
+			/* "-o --release" is a forgotten value, not a folder. */
+			rc = main_usage_error(d, "%s needs a value: %s",
+			    a, main_options[row].accepted);
+			goto out;
+		}
+		ngiven++;
+	}
+	if (help) {
+		main_usage(stdout);
+		rc = 0;
+		goto out;
+	}
+	if (word == NULL) {
+		main_usage(stderr);
+		rc = EXIT_NORUN;
+		goto out;
+	}
+	for (i = 0; i < sizeof(main_commands) / sizeof(main_commands[0]); i++)
+		if (!strcmp(word, main_commands[i].name))
+			cmd = &main_commands[i];
+	if (cmd == NULL) {
+		rc = main_usage_error(d, "unknown command '%s' (kitei --help "
+		    "lists them)", word);
+		goto out;
+	}
+	for (i = 0; i < ngiven; i++)
+		if (main_option_apply(o, cmd, &given[i], seen, d) != 0) {
+			rc = EXIT_NORUN;
+			goto out;
+		}
+	if (o->nargs < cmd->minargs) {
+		rc = main_usage_error(d, "%s: missing argument (kitei %s%s)",
+		    cmd->name, cmd->name, cmd->synopsis);
+		goto out;
+	}
+	if (cmd->maxargs >= 0 && o->nargs > cmd->maxargs) {
+		rc = main_usage_error(d, "%s: unexpected argument '%s' (kitei "
+		    "%s%s)", cmd->name, o->args[cmd->maxargs], cmd->name,
+		    cmd->synopsis);
+		goto out;
+	}
+	if (o->worktree && o->rev != NULL) {
+		rc = main_usage_error(d, "--rev and --worktree exclude each other");
+		goto out;
+	}
+	*cmd_out = cmd;
+out:
+	/* Messages are printed by now: the spellings may go. */
+	for (i = 0; i <= (size_t)argc; i++)
+		free(spellings[i]);
+	free(spellings);
+	free(given);
+	return rc;
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct opts	 o;
-	struct diag	*d;
-	const char	*cmd = NULL;
-	int		 i, rc, help = 0;
+	struct opts			 o;
+	struct diag			*d;
+	const struct main_command	*cmd = NULL;
+	int				 rc;
 
 	memset(&o, 0, sizeof(o));
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-
-		if (!strcmp(a, "-C"))
-			o.dir = main_value(argc, argv, &i, "-C");
-		else if (main_is(a, "--rev"))
-			o.rev = main_value(argc, argv, &i, "--rev");
-		else if (!strcmp(a, "--worktree"))
-			o.worktree = 1;
-		else if (main_is(a, "--as-of"))
-			o.as_of = main_value(argc, argv, &i, "--as-of");
-		else if (main_is(a, "--today"))
-			o.today = main_value(argc, argv, &i, "--today");
-		else if (main_is(a, "--format"))
-			o.format = main_value(argc, argv, &i, "--format");
-		else if (!strcmp(a, "-o") || main_is(a, "--output"))
-			o.output = main_value(argc, argv, &i, a[1] == 'o' ? "-o" : "--output");
-		else if (main_is(a, "--only"))
-			o.only = main_value(argc, argv, &i, "--only");
-		else if (!strcmp(a, "--release"))
-			o.release = 1;
-		else if (!strcmp(a, "--emit-xml"))
-			o.emit_xml = 1;
-		else if (main_is(a, "--since"))
-			o.since = main_value(argc, argv, &i, "--since");
-		else if (main_is(a, "--sign"))
-			o.sign = main_value(argc, argv, &i, "--sign");
-		else if (main_is(a, "--keyring"))
-			o.keyring = main_value(argc, argv, &i, "--keyring");
-		else if (!strcmp(a, "--include-confidential"))
-			o.include_confidential = 1;
-		else if (!strcmp(a, "--draft"))
-			o.draft = 1;
-		else if (main_is(a, "--firm"))
-			o.firm = main_value(argc, argv, &i, "--firm");
-		else if (main_is(a, "--order"))
-			o.order = main_value(argc, argv, &i, "--order");
-		else if (!strcmp(a, "-h") || !strcmp(a, "--help"))
-			help = 1;
-		else if (!strcmp(a, "--version")) {
-			printf("kitei %s\n", KITEI_VERSION);
-			return 0;
-		} else if (a[0] == '-' && a[1] != '\0') {
-			fprintf(stderr, "kitei: unknown option %s\n", a);
-			main_usage(stderr);
-			return EXIT_NORUN;
-		} else if (cmd == NULL)
-			cmd = a;
-		else if (o.nargs < 4)
-			o.args[o.nargs++] = a;
-		else {
-			fprintf(stderr, "kitei: too many arguments\n");
-			return EXIT_NORUN;
-		}
+	d = diag_new();
+	if ((rc = main_parse(&o, &cmd, argc, argv, d)) >= 0)
+		goto out;
+	if (cmd->run == NULL) {
+		rc = main_usage_error(d, "%s is not implemented yet", cmd->name);
+		goto out;
 	}
-	if (help || cmd == NULL) {
-		main_usage(help ? stdout : stderr);
-		return help ? 0 : EXIT_NORUN;
-	}
-	if (o.worktree && o.rev != NULL) {
-		fprintf(stderr, "kitei: --rev and --worktree exclude each other\n");
-		return EXIT_NORUN;
-	}
-
 	/* As git -C: everything, output paths included, is relative to DIR. */
 	if (o.dir != NULL && chdir(o.dir) < 0) {
-		fprintf(stderr, "kitei: -C %s: %s\n", o.dir, strerror(errno));
-		return EXIT_NORUN;
+		rc = main_usage_error(d, "-C %s: %s", o.dir, strerror(errno));
+		goto out;
 	}
 	o.dir = NULL;
 	/* A file-size limit (ulimit -f) is a write error, not a kill. */
@@ -882,30 +1250,11 @@ main(int argc, char *argv[])
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	xmlInitParser();
-	d = diag_new();
-	if (!strcmp(cmd, "check"))
-		rc = cmd_check(&o, d);
-	else if (!strcmp(cmd, "catalog"))
-		rc = cmd_catalog(&o, d);
-	else if (!strcmp(cmd, "history"))
-		rc = cmd_history(&o, d);
-	else if (!strcmp(cmd, "build"))
-		rc = cmd_build(&o, d);
-	else if (!strcmp(cmd, "diff"))
-		rc = cmd_diff(&o, d);
-	else if (!strcmp(cmd, "bundle"))
-		rc = cmd_bundle(&o, d);
-	else if (!strcmp(cmd, "verify"))
-		rc = cmd_verify(&o, d);
-	else if (!strcmp(cmd, "init"))
-		rc = cmd_init(&o, d);
-	else {
-		fprintf(stderr, "kitei: unknown command '%s'\n", cmd);
-		main_usage(stderr);
-		rc = EXIT_NORUN;
-	}
-	diag_free(d);
+	rc = cmd->run(&o, d);
 	xmlCleanupParser();
 	git_libgit2_shutdown();
+out:
+	free(o.args);
+	diag_free(d);
 	return rc;
 }

@@ -531,6 +531,8 @@ output_manifest(const char *dir, const struct assemble_input *r, const struct ou
 	json_string(&j, r->src->revision);
 	json_key(&j, "date");
 	json_string(&j, jdate_iso(iso, sizeof(iso), &day));
+	json_key(&j, "commit_time");	/* verify judges signatures at it */
+	json_int(&j, r->src->time);
 	json_key(&j, "since");
 	json_string(&j, since_rev);
 	json_key(&j, "confidential_included");
@@ -584,7 +586,7 @@ output_readme(const char *dir, const struct assemble_input *r, const struct outp
     struct diag *d)
 {
 	FILE		*f;
-	char		*path, ja[48];
+	char		*path, ja[48], *org, *cat_title, *cat_version;
 	struct jdate	 day;
 	int		 rc;
 
@@ -597,6 +599,10 @@ output_readme(const char *dir, const struct assemble_input *r, const struct outp
 		return -1;
 	}
 	jdate_from_time(&day, r->src->time, r->src->offset);
+	/* kitei.yml and a catalog in the policy root are text: escaped (diag.h). */
+	org = diag_safe(r->cf->organization);
+	cat_title = diag_safe(r->cat->title);
+	cat_version = diag_safe(r->cat->version);
 	fprintf(f,
 	    "%s　規程類一式\r\n"
 	    "\r\n"
@@ -607,7 +613,6 @@ output_readme(const char *dir, const struct assemble_input *r, const struct outp
 	    "  manuals/       各規程・危機管理マニュアル（PDF 及び HTML）\r\n"
 	    "  coverage.html  規則の各要素と規程の条項との対応表（coverage.csv, coverage.json も同内容）\r\n"
 	    "  index.html     対応状況の概要\r\n"
-	    "  history/       変更履歴（history.txt, history.json）\r\n"
 	    "%s"
 	    "  manifest.json  収録物の一覧（改訂番号、規則の版、各規程の版数と承認状況）\r\n"
 	    "  SHA256SUMS     全ファイルの SHA-256 値\r\n"
@@ -618,8 +623,8 @@ output_readme(const char *dir, const struct assemble_input *r, const struct outp
 	    "  展開したフォルダで次を実行し、全ファイルが OK となることを確認してください。\r\n"
 	    "    sha256sum -c SHA256SUMS\r\n"
 	    "%s",
-	    r->cf->organization, jdate_format(ja, sizeof(ja), &day, r->cf->wareki),
-	    r->src->revision, r->cat->title, r->cat->version,
+	    org, jdate_format(ja, sizeof(ja), &day, r->cf->wareki),
+	    r->src->revision, cat_title, cat_version,
 	    o->since != NULL ? "  shinkyu/       新旧対照表（前回提出時点からの改正箇所）\r\n" : "",
 	    o->sign != NULL ? "  SHA256SUMS.asc SHA256SUMS に対する電子署名（OpenPGP）\r\n" : "",
 	    o->include_confidential ? "" :
@@ -627,6 +632,9 @@ output_readme(const char *dir, const struct assemble_input *r, const struct outp
 	    o->sign != NULL ?
 	    "  署名は、当社の公開鍵を取り込んだうえで次により確認できます。\r\n"
 	    "    gpg --verify SHA256SUMS.asc SHA256SUMS\r\n" : "");
+	free(org);
+	free(cat_title);
+	free(cat_version);
 	rc = output_close(f, path, d);
 	free(path);
 	return rc;

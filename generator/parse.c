@@ -841,7 +841,7 @@ parse_comment(struct parse_doc *doc, struct parse_cursor *cur,
 	struct pos		 at, pos;
 	const char		*p, *e, *q;
 	char			*w;
-	int			 first;
+	int			 first, dashes;
 
 	/* Most comments are no directive: look before copying. */
 	for (p = body; p < end && (*p == ' ' || *p == '\t' || *p == '\n' ||
@@ -851,11 +851,21 @@ parse_comment(struct parse_doc *doc, struct parse_cursor *cur,
 		return;
 	unorm_view_make(&v, body, (size_t)(end - body));
 	e = v.s + v.len;
-	/* "<!--- visibility: internal --->" is read as the author meant. */
-	for (p = parse_skip_space(v.s, e); p < e && *p == '-'; )
+	/*
+	 * "<!--- visibility: internal --->" is read as the author meant: as
+	 * many dashes go from the end as opened it, and no more, so that a
+	 * reason "-" stays a reason.
+	 */
+	for (dashes = 0, p = parse_skip_space(v.s, e); p < e && *p == '-'; dashes++)
 		p = parse_skip_space(p + 1, e);
-	while (e > p && (e[-1] == '-' || unorm_isspace((unsigned char)e[-1])))
+	for (;;) {
+		while (e > p && unorm_isspace((unsigned char)e[-1]))
+			e--;
+		if (dashes == 0 || e == p || e[-1] != '-')
+			break;
 		e--;
+		dashes--;
+	}
 	at.path = pos.path = doc->src->path;
 	for (first = 1; p < e; first = 0) {
 		parse_read_key(&k, p, e);

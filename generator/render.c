@@ -3,13 +3,21 @@
  *
  * Turns assembled documents into pages with libxslt.
  */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libxml/parser.h>
+#include <libxml/entities.h>
+#include <libxml/hash.h>
+#include <libxml/parserInternals.h>
+#include <libxml/uri.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <libxslt/documents.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
@@ -26,6 +34,22 @@
 #include "sources.h"
 #include "xalloc.h"
 
+/*
+ * Limits on one transformation, so that a template cannot hang the build
+ * (a template calling itself twice per level runs 2^depth steps).  The
+ * budgets grow with the input, since the shipped templates do a bounded
+ * amount of work per input node: a manual of 1,000,000 nodes (a table of
+ * 100,000 rows) takes about 3.5 steps and 30 XPath operations a node, far
+ * below the 200 and 2,000 allowed.  They are counts, not seconds, so the
+ * same commit builds or fails the same way on every machine.
+ */
+#define RENDER_MAX_DEPTH	3000		/* nested template calls */
+#define RENDER_MAX_VARS		15000		/* live variables and parameters */
+#define RENDER_STEPS_BASE	1000000UL	/* instructions, plus per node: */
+#define RENDER_STEPS_PER_NODE	200UL
+#define RENDER_XPATH_BASE	20000000UL	/* XPath operations, plus per node: */
+#define RENDER_XPATH_PER_NODE	2000UL
+
 /* Compiled stylesheets are kept for the whole run. */
 struct render_sheet {
 	char			*name;
@@ -34,12 +58,26 @@ struct render_sheet {
 
 struct render {
 	char			*datadir;	/* the shipped templates' parent */
+	char			*shipdir;	/* the shipped templates, absolute, ending in '/' */
+	char			*polbase;	/* "<prefix>templates/", or NULL without sources */
 	const struct sources	*src;		/* for the policy root's own templates */
 	struct diag		*d;
 	struct render_sheet	*sheets;
 	size_t			 nsheets;
 	xsltSecurityPrefsPtr	 sec;		/* templates may not write or fetch */
+	xmlExternalEntityLoader	 oldloader;	/* libxml2's, put back after each use */
+	const char		*current;	/* the template being loaded or applied */
+	int			 refused;	/* reads refused so far */
+	int			 deep;		/* libxslt stopped a runaway recursion */
 };
+
+/*
+ * The renderer whose templates are being loaded or applied.  libxml2's
+ * entity loader and libxslt's document loader take no argument of their
+ * own, so the loaders find it here; it is set only between render_begin()
+ * and render_end().
+ */
+static struct render	*render_active;
 
 /* libxml2/libxslt error sink for the duration of a transformation. */
 static void
@@ -47,18 +85,21 @@ render_xml_error(void *arg, xmlErrorPtr e)
 {
 	struct render	*r = arg;
 	struct pos	 pos;
-	char		*msg;
+	char		*msg, *p;
 	size_t		 n;
 
 	if (e == NULL || e->level == XML_ERR_WARNING)
 		return;
-	pos.path = e->file;
+	pos.path = e->file != NULL ? e->file : r->current;
 	pos.line = e->line;
 	pos.col = 0;
 	msg = xstrdup(e->message ? e->message : "error");
 	n = strlen(msg);
 	while (n > 0 && msg[n - 1] == '\n')
 		msg[--n] = '\0';
+	for (p = msg; *p != '\0'; p++)
+		if (*p == '\n')
+			*p = ' ';
 	diag_emit(r->d, DIAG_FATAL, &pos, "template", "%s", msg);
 	free(msg);
 }
@@ -69,26 +110,411 @@ render_xslt_error(void *arg, const char *fmt, ...)
 {
 	struct render	*r = arg;
 	va_list		 ap;
-	char		 b[1024];
+	char		 b[1024], *p;
 	size_t		 n;
 
 	va_start(ap, fmt);
 	vsnprintf(b, sizeof(b), fmt, ap);
 	va_end(ap);
+	/* Said once, in kitei's words, after the transformation. */
+	if (strstr(b, "infinite template recursion") != NULL) {
+		r->deep = 1;
+		return;
+	}
+	if (strstr(b, "Operation limit exceeded") != NULL)
+		return;
 	n = strlen(b);
 	while (n > 0 && (b[n - 1] == '\n' || b[n - 1] == ' '))
 		b[--n] = '\0';
+	for (p = b; *p != '\0'; p++)
+		if (*p == '\n')
+			*p = ' ';
 	if (n > 0)
 		diag_emit(r->d, DIAG_FATAL, NULL, "template", "%s", b);
+}
+
+/* Reports a read a template asked for and kitei refused; counts it. */
+static void
+render_refuse(struct render *r, const char *from, int line, const char *what,
+    const char *uri)
+{
+	struct pos	 pos;
+
+	pos.path = from != NULL ? from : r->current;
+	pos.line = line > 0 ? line : 0;
+	pos.col = 0;
+	diag_emit(r->d, DIAG_FATAL, &pos, "template-read", "%s '%s' refused: "
+	    "a template reads only templates of the policy root's templates/ "
+	    "at the revision built and the shipped ones", what,
+	    uri != NULL ? uri : "");
+	r->refused++;
+}
+
+/*
+ * libxml2's entity loader while templates are loaded or applied: external
+ * DTDs and entities, XInclude and anything else libxml2 would fetch by
+ * itself are refused.  kitei reads every template it allows itself.
+ */
+static xmlParserInputPtr
+render_entity_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	struct render	*r = render_active;
+	const char	*from = NULL;
+	int		 line = 0;
+
+	if (ctxt != NULL && ctxt->input != NULL && ctxt->input->filename != NULL) {
+		from = ctxt->input->filename;
+		line = ctxt->input->line;
+	}
+	if (r != NULL)
+		render_refuse(r, from, line, "external resource",
+		    url != NULL ? url : id);
+	return NULL;
+}
+
+/*
+ * Whether name may name a template: segments of letters, digits, '.', '_'
+ * and '-' that do not start with a dot, separated by '/' when sub is set.
+ */
+static int
+render_name_ok(const char *name, int sub)
+{
+	const char	*p;
+	int		 start = 1;
+
+	if (name == NULL || *name == '\0')
+		return 0;
+	for (p = name; *p != '\0'; p++) {
+		if (*p == '/') {
+			if (!sub || start)
+				return 0;
+			start = 1;
+			continue;
+		}
+		if (start && *p == '.')
+			return 0;
+		start = 0;
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-'))
+			return 0;
+	}
+	return !start;
+}
+
+/*
+ * Removes "." and "name/.." segments from a path, in place.  Returns -1 when
+ * ".." would climb above its start.
+ */
+static int
+render_normalise(char *path)
+{
+	char	*base = path + (*path == '/');
+	char	*in = base, *out = base, *seg;
+	size_t	 n;
+
+	/* out ends the segments kept so far; it never passes in. */
+	while (*in != '\0') {
+		seg = in;
+		while (*in != '\0' && *in != '/')
+			in++;
+		n = (size_t)(in - seg);
+		if (*in == '/')
+			in++;
+		if (n == 0 || (n == 1 && seg[0] == '.'))
+			continue;
+		if (n == 2 && seg[0] == '.' && seg[1] == '.') {
+			if (out == base)
+				return -1;
+			while (out > base && out[-1] != '/')
+				out--;
+			if (out > base)
+				out--;
+			continue;
+		}
+		if (out != base)
+			*out++ = '/';
+		memmove(out, seg, n);
+		out += n;
+	}
+	*out = '\0';
+	return 0;
+}
+
+/*
+ * Maps a URI a template asked for to a template name: a path in the policy
+ * root's templates/ (as the policy root's template, else the shipped one),
+ * a path in the shipped templates, or kitei:NAME (the shipped one).  Sets
+ * *shipped when only the shipped template counts.  Returns a new string, or
+ * NULL when the URI reaches anything else.
+ */
+static char *
+render_resolve(struct render *r, const char *uri, int *shipped)
+{
+	xmlURIPtr	 u;
+	char		*path = NULL, *name = NULL;
+	const char	*p;
+	size_t		 n;
+
+	if ((u = xmlParseURI(uri)) == NULL)
+		return NULL;
+	if (u->server != NULL || u->query != NULL || u->fragment != NULL ||
+	    u->user != NULL || u->port != 0)
+		goto out;
+	if (u->scheme != NULL) {
+		p = u->path != NULL ? u->path : u->opaque;
+		if (strcmp(u->scheme, "kitei") == 0 && render_name_ok(p, 0)) {
+			name = xstrdup(p);
+			*shipped = 1;
+		}
+		goto out;
+	}
+	if (u->path == NULL)
+		goto out;
+	path = xstrdup(u->path);
+	if (render_normalise(path) < 0)
+		goto out;
+	if (r->polbase != NULL && (n = strlen(r->polbase)) > 0 &&
+	    strncmp(path, r->polbase, n) == 0 && render_name_ok(path + n, 1)) {
+		name = xstrdup(path + n);
+		*shipped = 0;
+	} else if ((n = strlen(r->shipdir)) > 0 &&
+	    strncmp(path, r->shipdir, n) == 0 && render_name_ok(path + n, 0)) {
+		name = xstrdup(path + n);
+		*shipped = 1;
+	}
+out:
+	free(path);
+	xmlFreeURI(u);
+	return name;
+}
+
+/* Reads a whole file; returns 0, KITEI_ENOTFOUND, or -1 with errno set. */
+static int
+render_slurp(const char *path, char **data, size_t *len)
+{
+	FILE		*in;
+	struct buf	 b = { NULL, 0, 0 };
+	char		 chunk[65536];
+	size_t		 n;
+
+	if ((in = fopen(path, "rb")) == NULL)
+		return errno == ENOENT ? KITEI_ENOTFOUND : -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), in)) > 0)
+		buf_put(&b, chunk, n);
+	if (ferror(in)) {
+		fclose(in);
+		buf_free(&b);
+		return -1;
+	}
+	fclose(in);
+	*len = b.len;
+	*data = b.data != NULL ? buf_steal(&b) : xstrdup("");
+	return 0;
+}
+
+/*
+ * Reads template name: the policy root's at the revision built (unless
+ * shipped is set), else the shipped one.  Returns 0 with the bytes in
+ * *data and the name to show in *url (both new), KITEI_ENOTFOUND, or -1
+ * with a diagnostic.
+ */
+static int
+render_read(struct render *r, const char *name, int shipped, char **data,
+    size_t *len, char **url)
+{
+	char	*rel, *path;
+	int	 rc;
+
+	*data = NULL;
+	*url = NULL;
+	if (!shipped && r->src != NULL) {
+		xasprintf(&rel, "templates/%s", name);
+		rc = sources_read(r->src, rel, data, len, r->d);
+		if (rc == 0)
+			xasprintf(url, "%s%s", r->src->prefix, rel);
+		free(rel);
+		if (rc != KITEI_ENOTFOUND)
+			return rc;
+	}
+	if (strchr(name, '/') != NULL)
+		return KITEI_ENOTFOUND;
+	xasprintf(&path, "%s%s", r->shipdir, name);
+	if ((rc = render_slurp(path, data, len)) == 0)
+		*url = path;
+	else {
+		if (rc == -1) {
+			struct pos pos = { path, 0, 0 };
+
+			diag_emit(r->d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+		}
+		free(path);
+	}
+	return rc;
+}
+
+/* xmlHashScan callback: refuses an external entity declared in a template. */
+static void
+render_entity_check(void *payload, void *arg, const xmlChar *name)
+{
+	xmlEntityPtr	 e = payload;
+	struct render	*r = arg;
+
+	if (e != NULL && (e->SystemID != NULL || e->ExternalID != NULL ||
+	    e->etype == XML_EXTERNAL_GENERAL_PARSED_ENTITY ||
+	    e->etype == XML_EXTERNAL_GENERAL_UNPARSED_ENTITY ||
+	    e->etype == XML_EXTERNAL_PARAMETER_ENTITY))
+		render_refuse(r, NULL, 0, "external entity",
+		    (const char *)(e->SystemID != NULL ? e->SystemID :
+		    e->ExternalID != NULL ? e->ExternalID : name));
+}
+
+/*
+ * Parses a template's bytes as libxslt would (entities replaced, CDATA as
+ * text), but never loading a DTD, and refuses a document that names an
+ * external DTD.  dict, when given, is shared as libxslt expects.  Returns
+ * the document, or NULL with a diagnostic.
+ */
+static xmlDocPtr
+render_parse(struct render *r, const char *data, size_t len, const char *url,
+    xmlDictPtr dict, int line)
+{
+	xmlParserCtxtPtr	 pctxt;
+	xmlDocPtr		 doc;
+	int			 refused = r->refused;
+	const char		*old = r->current;
+
+	if (len > INT_MAX || (pctxt = xmlNewParserCtxt()) == NULL)
+		return NULL;
+	if (dict != NULL) {
+		xmlDictFree(pctxt->dict);
+		pctxt->dict = dict;
+		xmlDictReference(dict);
+	}
+	r->current = url;
+	doc = xmlCtxtReadMemory(pctxt, data, (int)len, url, NULL,
+	    XML_PARSE_NOENT | XML_PARSE_NOCDATA | XML_PARSE_NONET);
+	xmlFreeParserCtxt(pctxt);
+	r->current = old;
+	if (doc != NULL && doc->intSubset != NULL) {
+		xmlDtdPtr dtd = doc->intSubset;
+
+		if (dtd->SystemID != NULL || dtd->ExternalID != NULL)
+			render_refuse(r, url, line, "external DTD",
+			    (const char *)(dtd->SystemID != NULL ?
+			    dtd->SystemID : dtd->ExternalID));
+		/* Declared, even if unused: a template names no outside file. */
+		r->current = url;
+		if (dtd->entities != NULL)
+			xmlHashScan(dtd->entities, render_entity_check, r);
+		if (dtd->pentities != NULL)
+			xmlHashScan(dtd->pentities, render_entity_check, r);
+		r->current = old;
+	}
+	if (doc != NULL && r->refused != refused) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	if (doc == NULL && r->refused == refused) {
+		struct pos pos = { url, 0, 0 };
+
+		diag_emit(r->d, DIAG_FATAL, &pos, "template", "cannot read template");
+	}
+	return doc;
+}
+
+/*
+ * libxslt's loader for xsl:import, xsl:include and document(): only the
+ * templates render_resolve() allows, read by kitei from the revision built
+ * or the shipped folder.  Anything else is refused and fails the build.
+ */
+static xmlDocPtr
+render_doc_loader(const xmlChar *uri, xmlDictPtr dict, int options,
+    void *ctxt, xsltLoadType type)
+{
+	struct render		*r = render_active;
+	xsltTransformContextPtr	 t = NULL;
+	const char		*from = NULL, *what = "document()";
+	char			*name = NULL, *data = NULL, *url = NULL;
+	size_t			 len = 0;
+	xmlDocPtr		 doc = NULL;
+	int			 shipped = 0, line = 0, rc;
+
+	if (r == NULL)
+		return NULL;
+	if (type == XSLT_LOAD_STYLESHEET && ctxt != NULL) {
+		xsltStylesheetPtr style = ctxt;
+
+		what = "xsl:import or xsl:include of";
+		if (style->doc != NULL)
+			from = (const char *)style->doc->URL;
+	} else if (type == XSLT_LOAD_DOCUMENT && ctxt != NULL) {
+		t = ctxt;
+		if (t->inst != NULL && t->inst->doc != NULL) {
+			from = (const char *)t->inst->doc->URL;
+			line = (int)xmlGetLineNo(t->inst);
+		}
+	}
+	if (uri == NULL ||
+	    (name = render_resolve(r, (const char *)uri, &shipped)) == NULL) {
+		render_refuse(r, from, line, what, (const char *)uri);
+		goto out;
+	}
+	if ((rc = render_read(r, name, shipped, &data, &len, &url)) ==
+	    KITEI_ENOTFOUND) {
+		struct pos pos = { from != NULL ? from : r->current, line, 0 };
+
+		diag_emit(r->d, DIAG_FATAL, &pos, "template", "%s '%s': no such "
+		    "template at the revision built nor among the shipped ones",
+		    what, (const char *)uri);
+		r->refused++;
+	}
+	if (rc == 0)
+		doc = render_parse(r, data, len, url, dict, line);
+out:
+	if (doc == NULL && t != NULL)
+		t->state = XSLT_STATE_STOPPED;
+	free(name);
+	free(data);
+	free(url);
+	return doc;
+}
+
+/* Points libxml2's and libxslt's callbacks at r until render_end(). */
+static void
+render_begin(struct render *r)
+{
+	render_active = r;
+	r->oldloader = xmlGetExternalEntityLoader();
+	xmlSetExternalEntityLoader(render_entity_loader);
+	xsltSetLoaderFunc(render_doc_loader);
+	xmlSetStructuredErrorFunc(r, render_xml_error);
+	xsltSetGenericErrorFunc(r, render_xslt_error);
+}
+
+/* Puts back what render_begin() replaced. */
+static void
+render_end(struct render *r)
+{
+	xmlSetExternalEntityLoader(r->oldloader);
+	xsltSetLoaderFunc(NULL);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xsltSetGenericErrorFunc(NULL, NULL);
+	render_active = NULL;
 }
 
 struct render *
 render_new(const char *datadir, const struct sources *src, struct diag *d)
 {
 	struct render	*r;
+	char		*dir, real[PATH_MAX];
 
 	r = xcalloc(1, sizeof(*r));
 	r->datadir = xstrdup(datadir);
+	xasprintf(&dir, "%s/templates", datadir);
+	xasprintf(&r->shipdir, "%s/", realpath(dir, real) != NULL ? real : dir);
+	free(dir);
+	if (src != NULL)
+		xasprintf(&r->polbase, "%stemplates/", src->prefix);
 	r->src = src;
 	r->d = d;
 	exsltRegisterAll();
@@ -114,6 +540,8 @@ render_free(struct render *r)
 	free(r->sheets);
 	xsltFreeSecurityPrefs(r->sec);
 	free(r->datadir);
+	free(r->shipdir);
+	free(r->polbase);
 	free(r);
 }
 
@@ -123,35 +551,41 @@ render_sheet(struct render *r, const char *name)
 {
 	xsltStylesheetPtr	 style = NULL;
 	xmlDocPtr		 doc = NULL;
-	char			*path = NULL, *rel, *data = NULL;
-	size_t			 i, len;
+	char			*url = NULL, *data = NULL;
+	size_t			 i, len = 0;
+	int			 refused, rc;
 
 	for (i = 0; i < r->nsheets; i++)
 		if (!strcmp(r->sheets[i].name, name))
 			return r->sheets[i].style;
-	xmlSetStructuredErrorFunc(r, render_xml_error);
-	xsltSetGenericErrorFunc(r, render_xslt_error);
+	render_begin(r);
+	refused = r->refused;
 	/* The policy root's own template, from the same revision, wins. */
-	xasprintf(&rel, "templates/%s", name);
-	if (r->src != NULL && sources_read(r->src, rel, &data, &len, r->d) == 0) {
-		xasprintf(&path, "%s%s", r->src->prefix, rel);
-		doc = xmlReadMemory(data, (int)len, path, NULL, XML_PARSE_NONET);
-		free(data);
-	} else {
-		xasprintf(&path, "%s/templates/%s", r->datadir, name);
-		doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
-	}
-	free(rel);
-	if (doc == NULL) {
-		struct pos pos = { path, 0, 0 };
+	if ((rc = render_read(r, name, 0, &data, &len, &url)) == KITEI_ENOTFOUND) {
+		char *path;
+		struct pos pos;
 
+		xasprintf(&path, "%s%s", r->shipdir, name);
+		pos.path = path;
+		pos.line = pos.col = 0;
 		diag_emit(r->d, DIAG_FATAL, &pos, "template", "cannot read template");
-		goto out;
+		free(path);
 	}
-	if ((style = xsltParseStylesheetDoc(doc)) == NULL) {
-		struct pos pos = { path, 0, 0 };
-
+	if (rc != 0 || (doc = render_parse(r, data, len, url, NULL, 0)) == NULL)
+		goto out;
+	r->current = url;
+	style = xsltParseStylesheetDoc(doc);
+	r->current = NULL;
+	if (style == NULL)
 		xmlFreeDoc(doc);
+	else if (r->refused != refused) {
+		/* An import was refused: libxslt may have gone on without it. */
+		xsltFreeStylesheet(style);
+		style = NULL;
+	}
+	if (style == NULL) {
+		struct pos pos = { url, 0, 0 };
+
 		diag_emit(r->d, DIAG_FATAL, &pos, "template", "not a usable XSLT template");
 		goto out;
 	}
@@ -160,9 +594,9 @@ render_sheet(struct render *r, const char *name)
 	r->sheets[r->nsheets].style = style;
 	r->nsheets++;
 out:
-	free(path);
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	xsltSetGenericErrorFunc(NULL, NULL);
+	free(url);
+	free(data);
+	render_end(r);
 	return style;
 }
 
@@ -192,6 +626,28 @@ render_params(const char **params, char ***owned, size_t *nowned)
 	return out;
 }
 
+/* Counts the nodes of a document, without recursion. */
+static unsigned long
+render_count_nodes(xmlDocPtr doc)
+{
+	xmlNodePtr	 n = xmlDocGetRootElement(doc);
+	unsigned long	 count = 0;
+
+	while (n != NULL) {
+		count++;
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n->next == NULL)
+			n = n->parent != NULL && n->parent->type != XML_DOCUMENT_NODE ?
+			    n->parent : NULL;
+		if (n != NULL)
+			n = n->next;
+	}
+	return count;
+}
+
 xmlDocPtr
 render_transform(struct render *r, xmlDocPtr doc, const char *name,
     const char **params)
@@ -202,31 +658,62 @@ render_transform(struct render *r, xmlDocPtr doc, const char *name,
 	const char		**p;
 	char			**owned;
 	size_t			  i, nowned;
+	unsigned long		  nodes;
+	int			  refused;
+	struct pos		  pos;
 
 	if ((style = render_sheet(r, name)) == NULL)
 		return NULL;
+	pos.path = style->doc != NULL && style->doc->URL != NULL ?
+	    (const char *)style->doc->URL : name;
+	pos.line = pos.col = 0;
 	p = render_params(params, &owned, &nowned);
-	xmlSetStructuredErrorFunc(r, render_xml_error);
-	xsltSetGenericErrorFunc(r, render_xslt_error);
+	render_begin(r);
+	r->current = pos.path;
+	r->deep = 0;
+	refused = r->refused;
 	ctx = xsltNewTransformContext(style, doc);
 	xsltSetCtxtSecurityPrefs(r->sec, ctx);
-	/* Deep templates on hostile input must fail, not overflow the stack. */
-	ctx->maxTemplateDepth = 3000;
+	/* Deep or runaway templates on any input must fail, not hang or overflow the stack. */
+	nodes = render_count_nodes(doc);
+	ctx->maxTemplateDepth = RENDER_MAX_DEPTH;
+	ctx->maxTemplateVars = RENDER_MAX_VARS;
+	ctx->opLimit = RENDER_STEPS_BASE + nodes * RENDER_STEPS_PER_NODE;
+	if (ctx->xpathCtxt != NULL)
+		ctx->xpathCtxt->opLimit = RENDER_XPATH_BASE +
+		    nodes * RENDER_XPATH_PER_NODE;
 	res = xsltApplyStylesheetUser(style, doc, p, NULL, NULL, ctx);
-	if (ctx->state != XSLT_STATE_OK && res != NULL) {
+	if ((ctx->state != XSLT_STATE_OK || r->refused != refused) && res != NULL) {
 		xmlFreeDoc(res);
 		res = NULL;
 	}
+	if (r->deep)
+		diag_emit(r->d, DIAG_FATAL, &pos, "template-limit", "template "
+		    "calls nested deeper than %d levels (runaway recursion?)",
+		    RENDER_MAX_DEPTH);
+	else if (ctx->opCount >= ctx->opLimit)
+		diag_emit(r->d, DIAG_FATAL, &pos, "template-limit", "template "
+		    "stopped after %lu steps on an input of %lu nodes (runaway "
+		    "recursion?)", ctx->opLimit, nodes);
+	else if (ctx->xpathCtxt != NULL &&
+	    ctx->xpathCtxt->opCount >= ctx->xpathCtxt->opLimit)
+		diag_emit(r->d, DIAG_FATAL, &pos, "template-limit", "template "
+		    "stopped after %lu XPath operations on an input of %lu nodes",
+		    ctx->xpathCtxt->opLimit, nodes);
+	else if (res == NULL && r->refused == refused)
+		diag_emit(r->d, DIAG_FATAL, &pos, "template", "template %s failed",
+		    name);
+	if (getenv("KITEI_DEBUG_RENDER_OPS") != NULL)
+		fprintf(stderr, "%s: %lu nodes, %lu steps, %lu xpath\n", name,
+		    nodes, ctx->opCount,
+		    ctx->xpathCtxt != NULL ? ctx->xpathCtxt->opCount : 0UL);
 	xsltFreeTransformContext(ctx);
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	xsltSetGenericErrorFunc(NULL, NULL);
+	render_end(r);
+	r->current = NULL;
 	for (i = 0; i < nowned; i += 2)
 		free(owned[i]);
 	free(owned);
 	free(p);
-	if (res == NULL)
-		diag_emit(r->d, DIAG_FATAL, NULL, "template",
-		    "template %s failed", name);
 	return res;
 }
 

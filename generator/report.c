@@ -4,7 +4,10 @@
  * Formats check results for people (text) and for tools (JSON, SARIF, JUnit).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <glib.h>
 
 #include "catalog.h"
 #include "coverage.h"
@@ -20,21 +23,27 @@ report_text(FILE *f, const struct report *r, int color)
 {
 	const struct coverage	*cov = r->cov;
 	size_t			 errors, warnings, counted;
+	char			*id, *version;
 
 	diag_print_text(r->diag, f, color);
 	errors = diag_count_level(r->diag, DIAG_ERROR) +
 	    diag_count_level(r->diag, DIAG_FATAL);
 	warnings = diag_count_level(r->diag, DIAG_WARNING);
 	counted = cov->covered + cov->not_applicable;
+	/* The catalog may come from the policy root: escaped (diag.h). */
+	id = diag_safe(r->cat->id);
+	version = diag_safe(r->cat->version);
 	fprintf(f, "%s %s at %.12s%s: %zu of %zu elements met (%zu%%): "
 	    "%zu covered, %zu not applicable, %zu missing; %zu error%s, "
-	    "%zu warning%s\n", r->cat->id, r->cat->version,
+	    "%zu warning%s\n", id, version,
 	    r->src->revision[0] != '\0' ? r->src->revision : "(no commit)",
 	    r->src->worktree ? " + 未コミット" : "",
 	    counted, cov->nelements,
 	    cov->nelements ? counted * 100 / cov->nelements : 100,
 	    cov->covered, cov->not_applicable, cov->missing,
 	    errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+	free(id);
+	free(version);
 	if (r->src->shallow)
 		fputs("warning: this is a shallow clone: history and approvals "
 		    "are incomplete\n", f);
@@ -258,23 +267,48 @@ report_sarif(FILE *f, const struct report *r)
 	json_finish(&j);
 }
 
-/* Writes s with XML's five special characters escaped. */
+/*
+ * Writes s with XML's five special characters escaped.  C0 controls, which
+ * XML 1.0 cannot hold, become spaces; DEL and what diag_escape shows as
+ * \uXXXX (C1, bidirectional controls) become character references, so the
+ * file is safe to print on a terminal; bytes that are not UTF-8 become
+ * U+FFFD, so the file stays well-formed.
+ */
 static void
 report_xml(FILE *f, const char *s)
 {
-	for (; *s != '\0'; s++)
+	long	 cp;
+	int	 n;
+
+	while (*s != '\0') {
 		switch (*s) {
 		case '<': fputs("&lt;", f); break;
 		case '>': fputs("&gt;", f); break;
 		case '&': fputs("&amp;", f); break;
 		case '"': fputs("&quot;", f); break;
 		case '\'': fputs("&apos;", f); break;
+		case '\177': fputs("&#x7f;", f); break;
 		default:
+			if ((unsigned char)*s >= 0x80) {
+				if (g_utf8_get_char_validated(s, -1) >= 0x110000) {
+					fputs("\xef\xbf\xbd", f);
+					break;
+				}
+				n = g_utf8_skip[(unsigned char)*s];
+				if ((cp = diag_unsafe_at(s)) >= 0)
+					fprintf(f, "&#x%lx;", cp);
+				else
+					fwrite(s, 1, (size_t)n, f);
+				s += n;
+				continue;
+			}
 			if ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t')
 				fputc(' ', f);
 			else
 				fputc(*s, f);
 		}
+		s++;
+	}
 }
 
 /*

@@ -8,11 +8,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <git2.h>
 
@@ -191,19 +193,22 @@ sources_tree_cb(const char *root, const git_tree_entry *e, void *arg)
 }
 
 /*
- * Reads a whole regular file; returns 0, or -1 with errno set: EFBIG when it
- * holds more than KITEI_MAX_FILE_BYTES (never a truncated success).
+ * Reads a whole regular file from a descriptor it closes; returns 0, or -1
+ * with errno set: EFBIG when it holds more than KITEI_MAX_FILE_BYTES (never
+ * a truncated success).
  */
 static int
-sources_slurp(const char *path, char **data, size_t *len)
+sources_slurp_fd(int fd, char **data, size_t *len)
 {
 	FILE		*f;
 	struct buf	 b = { NULL, 0, 0 };
 	char		 chunk[65536];
 	size_t		 n;
 
-	if ((f = fopen(path, "rb")) == NULL)
+	if ((f = fdopen(fd, "rb")) == NULL) {
+		close(fd);
 		return -1;
+	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		buf_put(&b, chunk, n);
 		if (b.len > KITEI_MAX_FILE_BYTES) {
@@ -222,6 +227,17 @@ sources_slurp(const char *path, char **data, size_t *len)
 	*len = b.len;
 	*data = buf_steal(&b);
 	return 0;
+}
+
+/* Reads a whole regular file; returns 0, or -1 with errno set. */
+static int
+sources_slurp(const char *path, char **data, size_t *len)
+{
+	int	 fd;
+
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		return -1;
+	return sources_slurp_fd(fd, data, len);
 }
 
 /* Reports an I/O problem with a path as fatal. */
@@ -694,6 +710,42 @@ sources_free(struct sources *s)
 	free(s);
 }
 
+/*
+ * Opens rel below the folder dir for reading, following no symbolic link on
+ * the way (a linked folder or file is not a source: the walk reported it).
+ * Returns a descriptor of a regular file, or -1.
+ */
+static int
+sources_open_beneath(const char *dir, const char *rel)
+{
+	char		*copy, *seg, *next;
+	int		 fd, sub;
+	struct stat	 st;
+
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return -1;
+	copy = xstrdup(rel);
+	for (seg = copy; fd >= 0 && seg != NULL; seg = next) {
+		if ((next = strchr(seg, '/')) != NULL)
+			*next++ = '\0';
+		if (*seg == '\0') {
+			close(fd);
+			fd = -1;
+			break;
+		}
+		sub = openat(fd, seg, O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
+		    (next != NULL ? O_DIRECTORY : O_NONBLOCK));
+		close(fd);
+		fd = sub;
+	}
+	free(copy);
+	if (fd >= 0 && (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
 /* Reads another file under the root; see sources.h. */
 int
 sources_read(const struct sources *s, const char *rel, char **data,
@@ -702,7 +754,6 @@ sources_read(const struct sources *s, const char *rel, char **data,
 	git_tree	*tree = NULL;
 	git_tree_entry	*ent = NULL;
 	git_blob	*blob = NULL;
-	struct stat	 st;
 	char		*path;
 	int		 rc = -1;
 
@@ -714,13 +765,18 @@ sources_read(const struct sources *s, const char *rel, char **data,
 		return -1;
 	}
 	if (s->worktree || s->commit == NULL) {
+		struct stat	 st;
+		int		 fd;
+
 		xasprintf(&path, "%s%s", s->dir, rel);
-		if (lstat(path, &st) < 0 || !S_ISREG(st.st_mode))
+		if ((fd = sources_open_beneath(s->dir, rel)) < 0)
 			rc = KITEI_ENOTFOUND;
-		else if ((size_t)st.st_size > KITEI_MAX_FILE_BYTES)
+		else if (fstat(fd, &st) == 0 &&
+		    (size_t)st.st_size > KITEI_MAX_FILE_BYTES) {
+			close(fd);
 			sources_too_large_diag(d, DIAG_FATAL, path,
 			    (size_t)st.st_size, KITEI_MAX_FILE_BYTES);
-		else if (sources_slurp(path, data, len) < 0) {
+		} else if (sources_slurp_fd(fd, data, len) < 0) {
 			if (errno == EFBIG)
 				sources_too_large_diag(d, DIAG_FATAL, path, 0,
 				    KITEI_MAX_FILE_BYTES);

@@ -200,13 +200,19 @@
     <p><xsl:apply-templates/></p>
   </xsl:template>
 
-  <!-- Tight lists: an item's paragraphs are not separated. -->
-  <xsl:template match="md:item/md:paragraph[../../@tight = 'true'] |
-      md:tasklist/md:paragraph[../../@tight = 'true']">
-    <xsl:apply-templates/>
-    <xsl:if test="following-sibling::*">
-      <br/>
-    </xsl:if>
+  <!-- Tight lists: an item's paragraphs are not separated (no predicate in the pattern: libxslt would count the siblings of every node it tests (issue 11)). -->
+  <xsl:template match="md:item/md:paragraph | md:tasklist/md:paragraph">
+    <xsl:choose>
+      <xsl:when test="../../@tight = 'true'">
+        <xsl:apply-templates/>
+        <xsl:if test="following-sibling::*">
+          <br/>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <p><xsl:apply-templates/></p>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A heading Markdown keeps inside a block (a quote, a list item). -->
@@ -214,22 +220,25 @@
     <p class="md-heading"><strong><xsl:apply-templates/></strong></p>
   </xsl:template>
 
-  <xsl:template match="md:list[@type = 'ordered']">
-    <ol>
-      <xsl:if test="@start and @start != '1'">
-        <xsl:attribute name="start"><xsl:value-of select="@start"/></xsl:attribute>
-      </xsl:if>
-      <xsl:apply-templates/>
-    </ol>
-  </xsl:template>
-
   <xsl:template match="md:list">
-    <ul>
-      <xsl:if test="md:tasklist">
-        <xsl:attribute name="class">tasks</xsl:attribute>
-      </xsl:if>
-      <xsl:apply-templates/>
-    </ul>
+    <xsl:choose>
+      <xsl:when test="@type = 'ordered'">
+        <ol>
+          <xsl:if test="@start and @start != '1'">
+            <xsl:attribute name="start"><xsl:value-of select="@start"/></xsl:attribute>
+          </xsl:if>
+          <xsl:apply-templates/>
+        </ol>
+      </xsl:when>
+      <xsl:otherwise>
+        <ul>
+          <xsl:if test="md:tasklist">
+            <xsl:attribute name="class">tasks</xsl:attribute>
+          </xsl:if>
+          <xsl:apply-templates/>
+        </ul>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="md:item">
@@ -296,13 +305,12 @@
     <code><xsl:value-of select="."/></code>
   </xsl:template>
 
+  <!-- An unsafe link kitei dropped (dropped-link): its text only. -->
   <xsl:template match="md:emph">
-    <em><xsl:apply-templates/></em>
-  </xsl:template>
-
-  <!-- An unsafe link kitei dropped: its text only. -->
-  <xsl:template match="md:emph[@dropped-link = 'true']">
-    <xsl:apply-templates/>
+    <xsl:choose>
+      <xsl:when test="@dropped-link = 'true'"><xsl:apply-templates/></xsl:when>
+      <xsl:otherwise><em><xsl:apply-templates/></em></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="md:strong">
@@ -354,17 +362,20 @@
   </xsl:template>
 
   <xsl:template match="md:table_cell">
-    <td>
-      <xsl:call-template name="cell-align"/>
-      <xsl:apply-templates/>
-    </td>
-  </xsl:template>
-
-  <xsl:template match="md:table_header/md:table_cell | md:table_row[@header = 'true']/md:table_cell">
-    <th scope="col">
-      <xsl:call-template name="cell-align"/>
-      <xsl:apply-templates/>
-    </th>
+    <xsl:choose>
+      <xsl:when test="parent::md:table_header or ../@header = 'true'">
+        <th scope="col">
+          <xsl:call-template name="cell-align"/>
+          <xsl:apply-templates/>
+        </th>
+      </xsl:when>
+      <xsl:otherwise>
+        <td>
+          <xsl:call-template name="cell-align"/>
+          <xsl:apply-templates/>
+        </td>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Alignment as a class: pages carry no inline styles. -->
@@ -382,7 +393,7 @@
     chapter; the definitions are shown at the chapter's end (mode
     "footnotes") and skipped where they stand.
   -->
-  <xsl:template match="md:footnote_reference | md:*[local-name() = '&lt;unknown&gt;' and not(*)]">
+  <xsl:template match="md:footnote_reference" name="footnote-reference">
     <xsl:variable name="chapter" select="ancestor::k:chapter[1]"/>
     <xsl:variable name="n" select="count(preceding::md:footnote_reference[generate-id(ancestor::k:chapter[1]) = generate-id($chapter)]
         | preceding::md:*[local-name() = '&lt;unknown&gt;' and not(*)][generate-id(ancestor::k:chapter[1]) = generate-id($chapter)]) + 1"/>
@@ -394,7 +405,7 @@
     </sup>
   </xsl:template>
 
-  <xsl:template match="md:footnote_definition | md:*[local-name() = '&lt;unknown&gt;' and *]"/>
+  <xsl:template match="md:footnote_definition"/>
 
   <xsl:template name="footnotes">
     <xsl:variable name="defs" select=".//md:footnote_definition | .//md:*[local-name() = '&lt;unknown&gt;' and *]"/>
@@ -422,8 +433,13 @@
   <!-- Raw HTML is never in the input; anything unknown keeps its text. -->
   <xsl:template match="md:html_block | md:html_inline"/>
 
+  <!-- kitei 0.1.0's footnotes are tested here, no predicate in the pattern: libxslt would count the siblings of every node it tests (issue 11). -->
   <xsl:template match="md:*">
-    <xsl:apply-templates/>
+    <xsl:choose>
+      <xsl:when test="local-name() = '&lt;unknown&gt;' and not(*)"><xsl:call-template name="footnote-reference"/></xsl:when>
+      <xsl:when test="local-name() = '&lt;unknown&gt;'"/>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>

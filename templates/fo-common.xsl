@@ -342,11 +342,10 @@
 
   <!-- Emphasis: Japanese has no italics; ゴシック stands out in 明朝. -->
   <xsl:template match="md:emph">
-    <fo:inline font-family="sans-serif"><xsl:apply-templates/></fo:inline>
-  </xsl:template>
-
-  <xsl:template match="md:emph[@dropped-link = 'true']">
-    <xsl:apply-templates/>
+    <xsl:choose>
+      <xsl:when test="@dropped-link = 'true'"><xsl:apply-templates/></xsl:when>
+      <xsl:otherwise><fo:inline font-family="sans-serif"><xsl:apply-templates/></fo:inline></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="md:strong">
@@ -436,34 +435,26 @@
     </fo:table>
   </xsl:template>
 
-  <!-- The width weight of a column: its widest cell in half-width units and 3 for the padding, 4 to 60. -->
+  <!--
+    The width weight of a column: its widest cell in half-width units and 3
+    for the padding, 4 to 60.  The widest cell is found by sorting, not by
+    recursion, so a table of any length takes one pass (issue 11).
+  -->
   <xsl:template name="fo-column-weight">
     <xsl:param name="cells"/>
-    <xsl:param name="best" select="4"/>
+    <xsl:variable name="w0">
+      <xsl:for-each select="$cells">
+        <xsl:sort data-type="number" order="descending"
+            select="string-length(normalize-space(.)) + string-length(translate(normalize-space(.), $fo-ascii, ''))"/>
+        <xsl:if test="position() = 1">
+          <xsl:value-of select="string-length(normalize-space(.)) + string-length(translate(normalize-space(.), $fo-ascii, '')) + 3"/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="not($cells)">
-        <xsl:value-of select="$best"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="s" select="normalize-space($cells[1])"/>
-        <xsl:variable name="wide" select="string-length(translate($s, $fo-ascii, ''))"/>
-        <xsl:variable name="w0" select="string-length($s) + $wide + 3"/>
-        <xsl:variable name="w">
-          <xsl:choose>
-            <xsl:when test="$w0 &gt; 60">60</xsl:when>
-            <xsl:otherwise><xsl:value-of select="$w0"/></xsl:otherwise>
-          </xsl:choose>
-        </xsl:variable>
-        <xsl:call-template name="fo-column-weight">
-          <xsl:with-param name="cells" select="$cells[position() &gt; 1]"/>
-          <xsl:with-param name="best">
-            <xsl:choose>
-              <xsl:when test="$w &gt; $best"><xsl:value-of select="$w"/></xsl:when>
-              <xsl:otherwise><xsl:value-of select="$best"/></xsl:otherwise>
-            </xsl:choose>
-          </xsl:with-param>
-        </xsl:call-template>
-      </xsl:otherwise>
+      <xsl:when test="not($cells) or $w0 &lt; 4">4</xsl:when>
+      <xsl:when test="$w0 &gt; 60">60</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$w0"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -494,7 +485,7 @@
     both elements "<unknown>" (docs/templates.md): a mark is empty, a note
     holds blocks.
   -->
-  <xsl:template match="md:footnote_reference | md:*[local-name() = '&lt;unknown&gt;' and not(*)]">
+  <xsl:template match="md:footnote_reference" name="fo-footnote-reference">
     <xsl:variable name="chapter" select="ancestor::k:chapter[1]"/>
     <xsl:variable name="n" select="count(preceding::md:footnote_reference[generate-id(ancestor::k:chapter[1]) = generate-id($chapter)]
         | preceding::md:*[local-name() = '&lt;unknown&gt;' and not(*)][generate-id(ancestor::k:chapter[1]) = generate-id($chapter)]) + 1"/>
@@ -506,7 +497,7 @@
     </fo:basic-link>
   </xsl:template>
 
-  <xsl:template match="md:footnote_definition | md:*[local-name() = '&lt;unknown&gt;' and *]"/>
+  <xsl:template match="md:footnote_definition"/>
 
   <xsl:template name="fo-footnotes">
     <xsl:variable name="defs" select=".//md:footnote_definition | .//md:*[local-name() = '&lt;unknown&gt;' and *]"/>
@@ -544,8 +535,13 @@
   <!-- Raw HTML is never in the input; anything unknown keeps its text. -->
   <xsl:template match="md:html_block | md:html_inline"/>
 
+  <!-- kitei 0.1.0's footnotes are tested here, no predicate in the pattern: libxslt would count the siblings of every node it tests (issue 11). -->
   <xsl:template match="md:*">
-    <xsl:apply-templates/>
+    <xsl:choose>
+      <xsl:when test="local-name() = '&lt;unknown&gt;' and not(*)"><xsl:call-template name="fo-footnote-reference"/></xsl:when>
+      <xsl:when test="local-name() = '&lt;unknown&gt;'"/>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>

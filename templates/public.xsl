@@ -668,13 +668,16 @@
 
 <!--
   Writes s with its first Japanese phone number (10 or 11 digits starting
-  with 0, hyphens allowed, ASCII or full-width) as a tel: link.
+  with 0, hyphens allowed, ASCII or full-width; among its first 50 runs
+  of digits) as a tel: link.
 -->
 <xsl:template name="phone-link">
 	<xsl:param name="s"/>
+	<!-- digit runs looked at so far: the search stops after 50, so that a long line cannot recurse deeply -->
+	<xsl:param name="runs" select="0"/>
 	<xsl:variable name="mask" select="translate($s, concat($digits, $dashes), '#########################')"/>
 	<xsl:choose>
-		<xsl:when test="not(contains($mask, '#'))">
+		<xsl:when test="not(contains($mask, '#')) or $runs &gt;= 50">
 			<xsl:call-template name="text"><xsl:with-param name="s" select="$s"/></xsl:call-template>
 		</xsl:when>
 		<xsl:otherwise>
@@ -703,6 +706,7 @@
 					<xsl:value-of select="$run"/>
 					<xsl:call-template name="phone-link">
 						<xsl:with-param name="s" select="substring($s, string-length($before) + string-length($run) + 1)"/>
+						<xsl:with-param name="runs" select="$runs + 1"/>
 					</xsl:call-template>
 				</xsl:otherwise>
 			</xsl:choose>
@@ -725,18 +729,21 @@
 	</xsl:choose>
 </xsl:template>
 
-<xsl:template match="md:list[@type = 'ordered']">
-	<ol>
-		<xsl:if test="@start and @start != 1">
-			<xsl:attribute name="start"><xsl:value-of select="number(@start)"/></xsl:attribute>
-		</xsl:if>
-		<xsl:apply-templates/>
-	</ol>
-	<xsl:value-of select="$nl"/>
-</xsl:template>
-
+<!-- No predicate in the pattern: libxslt would count the siblings of every list it tests (issue 11). -->
 <xsl:template match="md:list">
-	<ul><xsl:apply-templates/></ul>
+	<xsl:choose>
+		<xsl:when test="@type = 'ordered'">
+			<ol>
+				<xsl:if test="@start and @start != 1">
+					<xsl:attribute name="start"><xsl:value-of select="number(@start)"/></xsl:attribute>
+				</xsl:if>
+				<xsl:apply-templates/>
+			</ol>
+		</xsl:when>
+		<xsl:otherwise>
+			<ul><xsl:apply-templates/></ul>
+		</xsl:otherwise>
+	</xsl:choose>
 	<xsl:value-of select="$nl"/>
 </xsl:template>
 

@@ -527,25 +527,16 @@
       <fo:table width="100%" font-size="9pt" line-height="1.5" space-before="1pt"
           space-after="4pt" kfo:role="Table">
         <xsl:call-template name="depth-indent"/>
-        <xsl:call-template name="columns">
-          <xsl:with-param name="n" select="$cols"/>
-        </xsl:call-template>
+        <!-- one column per cell of the widest row, without recursion -->
+        <xsl:for-each select="(k:row[count(k:cell) = $cols])[1]/k:cell">
+          <fo:table-column column-width="proportional-column-width(1)"/>
+        </xsl:for-each>
         <fo:table-body>
           <xsl:apply-templates select="k:row | k:omitted">
             <xsl:with-param name="cols" select="$cols"/>
           </xsl:apply-templates>
         </fo:table-body>
       </fo:table>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template name="columns">
-    <xsl:param name="n"/>
-    <xsl:if test="$n &gt; 0">
-      <fo:table-column column-width="proportional-column-width(1)"/>
-      <xsl:call-template name="columns">
-        <xsl:with-param name="n" select="$n - 1"/>
-      </xsl:call-template>
     </xsl:if>
   </xsl:template>
 

@@ -319,12 +319,12 @@
     <tr><xsl:apply-templates select="k:cell"/></tr>
   </xsl:template>
 
+  <!-- No predicate in the pattern: libxslt would count the siblings of every node it tests (issue 11). -->
   <xsl:template match="k:cell">
-    <td><xsl:apply-templates/></td>
-  </xsl:template>
-
-  <xsl:template match="k:row[@header = 'true']/k:cell">
-    <th scope="col"><xsl:apply-templates/></th>
+    <xsl:choose>
+      <xsl:when test="../@header = 'true'"><th scope="col"><xsl:apply-templates/></th></xsl:when>
+      <xsl:otherwise><td><xsl:apply-templates/></td></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Unchanged rows of a changed table: one row across every column. -->

@@ -213,6 +213,10 @@ if [ "$first" = '<th scope="col">改正後</th>' ]; then ok "new-left: 改正後
 lacks "new-left: no 現行" "$h2" "現行"
 html_ok "new-left: well-formed HTML" "$h2"
 
+# One revision: NEW is HEAD (issue 12, item 9), the same table as naming it.
+$K diff --emit-xml "$old" -o "$WORK/out-head" > /dev/null 2>&1
+check "one revision: NEW is HEAD ($new)" cmp "$out/policy.html" "$WORK/out-head/policy.html"
+
 # Nothing changed: no table written.
 out3=$WORK/out-same
 $K diff "$new" "$new" -o "$out3" > "$WORK/same.stdout" 2>&1
@@ -223,7 +227,8 @@ check "same revision: no table" test ! -e "$out3/policy.html"
 
 # Usage and unknown revisions: exit 2.
 expect_status "unknown revision: exit 2" 2 $K diff "$old" no-such-revision -o "$WORK/out-bad"
-expect_status "one revision: exit 2" 2 $K diff "$old" -o "$WORK/out-bad"
+expect_status "no revision: exit 2" 2 $K diff -o "$WORK/out-bad"
+expect_status "three revisions: exit 2" 2 $K diff "$old" "$new" HEAD -o "$WORK/out-bad"
 expect_status "bad --order: exit 2" 2 $K diff --order sideways "$old" "$new" -o "$WORK/out-bad"
 check "failed diff wrote nothing" test ! -e "$WORK/out-bad"
 

@@ -79,7 +79,7 @@ for t in . ./ .. ../ ../.git ../.git/ ../.git/objects ../.git/kitei-new / // "$W
 		if [ $cmd = build ]; then
 			k build -o "$t" --only html > "$WORK/ref-$i.log" 2>&1
 		else
-			k diff "$rev_a" "$rev_b" -o "$t" > "$WORK/ref-$i.log" 2>&1
+			k diff "$rev_a" -o "$t" > "$WORK/ref-$i.log" 2>&1
 		fi
 		rc=$?
 		refused "$cmd -o '$t' is refused" "$shown" "$WORK/ref-$i.log"
@@ -115,8 +115,8 @@ k build > "$WORK/default.log" 2>&1 && k build > "$WORK/default.log" 2>&1 &&
 mkdir "$WORK/empty"
 expect_status "an empty folder is written" 0 k build -o "$WORK/empty" --only dashboard
 mkdir -p "$WORK/sh"
-expect_status "diff writes a new folder" 0 k diff "$rev_a" "$rev_b" -o "$WORK/sh/new"
-expect_status "diff replaces its own folder" 0 k diff "$rev_a" "$rev_b" -o "$WORK/sh/new"
+expect_status "diff writes a new folder" 0 k diff "$rev_a" -o "$WORK/sh/new"
+expect_status "diff replaces its own folder" 0 k diff "$rev_a" -o "$WORK/sh/new"
 expect_status "a bundle is made" 0 k bundle -o "$WORK/b.zip"
 expect_status "a bundle kitei made is replaced" 0 k bundle -o "$WORK/b.zip"
 # An output written before markers existed (or a forged marker) is refused.
@@ -158,7 +158,7 @@ for part in public html pdf dashboard html,dashboard pdf,public; do
 	same "--only $part rewrites its part and keeps the rest" "$WORK/full.after" "$WORK/full.mf"
 done
 # A diff's folder is replaced whole by a partial build: nothing of it is a build's.
-k diff "$rev_a" "$rev_b" -o "$WORK/dd" > /dev/null 2>&1
+k diff "$rev_a" -o "$WORK/dd" > /dev/null 2>&1
 k build -o "$WORK/dd" --only dashboard > /dev/null 2>&1
 [ -f "$WORK/dd/index.html" ] && [ ! -e "$WORK/dd/policy.html" ] && [ ! -e "$WORK/dd/shinkyu.css" ] &&
     ok "--only over a diff's folder keeps none of the diff" ||
@@ -177,7 +177,7 @@ cmp -s "$WORK/full/public/index.html" "$WORK/pa/public/index.html" &&
 # References: what each kind of run leaves.
 k build -o "$WORK/ref-build" --only html,dashboard > /dev/null 2>&1
 manifest "$WORK/ref-build" > "$WORK/ref-build.mf"
-k diff "$rev_a" "$rev_b" -o "$WORK/ref-diff" > /dev/null 2>&1
+k diff "$rev_a" -o "$WORK/ref-diff" > /dev/null 2>&1
 manifest "$WORK/ref-diff" > "$WORK/ref-diff.mf"
 k bundle -o "$WORK/ref.zip" > /dev/null 2>&1
 failed=0
@@ -194,7 +194,7 @@ while [ $p -lt "$PAIRS" ]; do
 	1)	what="a build and a diff"
 		k build -o "$WORK/race" --only html,dashboard > "$WORK/race1.log" 2>&1 &
 		p1=$!
-		k diff "$rev_a" "$rev_b" -o "$WORK/race" > "$WORK/race2.log" 2>&1 &
+		k diff "$rev_a" -o "$WORK/race" > "$WORK/race2.log" 2>&1 &
 		p2=$! ;;
 	2)	what="two bundles"
 		k bundle -o "$WORK/race.zip" > "$WORK/race1.log" 2>&1 &

@@ -65,6 +65,7 @@ struct catalog *harness_catalog(const char *path, struct diag *);
 void	 test_catalog(void);
 void	 test_config(void);
 void	 test_coverage(void);
+void	 test_diag(void);
 void	 test_mdtext(void);
 void	 test_jdate(void);
 void	 test_json(void);

@@ -22,6 +22,7 @@ main(void)
 	test_model();
 	test_catalog();
 	test_coverage();
+	test_diag();
 	test_mdtext();
 	test_jdate();
 	test_json();
