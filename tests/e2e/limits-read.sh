@@ -24,8 +24,7 @@ pad() {
 # SIZE and the limit.
 refused() {
 	name=$1; file=$2; size=$3; shift 3
-	(cd "$r" && timeout 120 "$KITEI" --today "$TODAY" "$@") \
-	    > "$WORK/$name.all" 2>&1
+	(cd "$r" && timeout 120 "$KITEI" "$@") > "$WORK/$name.all" 2>&1
 	got=$?
 	if [ "$got" -eq 2 ]; then ok "$name: exit 2"
 	else fail "$name: exit $got, want 2"; head -3 "$WORK/$name.all"; fi

@@ -28,7 +28,9 @@ for md in "$CASES"/*.md; do
 	[ ! -f "$CASES/$name.yml" ] || cp "$CASES/$name.yml" "$r/kitei.yml"
 	# The same clock for every case: its diagnostics never depend on order.
 	FIXTURE_DAY=1
-	approve "$repo" "regress: $name"
+	commit_all "$repo" "regress: $name" \
+	    -m "Summary: $name
+Approved-by: 山田 太郎 <yamada@example.co.jp>"
 	out=$WORK/$name.diag
 	(cd "$r" && timeout 20 "$KITEI" --today "$TODAY" check) > "$out.all" 2>&1
 	rc=$?

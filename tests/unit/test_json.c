@@ -77,17 +77,21 @@ json_strings(void)
 	    "\"規程\"");
 	json_is("json: four-byte character passed through", "\xf0\x9f\x98\x80",
 	    "\"\xf0\x9f\x98\x80\"");
-	/* C1 controls and the line and paragraph separators are valid UTF-8
-	 * and valid JSON (RFC 8259 escapes only U+0000 to U+001F): passed
-	 * through whole, never cut into bytes. */
-	json_is("json: C1 control U+0085 passed through whole", "a\xc2\x85z",
-	    "\"a\xc2\x85z\"");
-	json_is("json: C1 control U+009F passed through whole", "\xc2\x9f",
-	    "\"\xc2\x9f\"");
-	json_is("json: U+2028 passed through whole", "a\xe2\x80\xa8z",
-	    "\"a\xe2\x80\xa8z\"");
-	json_is("json: U+2029 passed through whole", "\xe2\x80\xa9",
-	    "\"\xe2\x80\xa9\"");
+	/* C1 controls and the line and paragraph separators are valid
+	 * UTF-8, but break JavaScript readers and terminals: escaped as
+	 * \uXXXX, whole characters, never cut into bytes. */
+	json_is("json: C1 control U+0085 escaped", "a\xc2\x85z",
+	    "\"a\\u0085z\"");
+	json_is("json: C1 control U+0080 escaped", "\xc2\x80",
+	    "\"\\u0080\"");
+	json_is("json: C1 control U+009F escaped", "\xc2\x9f",
+	    "\"\\u009f\"");
+	json_is("json: U+00A0 after C1 passed through", "\xc2\xa0",
+	    "\"\xc2\xa0\"");
+	json_is("json: U+2028 escaped", "a\xe2\x80\xa8z",
+	    "\"a\\u2028z\"");
+	json_is("json: U+2029 escaped", "\xe2\x80\xa9",
+	    "\"\\u2029\"");
 	json_is("json: U+FFFD itself passed through", "\xef\xbf\xbd",
 	    "\"\xef\xbf\xbd\"");
 	json_is("json: U+10FFFF passed through", "\xf4\x8f\xbf\xbf",
