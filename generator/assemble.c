@@ -606,7 +606,7 @@ assemble_element(xmlNodePtr parent, const struct assemble_ns *ns,
 	struct coverage_row	 row;
 	xmlNodePtr		 e, r;
 	size_t			 k, i = (size_t)(ce - in->cov->elements);
-	char			 href[256];
+	char			*href;
 	int			 page;
 
 	/* The facts every output shows come from coverage_row. */
@@ -634,9 +634,9 @@ assemble_element(xmlNodePtr parent, const struct assemble_ns *ns,
 		assemble_attr(r, "section", p->anchor);
 		assemble_attr(r, "manual", p->manual_id);
 		assemble_attr(r, "manual-title", p->manual_title);
-		snprintf(href, sizeof(href), "manuals/%s.html#%s", p->manual_id,
-		    p->anchor);
+		xasprintf(&href, "manuals/%s.html#%s", p->manual_id, p->anchor);
 		assemble_attr(r, "href", href);
+		free(href);
 		if (in->page_of != NULL &&
 		    (page = in->page_of(in->page_arg, p->manual_id, p->anchor)) > 0)
 			assemble_attr_int(r, "page", page);
@@ -856,7 +856,7 @@ assemble_site(const struct assemble_input *in)
 	xmlNodePtr		 root, sum, man, art = NULL, ch;
 	size_t			 i, j, n, *idx, shown;
 	const char		*article = NULL;
-	char			 href[256];
+	char			*href;
 
 	doc = assemble_new("site", &ns, &root);
 	assemble_common(root, &ns, in);
@@ -881,8 +881,9 @@ assemble_site(const struct assemble_input *in)
 		assemble_attr(man, "kind", cm->kind == MANUAL_CRISIS ? "crisis" : "policy");
 		assemble_attr(man, "classification-label", parse_visibility_label(v));
 		assemble_attr_int(man, "documents", (long long)m->manuals[i].ndocs);
-		snprintf(href, sizeof(href), "manuals/%s.html", cm->id);
+		xasprintf(&href, "manuals/%s.html", cm->id);
 		assemble_attr(man, "href", href);
+		free(href);
 		if (in->so != NULL && i < in->so->nmanuals) {
 			const struct signoff_manual *sm = &in->so->manuals[i];
 

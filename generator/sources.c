@@ -102,6 +102,23 @@ sources_add(struct sources_walk *w, const char *rel, const char *data, size_t le
 	f->len = len;
 }
 
+/* Says that the file at path (len bytes, or more if len is 0) is past max. */
+static void
+sources_too_large_diag(struct diag *d, enum diag_level sev,
+    const char *path, size_t len, size_t max)
+{
+	struct pos	 pos;
+
+	pos.path = path;
+	pos.line = pos.col = 0;
+	if (len > max)
+		diag_emit(d, sev, &pos, "too-large", "file of %zu bytes is "
+		    "larger than the limit of %zu bytes; not read", len, max);
+	else
+		diag_emit(d, sev, &pos, "too-large", "file is larger than the "
+		    "limit of %zu bytes; not read", max);
+}
+
 /*
  * Reports a file that is too large to read; returns 1 if so.  A document
  * is left out and the run goes on; kitei.yml, whose limit is smaller, stops
@@ -110,7 +127,6 @@ sources_add(struct sources_walk *w, const char *rel, const char *data, size_t le
 static int
 sources_too_large(struct sources_walk *w, const char *rel, size_t len)
 {
-	struct pos	 pos;
 	char		*path;
 	int		 config = !strcmp(rel, SOURCES_CONFIG);
 	size_t		 max = config ? KITEI_MAX_CONFIG_BYTES : KITEI_MAX_FILE_BYTES;
@@ -118,10 +134,7 @@ sources_too_large(struct sources_walk *w, const char *rel, size_t len)
 	if (len <= max)
 		return 0;
 	xasprintf(&path, "%s%s", w->src->prefix, rel);
-	pos.path = path;
-	pos.line = pos.col = 0;
-	diag_emit(w->d, config ? DIAG_FATAL : DIAG_ERROR, &pos, "too-large",
-	    "file of %zu bytes is larger than the limit of %zu bytes; not read",
+	sources_too_large_diag(w->d, config ? DIAG_FATAL : DIAG_ERROR, path,
 	    len, max);
 	free(path);
 	if (config)
@@ -179,7 +192,11 @@ sources_tree_cb(const char *root, const git_tree_entry *e, void *arg)
 	return w->rc < 0 ? -1 : 0;
 }
 
-/* Reads a whole regular file from a descriptor it closes; returns 0, or -1 with errno set. */
+/*
+ * Reads a whole regular file from a descriptor it closes; returns 0, or -1
+ * with errno set: EFBIG when it holds more than KITEI_MAX_FILE_BYTES (never
+ * a truncated success).
+ */
 static int
 sources_slurp_fd(int fd, char **data, size_t *len)
 {
@@ -194,8 +211,12 @@ sources_slurp_fd(int fd, char **data, size_t *len)
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		buf_put(&b, chunk, n);
-		if (b.len > KITEI_MAX_FILE_BYTES)
-			break;
+		if (b.len > KITEI_MAX_FILE_BYTES) {
+			fclose(f);
+			buf_free(&b);
+			errno = EFBIG;
+			return -1;
+		}
 	}
 	if (ferror(f)) {
 		fclose(f);
@@ -317,7 +338,12 @@ sources_walk_fs(struct sources_walk *w)
 				if (sources_too_large(w, child, (size_t)st.st_size))
 					;
 				else if (sources_slurp(abs, &data, &len) < 0) {
-					sources_io_error(w->d, abs);
+					if (errno == EFBIG)
+						sources_too_large_diag(w->d,
+						    DIAG_FATAL, abs, 0,
+						    KITEI_MAX_FILE_BYTES);
+					else
+						sources_io_error(w->d, abs);
 					w->rc = -1;
 				} else {
 					sources_add(w, child, data, len);
@@ -739,14 +765,24 @@ sources_read(const struct sources *s, const char *rel, char **data,
 		return -1;
 	}
 	if (s->worktree || s->commit == NULL) {
-		int fd;
+		struct stat	 st;
+		int		 fd;
 
 		xasprintf(&path, "%s%s", s->dir, rel);
 		if ((fd = sources_open_beneath(s->dir, rel)) < 0)
 			rc = KITEI_ENOTFOUND;
-		else if (sources_slurp_fd(fd, data, len) < 0)
-			sources_io_error(d, path);
-		else
+		else if (fstat(fd, &st) == 0 &&
+		    (size_t)st.st_size > KITEI_MAX_FILE_BYTES) {
+			close(fd);
+			sources_too_large_diag(d, DIAG_FATAL, path,
+			    (size_t)st.st_size, KITEI_MAX_FILE_BYTES);
+		} else if (sources_slurp_fd(fd, data, len) < 0) {
+			if (errno == EFBIG)
+				sources_too_large_diag(d, DIAG_FATAL, path, 0,
+				    KITEI_MAX_FILE_BYTES);
+			else
+				sources_io_error(d, path);
+		} else
 			rc = 0;
 		free(path);
 		return rc;
@@ -764,6 +800,11 @@ sources_read(const struct sources *s, const char *rel, char **data,
 	}
 	if (git_blob_lookup(&blob, s->repo, git_tree_entry_id(ent)) < 0) {
 		sources_git_error(d, path);
+		goto out;
+	}
+	if ((size_t)git_blob_rawsize(blob) > KITEI_MAX_FILE_BYTES) {
+		sources_too_large_diag(d, DIAG_FATAL, path,
+		    (size_t)git_blob_rawsize(blob), KITEI_MAX_FILE_BYTES);
 		goto out;
 	}
 	*len = (size_t)git_blob_rawsize(blob);

@@ -35,13 +35,56 @@ same() {
 }
 
 # contains "what" file string: passes when the file holds the fixed string.
+# A file that does not exist fails: it holds nothing.
 contains() {
-	if grep -qF -- "$3" "$2"; then ok "$1"; else fail "$1 (no '$3' in $2)"; fi
+	if [ ! -f "$2" ]; then fail "$1 (no file $2)"
+	elif grep -qF -- "$3" "$2"; then ok "$1"; else fail "$1 (no '$3' in $2)"; fi
 }
 
-# lacks "what" file string: passes when the file does not hold the string.
+# lacks "what" file string: passes when the file exists and does not hold the
+# string.  A file that does not exist fails: its absence proves nothing about
+# what kitei wrote.  Where absence is the point, say so with absent.
 lacks() {
-	if grep -qF -- "$3" "$2"; then fail "$1 ('$3' found in $2)"; else ok "$1"; fi
+	if [ ! -f "$2" ]; then fail "$1 (no file $2 to search)"
+	elif grep -qF -- "$3" "$2"; then fail "$1 ('$3' found in $2)"; else ok "$1"; fi
+}
+
+# absent "what" path: passes when nothing exists at the path.
+absent() {
+	if [ -e "$2" ] || [ -L "$2" ]; then fail "$1 ($2 exists)"; else ok "$1"; fi
+}
+
+# golden "what" got-file golden-file: passes when the output equals the golden
+# file.  Under REGEN=1 (make regen) it rewrites the golden instead, says so
+# in its ok line, and still fails when there is no output to write: a test
+# that produced nothing must not become a golden.  `make test` runs with
+# REGEN unset, so an exported REGEN cannot turn it green.
+golden() {
+	if [ -n "${REGEN:-}" ]; then
+		if [ ! -f "$2" ]; then fail "$1 (no output $2 to regenerate from)"; return; fi
+		if [ -f "$3" ] && cmp -s "$2" "$3"; then ok "$1"; return; fi
+		mkdir -p "$(dirname "$3")"
+		cp "$2" "$3"
+		ok "$1 (regenerated $3)"
+	elif [ ! -f "$3" ]; then
+		fail "$1 (no golden $3)"
+	else
+		same "$1" "$2" "$3"
+	fi
+}
+
+# golden_run "what" golden-file command...: runs the command and compares its
+# standard output with golden-file (as golden); a failing command fails.
+golden_run() {
+	what=$1; want=$2; shift 2
+	got=$WORK/$(basename "$want")
+	"$@" > "$got" 2> "$got.err"
+	rc=$?
+	if [ $rc -ne 0 ]; then
+		fail "$what (exit $rc: $(head -1 "$got.err"))"
+		return
+	fi
+	golden "$what" "$got" "$want"
 }
 
 # Fixed identity and clock for fixture commits.  Call tick before each commit

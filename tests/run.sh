@@ -53,5 +53,9 @@ for t in tests/e2e/*.sh; do
 	echo "$name: $(grep -c '^ok - ' "$work.log") passed, $(grep -c '^FAIL - ' "$work.log") failed"
 done
 
+if [ -n "${REGEN:-}" ]; then
+	n=$(cat "$TMPROOT"/*.log 2>/dev/null | grep -c '^ok - .*(regenerated ')
+	echo "REGEN is set: $n goldens rewritten, not checked; review git diff"
+fi
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -20,19 +20,6 @@ GOLDEN=$ROOT/tests/golden/build
 # Review-due findings depend on the day: fixed here.
 TODAY=2026-06-01
 
-# golden "what" got-file golden-file: compares, or rewrites under REGEN=1.
-golden() {
-	if [ -n "${REGEN:-}" ]; then
-		mkdir -p "$(dirname "$3")"
-		cp "$2" "$3"
-		ok "$1 (regenerated)"
-	elif [ ! -f "$3" ]; then
-		fail "$1 (no golden $3)"
-	else
-		same "$1" "$2" "$3"
-	fi
-}
-
 # build OUT [args]: kitei build of the fixture's policy root into OUT.
 build() {
 	o=$1; shift

@@ -8,18 +8,6 @@
 
 GOLDEN=$ROOT/tests/golden/check
 
-# golden "what" got-file golden-file: compares, or rewrites under REGEN=1.
-golden() {
-	if [ -n "${REGEN:-}" ]; then
-		cp "$2" "$3"
-		ok "$1 (regenerated)"
-	elif [ ! -f "$3" ]; then
-		fail "$1 (no golden $3)"
-	else
-		same "$1" "$2" "$3"
-	fi
-}
-
 . "$ROOT/tests/fixtures/check/base.sh"
 
 # run_case NAME STATUS RULE: commits $WORK/NAME (unless COMMITTED=1), runs

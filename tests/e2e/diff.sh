@@ -9,18 +9,6 @@
 
 GOLDEN=$ROOT/tests/golden/diff
 
-# golden "what" got-file golden-file: compares, or rewrites under REGEN=1.
-golden() {
-	if [ -n "${REGEN:-}" ]; then
-		cp "$2" "$3"
-		ok "$1 (regenerated)"
-	elif [ ! -f "$3" ]; then
-		fail "$1 (no golden $3)"
-	else
-		same "$1" "$2" "$3"
-	fi
-}
-
 # normalized FILE: the file with kitei's version taken out, beside it as FILE.n.
 normalized() {
 	sed 's/kitei [0-9][0-9.]*/kitei VERSION/g' "$1" > "$1.n"

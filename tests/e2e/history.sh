@@ -8,20 +8,6 @@ DUMP=$ROOT/tests/tools/history_dump
 GOLD=$ROOT/tests/golden/history
 [ -x "$DUMP" ] || make -s -C "$ROOT" tests/tools/history_dump >/dev/null
 
-# golden "what" name command...: runs the command, compares its standard
-# output with $GOLD/name.
-golden() {
-	what=$1; name=$2; shift 2
-	if ! "$@" > "$WORK/$name" 2> "$WORK/$name.err"; then
-		fail "$what (exit $?: $(head -1 "$WORK/$name.err"))"
-		return
-	fi
-	if [ -n "${REGEN:-}" ]; then
-		cp "$WORK/$name" "$GOLD/$name"
-	fi
-	same "$what" "$WORK/$name" "$GOLD/$name"
-}
-
 # doc FILE TITLE [EXTRA]: writes a policy document of a dozen lines, long
 # enough for rename detection to see an edited copy as the same file.
 doc() {
@@ -106,20 +92,20 @@ export GIT_AUTHOR_DATE="2026-04-01T10:00:00+09:00" GIT_COMMITTER_DATE="2026-04-0
 git -C "$R" add -A
 git -C "$R" commit -q -m "Crisis: amend the contact chain"
 
-golden "json of the policy root" main.json "$DUMP" "$R" policies --json
-golden "text of the policy root" main.txt "$DUMP" "$R" policies
+golden_run "json of the policy root" "$GOLD/main.json" "$DUMP" "$R" policies --json
+golden_run "text of the policy root" "$GOLD/main.txt" "$DUMP" "$R" policies
 for spelling in policies/ ./policies// policies/./; do
 	"$DUMP" "$R" "$spelling" --json > "$WORK/spelling.json" 2>&1
 	same "the root spelt '$spelling' is the same root" "$WORK/spelling.json" \
 	    "$GOLD/main.json"
 done
-golden "one document across its rename (json)" access.json \
+golden_run "one document across its rename (json)" "$GOLD/access.json" \
     "$DUMP" "$R" policies policies/system-risk/03-access-control.md --json
-golden "one document across its rename (text)" access.txt \
+golden_run "one document across its rename (text)" "$GOLD/access.txt" \
     "$DUMP" "$R" policies policies/system-risk/03-access-control.md
-golden "a folder of documents" crisis.json \
+golden_run "a folder of documents" "$GOLD/crisis.json" \
     "$DUMP" "$R" policies policies/crisis --json
-golden "the whole repository as the root" whole.json "$DUMP" "$R" "" --json
+golden_run "the whole repository as the root" "$GOLD/whole.json" "$DUMP" "$R" "" --json
 
 # Cross-checks with git itself: the same commits change the root, and the
 # same files with the same statuses (git lists no merges without -m).
@@ -150,7 +136,7 @@ same "commits come in git log --date-order" "$WORK/our-order" \
 
 # --- A shallow clone: said so, and its boundary counts as a root commit. ---
 git clone -q --depth 2 "file://$R" "$WORK/shallow"
-golden "a shallow clone is flagged" shallow.json \
+golden_run "a shallow clone is flagged" "$GOLD/shallow.json" \
     "$DUMP" "$WORK/shallow" policies --json
 "$DUMP" "$WORK/shallow" policies > "$WORK/shallow.txt"
 contains "the text output of a shallow clone says so" "$WORK/shallow.txt" \
@@ -162,7 +148,7 @@ new_repo "$O"
 doc "$O/org/policies/01-only.md" 唯一の規程
 printf 'x\n' > "$O/other.txt"
 commit_all "$O" "The only commit"
-golden "a repository of one (root) commit" one.json \
+golden_run "a repository of one (root) commit" "$GOLD/one.json" \
     "$DUMP" "$O" org/policies --json
 "$DUMP" "$O" missing --json > "$WORK/none.json"
 contains "a root that does not exist gives no commits" "$WORK/none.json" \

@@ -210,7 +210,7 @@ contains "sample: says it is not a tested claim" "$P" "準拠を確認したも�
 lacks "sample: not marked as a preview" "$P" "未コミット"
 contains "sample: です・ます" "$P" "いたします。"
 check "sample: the CSS has no @import, url() or external reference" \
-	sh -c "! grep -Eiq '@import|url\\(|https?:' '$S/public/public.css'"
+	sh -c "test -f '$S/public/public.css' && ! grep -Eiq '@import|url\\(|https?:' '$S/public/public.css'"
 
 # ---------------------------------------------------------------------------
 # 2. Canaries: a unique token in every place that is not public.
@@ -452,7 +452,7 @@ CANARY-SUBHEAD-59 heading-of-an-internal-subsection-directly-under-a-public-sect
 CANARY-SUBBODY-60 body-of-an-internal-subsection-directly-under-a-public-section
 EOF
 # No canary at all, whatever its number (a token added above but not listed).
-if grep -rqE 'CANARY-[A-Z0-9]+-[0-9]+' "$CP"; then
+if [ ! -d "$CP" ] || grep -rqE 'CANARY-[A-Z0-9]+-[0-9]+' "$CP"; then
 	fail "canary: tokens in output/public: $(grep -rhoE 'CANARY-[A-Z0-9]+-[0-9]+' "$CP" | sort -u | tr '\n' ' ')"
 else ok "canary: no CANARY token anywhere under output/public"; fi
 python3 "$PY" canary "$CP/index.html"
@@ -519,7 +519,9 @@ python3 "$PY" hostile "$HP"
 for s in '<script' '<style' '<iframe' '<img' '<base' 'http-equiv="refresh"' 'onerror' 'onclick' \
     'javascript:' 'vbscript:' 'data:' 'file:' 'evil.example' 'HOSTILE-RAWBLOCK' 'HOSTILE-SPAN' 'HOSTILE-RAWLINK' \
     'HOSTILE-SCRIPT' 'HOSTILE-ONERROR' 'display:none' 'HOSTILE-INTERNAL' 'HOSTILE-NEARMISS'; do
-	if grep -iqF -- "$s" "$HP"; then
+	if [ ! -f "$HP" ]; then
+		fail "hostile: '$s': no page to search"
+	elif grep -iqF -- "$s" "$HP"; then
 		# Escaped text is harmless; a tag or attribute is not.
 		if case $s in '<'*) true;; *) false;; esac ||
 		    grep -o '<[^>]*>' "$HP" | grep -iqF -- "$s"; then
@@ -531,7 +533,7 @@ for s in '<script' '<style' '<iframe' '<img' '<base' 'http-equiv="refresh"' 'one
 		ok "hostile: no '$s'"
 	fi
 done
-if grep -o '<[^>]*>' "$HP" | grep -Eiq '[[:space:]"'"'"']on[a-z]+[[:space:]]*='; then
+if [ ! -f "$HP" ] || grep -o '<[^>]*>' "$HP" | grep -Eiq '[[:space:]"'"'"']on[a-z]+[[:space:]]*='; then
 	fail "hostile: an on*= attribute in a tag"; else ok "hostile: no on*= attribute in any tag"; fi
 contains "hostile: code block shown as text" "$HP" '&lt;script&gt;alert("HOSTILE-CODEBLOCK")&lt;/script&gt;'
 contains "hostile: https link kept" "$HP" '<a href="https://www.example.co.jp/">ウェブサイト</a>'
@@ -850,7 +852,7 @@ leaked=$(comm -12 "$WORK/property.seen" "$WORK/property.hidden" | wc -l)
 lost=$(comm -23 "$WORK/property.public" "$WORK/property.seen" | wc -l)
 unknown=$(comm -23 "$WORK/property.seen" "$WORK/property.public" | comm -23 - "$WORK/property.hidden" | wc -l)
 echo "# property: $(wc -l < "$WORK/property.public") public and $(wc -l < "$WORK/property.hidden") non-public tokens"
-[ "$leaked" -eq 0 ] && ok "property: no non-public token under output/public" \
+[ -d "$WORK/property.out/public" ] && [ "$leaked" -eq 0 ] && ok "property: no non-public token under output/public" \
 	|| { fail "property: $leaked non-public tokens under output/public"; comm -12 "$WORK/property.seen" "$WORK/property.hidden" | head -5 | sed 's/^/    /'; }
 [ "$lost" -eq 0 ] && ok "property: every public token is on the page" \
 	|| { fail "property: $lost public tokens missing"; comm -23 "$WORK/property.public" "$WORK/property.seen" | head -5 | sed 's/^/    /'; }

@@ -69,7 +69,9 @@ void	 test_diag(void);
 void	 test_mdtext(void);
 void	 test_jdate(void);
 void	 test_jlreq(void);
+void	 test_json(void);
 void	 test_model(void);
 void	 test_parse(void);
+void	 test_xalloc(void);
 
 #endif /* KITEI_HARNESS_H */

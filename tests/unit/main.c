@@ -26,6 +26,8 @@ main(void)
 	test_mdtext();
 	test_jdate();
 	test_jlreq();
+	test_json();
+	test_xalloc();
 	rc = harness_summary();
 	xmlCleanupParser();
 	git_libgit2_shutdown();
