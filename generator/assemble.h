@@ -3,10 +3,10 @@
  *
  * The assemble stage: one XML document per manual in kitei's namespace
  * (docs/manual.rng), with the Markdown as CommonMark XML inside, the
- * elements it covers and its history; a site document for the dashboard
- * and the traceability matrix; and the public document, which is built
- * from public sections only, so internal text is never in it to leak.
- * For main.c and render.c.
+ * elements it covers and its history; a site document for the dashboard and
+ * the traceability matrix; and the public document, which is built from
+ * public sections only, so internal text is never in it to leak. For diff.c,
+ * main.c, output.c, pubpage.c and render.c.
  */
 #ifndef KITEI_ASSEMBLE_H
 #define KITEI_ASSEMBLE_H

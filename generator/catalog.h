@@ -2,8 +2,8 @@
  * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
  *
  * The catalog: the regulation as data (catalogs/<name>.xml), validated
- * against catalogs/catalog.rng with libxml2 when loaded.  For main.c and the
- * coverage, assemble and render stages.
+ * against catalogs/catalog.rng with libxml2 when loaded. For assemble.c,
+ * coverage.c, init.c, main.c, output.c, render.c and report.c.
  */
 #ifndef KITEI_CATALOG_H
 #define KITEI_CATALOG_H

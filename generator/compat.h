@@ -1,7 +1,8 @@
 /*
  * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
  *
- * What differs between systems, behind one interface.  For publish.c.
+ * What differs between systems, behind one interface. For compat_rename.c
+ * and publish.c.
  */
 #ifndef KITEI_COMPAT_H
 #define KITEI_COMPAT_H

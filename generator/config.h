@@ -2,8 +2,9 @@
  * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
  *
  * kitei.yml: the policy root's configuration (design.md, "kitei.yml"),
- * parsed with libyaml into plain structs.  Unknown keys are errors, so typos
- * never pass silently.  For main.c and the stages after parse.
+ * parsed with libyaml into plain structs. Unknown keys are errors, so typos
+ * never pass silently. For assemble.c, coverage.c, diff.c, main.c, model.c,
+ * output.c, pubpage.c and signoff.c.
  */
 #ifndef KITEI_CONFIG_H
 #define KITEI_CONFIG_H

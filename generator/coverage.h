@@ -2,13 +2,13 @@
  * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
  *
  * The coverage stage: the catalog's elements against the model's sections.
- * Emits design.md's findings (missing-coverage, unknown-requirement,
- * empty-coverage, implausible-coverage, wrong-manual, not-public,
- * not-applicable-must, missing-reason, uncounted-coverage) and the status of
- * every element.  Only documents that belong to exactly one manual meet
- * elements.  coverage_row gives every output (check's reports, the matrix as
- * JSON, CSV and HTML) the same facts about an element.
- * For main.c and the stages after it.
+ * Emits design.md's findings (missing-coverage, unknown-requirement, empty-
+ * coverage, implausible-coverage, wrong-manual, not-public, not-applicable-
+ * must, missing-reason, uncounted-coverage) and the status of every element.
+ * Only documents that belong to exactly one manual meet elements.
+ * coverage_row gives every output (check's reports, the matrix as JSON, CSV
+ * and HTML) the same facts about an element. For assemble.c, main.c,
+ * render.c and report.c.
  */
 #ifndef KITEI_COVERAGE_H
 #define KITEI_COVERAGE_H

@@ -1,12 +1,12 @@
 /*
  * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
  *
- * The compare stage: a 新旧対照表 of one manual between two revisions.
- * Sections are aligned by identity (renamed documents and moved sections
- * followed), whole sections marked （新設）/（削除）, unchanged runs （略）,
- * and changed wording marked character by character, with a cleanup pass so
- * the marks read well.  The result is an XML document (docs/shinkyu.rng)
- * that templates/shinkyu.xsl renders.  For main.c only.
+ * The compare stage: a 新旧対照表 of one manual between two revisions. Sections
+ * are aligned by identity (renamed documents and moved sections followed),
+ * whole sections marked （新設）/（削除）, unchanged runs （略）, and changed wording
+ * marked character by character, with a cleanup pass so the marks read well.
+ * The result is an XML document (docs/shinkyu.rng) that
+ * templates/shinkyu.xsl renders. For main.c and output.c.
  */
 #ifndef KITEI_DIFF_H
 #define KITEI_DIFF_H

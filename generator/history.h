@@ -3,8 +3,8 @@
  *
  * The history stage: one revision walk from the source commit over the
  * commits that touch the policy root (renames followed), plus the approval
- * commits that carry Approved-by trailers even when they change nothing.
- * For main.c, assemble.c and render stages.
+ * commits that carry Approved-by trailers even when they change nothing. For
+ * assemble.c, diff.c, main.c, output.c, pubpage.c and signoff.c.
  */
 #ifndef KITEI_HISTORY_H
 #define KITEI_HISTORY_H

@@ -2,8 +2,8 @@
  * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
  *
  * A small JSON writer: strings escaped as RFC 8259 asks, and objects and
- * arrays laid out like `jq .` (two-space indent) or on one line.  For every
- * module that prints JSON (history, check's JSON and SARIF output, coverage).
+ * arrays laid out like `jq .` (two-space indent) or on one line. For
+ * catalog.c, history.c, output.c, render.c and report.c.
  */
 #ifndef KITEI_JSON_H
 #define KITEI_JSON_H

@@ -4,7 +4,8 @@
  * The model stage: documents grouped into manuals (kitei.yml globs) and cut
  * into sections along their headings, each section with the elements it
  * covers, those it declares not applicable, and its effective visibility.
- * For main.c, coverage.c and the stages after it.
+ * For assemble.c, coverage.c, diff.c, main.c, output.c, pubpage.c, render.c,
+ * report.c and signoff.c.
  */
 #ifndef KITEI_MODEL_H
 #define KITEI_MODEL_H

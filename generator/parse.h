@@ -4,8 +4,8 @@
  * The parse stage: checks that a source is UTF-8 text, reads its YAML front
  * matter (libyaml), parses the Markdown with cmark-gfm (tables,
  * strikethrough, autolinks, task lists; source positions kept) and extracts
- * the kitei directives from HTML comments.  For main.c, model.c and the
- * render stages (which walk the cmark tree and use parse_url_safe).
+ * the kitei directives from HTML comments. For assemble.c, diff.c, image.c,
+ * main.c, model.c and pubpage.c.
  */
 #ifndef KITEI_PARSE_H
 #define KITEI_PARSE_H

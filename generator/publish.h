@@ -1,13 +1,13 @@
 /*
  * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
  *
- * Writing outputs so that nothing is ever half-written and nothing kitei
- * did not make is ever replaced: everything goes into a temporary folder
- * beside the destination, which is renamed into place only when complete,
- * and only over a folder that is absent, empty, or carries the marker kitei
- * writes into each of its output folders.  Writers of one destination take
- * turns (a lock beside it).  A failed or killed run leaves the old output.
- * For main.c and the stages that write files.
+ * Writing outputs so that nothing is ever half-written and nothing kitei did
+ * not make is ever replaced: everything goes into a temporary folder beside
+ * the destination, which is renamed into place only when complete, and only
+ * over a folder that is absent, empty, or carries the marker kitei writes
+ * into each of its output folders. Writers of one destination take turns (a
+ * lock beside it). A failed or killed run leaves the old output. For
+ * bundle.c, gpghome.c, main.c, output.c, pubpage.c and signoff.c.
  */
 #ifndef KITEI_PUBLISH_H
 #define KITEI_PUBLISH_H

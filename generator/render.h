@@ -3,9 +3,9 @@
  *
  * The render stage: applies the XSLT templates (libxslt) to the assembled
  * documents and writes pages, and writes the traceability matrix as JSON and
- * CSV.  Templates come from the policy root's own templates/ folder when it
- * has one (read from the same revision), else from the data folder.
- * For main.c only.
+ * CSV. Templates come from the policy root's own templates/ folder when it
+ * has one (read from the same revision), else from the data folder. For
+ * main.c, output.c and pubpage.c.
  */
 #ifndef KITEI_RENDER_H
 #define KITEI_RENDER_H

@@ -1,12 +1,13 @@
 /*
  * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
  *
- * The sign-off stage: from the history's Approved-by trailers and kitei.yml's
- * roles, which revision of each manual was approved by whom and when, its
- * versions (第N版) with 制定日, 改定日 and 施行日, whether its current content
- * is signed off, and when its review is due.  With require_signature, an
- * approval counts only if its commit is signed by the approver's key (gpgme,
- * in a temporary GNUPGHOME).  For main.c, assemble.c and render stages.
+ * The sign-off stage: from the history's Approved-by trailers and
+ * kitei.yml's roles, which revision of each manual was approved by whom and
+ * when, its versions (第N版) with 制定日, 改定日 and 施行日, whether its current
+ * content is signed off, and when its review is due. With require_signature,
+ * an approval counts only if its commit is signed by the approver's key
+ * (gpgme, in a temporary GNUPGHOME). For assemble.c, diff.c, main.c,
+ * output.c and pubpage.c.
  */
 #ifndef KITEI_SIGNOFF_H
 #define KITEI_SIGNOFF_H

@@ -3,9 +3,10 @@
  *
  * The sources stage: finds the git repository holding the policy root and
  * reads kitei.yml and every Markdown document under the root from the tree
- * at a revision (libgit2), or from the working tree for previews.  Only
- * regular files are read; symlinks and submodules are reported.
- * For main.c and the stages after it.
+ * at a revision (libgit2), or from the working tree for previews. Only
+ * regular files are read; symlinks and submodules are reported. For
+ * assemble.c, diff.c, main.c, output.c, parse.c, pubpage.c, render.c,
+ * report.c and signoff.c.
  */
 #ifndef KITEI_SOURCES_H
 #define KITEI_SOURCES_H

@@ -1,9 +1,9 @@
 /*
  * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
  *
- * The typesetter: lays out a document in kitei's XSL-FO subset (docs/fo-subset.md)
- * with Pango and writes it as PDF with Cairo, then finishes the file with
- * qpdf (/Lang, PDF date forms, a deterministic /ID).  For render.c and main.c.
+ * The typesetter: lays out a document in kitei's XSL-FO subset (docs/fo-
+ * subset.md) with Pango and writes it as PDF with Cairo, then finishes the
+ * file with qpdf (/Lang, PDF date forms, a deterministic /ID). For output.c.
  */
 #ifndef KITEI_TYPESET_H
 #define KITEI_TYPESET_H
