@@ -9,7 +9,7 @@ DATADIR	 = $(SHAREDIR)/kitei
 VERSION	 = 0.1.0
 
 PKGS	 = libgit2 libcmark-gfm libxml-2.0 libxslt libexslt yaml-0.1 libgcrypt \
-	   pangocairo pangoft2 fontconfig cairo-pdf libarchive gpgme libqpdf
+	   pangocairo pangoft2 fontconfig cairo-pdf libarchive gpgme libqpdf gnutls
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
 PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || true
 

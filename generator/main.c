@@ -53,6 +53,7 @@ struct opts {
 	const char	*order;		/* --order old-left|new-left */
 	const char	*since;		/* --since */
 	const char	*sign;		/* --sign KEY */
+	const char	*sign_pdf;	/* --sign-pdf IDENTITY */
 	const char	*keyring;	/* --keyring FILE */
 	int		 include_confidential; /* --include-confidential */
 	int		 draft;		/* --draft */
@@ -70,9 +71,11 @@ static const char usage_text[] =
 "  catalog  [--format text|json]                           the regulation's elements\n"
 "  history  [PATH] [--format text|json]                    changes to the policy root or one document\n"
 "  build    [-o DIR] [--only html,pdf,public,dashboard] [--release] [--emit-xml]\n"
+"           [--sign-pdf FILE.p12]\n"
 "                                                          manuals, dashboard, matrix, public page\n"
 "  diff     OLD NEW [-o DIR] [--order old-left|new-left]   新旧対照表 of every changed manual\n"
 "  bundle   [-o FILE.zip] [--since REV] [--sign KEY] [--include-confidential] [--draft]\n"
+"           [--sign-pdf FILE.p12]\n"
 "                                                          a verifiable bundle for regulators\n"
 "  verify   FILE.zip [--keyring FILE]                      check a bundle's hashes and signature\n"
 "\n"
@@ -461,6 +464,7 @@ main_output_opts(struct output_opts *out, const struct opts *o)
 	out->include_confidential = o->include_confidential;
 	out->since = o->since;
 	out->sign = o->sign;
+	out->sign_pdf = o->sign_pdf;
 }
 
 /* kitei build. */
@@ -794,6 +798,8 @@ main(int argc, char *argv[])
 			o.emit_xml = 1;
 		else if (main_is(a, "--since"))
 			o.since = main_value(argc, argv, &i, "--since");
+		else if (main_is(a, "--sign-pdf"))
+			o.sign_pdf = main_value(argc, argv, &i, "--sign-pdf");
 		else if (main_is(a, "--sign"))
 			o.sign = main_value(argc, argv, &i, "--sign");
 		else if (main_is(a, "--keyring"))
