@@ -401,6 +401,40 @@ bundle_find(const struct bundle_list *l, const char *name)
 	return NULL;
 }
 
+/*
+ * Prints who made a good signature: the primary user id's name and e-mail
+ * from the keyring in home (NULL: the user's), then the fingerprint; the
+ * fingerprint alone when the key is not there.
+ */
+static void
+bundle_print_signer(const char *fpr, const char *home)
+{
+	gpgme_ctx_t	 ctx = NULL;
+	gpgme_key_t	 key = NULL;
+	gpgme_user_id_t	 uid;
+
+	if (fpr != NULL && gpgme_new(&ctx) == 0 && (home == NULL ||
+	    gpgme_ctx_set_engine_info(ctx, GPGME_PROTOCOL_OpenPGP, NULL,
+	    home) == 0) && gpgme_get_key(ctx, fpr, &key, 0) == 0 &&
+	    key != NULL) {
+		for (uid = key->uids; uid != NULL; uid = uid->next)
+			if (!uid->revoked && !uid->invalid)
+				break;
+		if (uid != NULL && uid->name != NULL && uid->name[0] != '\0') {
+			printf("good signature by %s", uid->name);
+			if (uid->email != NULL && uid->email[0] != '\0')
+				printf(" <%s>", uid->email);
+			printf(" (key %s)\n", key->fpr != NULL ? key->fpr : fpr);
+			fpr = NULL;
+		}
+	}
+	if (fpr != NULL)
+		printf("good signature by %s\n", fpr);
+	gpgme_key_unref(key);
+	if (ctx != NULL)
+		gpgme_release(ctx);
+}
+
 /* Checks the detached signature; returns 0 or -1 with an error emitted. */
 static int
 bundle_check_sig(const struct bundle_file *sums, const struct bundle_file *sig,
@@ -453,7 +487,7 @@ bundle_check_sig(const struct bundle_file *sums, const struct bundle_file *sig,
 	}
 	for (s = res->signatures; s != NULL; s = s->next) {
 		if (gpg_err_code(s->status) == GPG_ERR_NO_ERROR) {
-			printf("good signature by %s\n", s->fpr ? s->fpr : "?");
+			bundle_print_signer(s->fpr, home);
 			rc = 0;
 		} else
 			diag_emit(d, DIAG_ERROR, &pos, "verify", "%s: %s (key %s)",
