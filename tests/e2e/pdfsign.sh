@@ -117,6 +117,38 @@ flip "$pdf" $((m + 7)) "$WORK/flip2.pdf"
 pdfsig "$WORK/flip2.pdf" > "$WORK/flip2.sig" 2>&1
 lacks "a flipped byte in the second range (/M) makes the signature invalid" "$WORK/flip2.sig" "Signature is Valid"
 
+# annots FILE: how many annotations page 1 lists.
+annots() {
+	o=$(qpdf --show-pages "$1" | awk '/^page 1:/ { print $3; exit }')
+	qpdf --show-object="$o" "$1" | grep -o '/Annots \[[^]]*\]' | grep -o ' R' | wc -l
+}
+# A first page that already has links keeps them and gains the field
+# (the signer alone, through tests/tools/pdfsign).
+qpdf --empty --object-streams=generate --pages "$WORK/plain/manuals/rules.pdf" 2-z -- "$WORK/linked.pdf"
+cp "$WORK/linked.pdf" "$WORK/linked-signed.pdf"
+"$ROOT/tests/tools/pdfsign" "$p12" "$WORK/linked-signed.pdf" 2> "$WORK/linked.err"
+pdfsig_ok "a page 1 with links" "$WORK/linked-signed.pdf"
+before=$(annots "$WORK/linked.pdf")
+after=$(annots "$WORK/linked-signed.pdf")
+[ "$before" -gt 0 ] && [ "$after" -eq $((before + 1)) ] && ok "page 1 keeps its $before links and gains the signature field" ||
+    fail "page 1 keeps its links and gains the signature field ($before -> $after)"
+
+# Other keys: ECDSA without a password; a legacy (RC2/3DES) PKCS#12 export.
+(
+	cd "$pki" || exit 2
+	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+	    -keyout ec.key -out ec.crt -days 30 -subj "/CN=EC signer" &&
+	openssl pkcs12 -export -inkey ec.key -in ec.crt -out ec.p12 -passout pass: &&
+	openssl pkcs12 -export -legacy -inkey signer.key -in signer.crt \
+	    -certfile ca.crt -out legacy.p12 -passout pass:s3cret
+) >> "$WORK/pki.log" 2>&1
+KITEI_PDF_PASSWORD= "$KITEI" build --only pdf -o "$WORK/ec" --sign-pdf "$pki/ec.p12" > /dev/null 2>&1
+pdfsig_ok "ECDSA key, empty password" "$WORK/ec/manuals/rules.pdf"
+if [ -s "$pki/legacy.p12" ]; then
+	"$KITEI" build --only pdf -o "$WORK/legacy" --sign-pdf "$pki/legacy.p12" > /dev/null 2>&1
+	pdfsig_ok "legacy PKCS#12" "$WORK/legacy/manuals/rules.pdf"
+fi
+
 # Refusals: wrong password, no such file, the working tree, unapproved content.
 KITEI_PDF_PASSWORD=wrong "$KITEI" build --only pdf -o "$WORK/bad" --sign-pdf "$p12" > /dev/null 2> "$WORK/pw.err"
 [ $? -ge 2 ] && ok "a wrong password stops the build" || fail "a wrong password stops the build"
