@@ -173,9 +173,10 @@ pdfsign_new(const char *identity, struct diag *d)
 	}
 	dat.data = (unsigned char *)der.data;
 	dat.size = (unsigned int)der.len;
+	/* DER as exported; PEM as some tools write it.  Reports DER's error. */
 	if ((rc = gnutls_pkcs12_init(&p12)) < 0 ||
 	    ((rc = gnutls_pkcs12_import(p12, &dat, GNUTLS_X509_FMT_DER, 0)) < 0 &&
-	    (rc = gnutls_pkcs12_import(p12, &dat, GNUTLS_X509_FMT_PEM, 0)) < 0)) {
+	    gnutls_pkcs12_import(p12, &dat, GNUTLS_X509_FMT_PEM, 0) < 0)) {
 		diag_emit(d, DIAG_FATAL, &pos, "sign-pdf",
 		    "not a PKCS#12 file: %s", gnutls_strerror(rc));
 		goto fail;
