@@ -197,6 +197,8 @@ output_sign_pdf(struct pdfsign *ps, const struct assemble_input *in,
 	info.offset = v->offset;
 	info.reason = "承認済み規程";
 	info.name = names.data;
+	info.place_top = "approval";		/* ids in templates/manual-fo.xsl */
+	info.place_bottom = "approval-end";
 	rc = pdfsign_file(ps, path, &info, d);
 	buf_free(&names);
 	return rc;

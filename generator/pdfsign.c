@@ -7,6 +7,7 @@
  * signing-time (ETSI EN 319 142-1 §6.3: /M gives the time).
  */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -309,6 +310,107 @@ pdfsign_startxref(const struct buf *pdf)
 	return -1;
 }
 
+/*
+ * Looks name up in the name tree node (depth-limited: a tree from a
+ * foreign file may loop); returns the destination or a null handle.
+ */
+static qpdf_oh
+pdfsign_name_tree(qpdf_data q, qpdf_oh node, const char *name, int depth)
+{
+	qpdf_oh		 a, r;
+	int		 i, n;
+
+	if (depth > 16 || !qpdf_oh_is_dictionary(q, node))
+		return qpdf_oh_new_null(q);
+	a = qpdf_oh_get_key(q, node, "/Names");
+	n = qpdf_oh_is_array(q, a) ? qpdf_oh_get_array_n_items(q, a) : 0;
+	for (i = 0; i + 1 < n; i += 2)
+		if (qpdf_oh_is_string(q, qpdf_oh_get_array_item(q, a, i)) &&
+		    !strcmp(qpdf_oh_get_utf8_value(q,
+		    qpdf_oh_get_array_item(q, a, i)), name))
+			return qpdf_oh_get_array_item(q, a, i + 1);
+	a = qpdf_oh_get_key(q, node, "/Kids");
+	n = qpdf_oh_is_array(q, a) ? qpdf_oh_get_array_n_items(q, a) : 0;
+	for (i = 0; i < n; i++) {
+		r = pdfsign_name_tree(q, qpdf_oh_get_array_item(q, a, i), name,
+		    depth + 1);
+		if (!qpdf_oh_is_null(q, r))
+			return r;
+	}
+	return qpdf_oh_new_null(q);
+}
+
+/*
+ * The page object id and y of the named destination name ([page /XYZ x y
+ * z], or a dictionary with /D); returns 0, or -1 when it is not there.
+ */
+static int
+pdfsign_dest(qpdf_data q, const char *name, int *page_out, double *x_out,
+    double *y_out)
+{
+	qpdf_oh		 root = qpdf_get_root(q), dest, p;
+	char		*key;
+
+	xasprintf(&key, "/%s", name);
+	dest = qpdf_oh_get_key_if_dict(q, qpdf_oh_get_key(q, root, "/Dests"), key);
+	free(key);
+	if (qpdf_oh_is_null(q, dest))
+		dest = pdfsign_name_tree(q, qpdf_oh_get_key_if_dict(q,
+		    qpdf_oh_get_key(q, root, "/Names"), "/Dests"), name, 0);
+	if (qpdf_oh_is_dictionary(q, dest))
+		dest = qpdf_oh_get_key(q, dest, "/D");
+	if (!qpdf_oh_is_array(q, dest) || qpdf_oh_get_array_n_items(q, dest) < 4 ||
+	    !qpdf_oh_is_name_and_equals(q, qpdf_oh_get_array_item(q, dest, 1),
+	    "/XYZ"))
+		return -1;
+	p = qpdf_oh_get_array_item(q, dest, 0);
+	if (!qpdf_oh_is_number(q, qpdf_oh_get_array_item(q, dest, 2)) ||
+	    !qpdf_oh_is_number(q, qpdf_oh_get_array_item(q, dest, 3)) ||
+	    (*page_out = qpdf_oh_get_object_id(q, p)) <= 0)
+		return -1;
+	*x_out = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, dest, 2));
+	*y_out = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, dest, 3));
+	return 0;
+}
+
+/*
+ * Finds where the field goes: the page holding both of info's
+ * destinations, and the rectangle between them across the text width.
+ * Returns the page (and fills rect), or page 1 with an empty rect.
+ */
+static qpdf_oh
+pdfsign_place(qpdf_data q, const struct pdfsign_info *info, int rect[4])
+{
+	qpdf_oh		 pg, box;
+	double		 x1, y1, x2, y2, w = 0;
+	int		 p1, p2, i, n = qpdf_get_num_pages(q);
+
+	rect[0] = rect[1] = rect[2] = rect[3] = 0;
+	if (info->place_top == NULL || info->place_bottom == NULL ||
+	    pdfsign_dest(q, info->place_top, &p1, &x1, &y1) < 0 ||
+	    pdfsign_dest(q, info->place_bottom, &p2, &x2, &y2) < 0 ||
+	    p1 != p2 || y2 >= y1)
+		return qpdf_get_page_n(q, 0);
+	for (i = 0; i < n; i++) {
+		pg = qpdf_get_page_n(q, (size_t)i);
+		if (qpdf_oh_get_object_id(q, pg) != p1)
+			continue;
+		box = qpdf_oh_get_key(q, pg, "/MediaBox");
+		if (qpdf_oh_is_array(q, box) &&
+		    qpdf_oh_get_array_n_items(q, box) == 4)
+			w = qpdf_oh_get_numeric_value(q,
+			    qpdf_oh_get_array_item(q, box, 2));
+		if (w <= 2 * x1)
+			break;
+		rect[0] = (int)floor(x1);
+		rect[1] = (int)floor(y2);
+		rect[2] = (int)ceil(w - x1);
+		rect[3] = (int)ceil(y1);
+		return pg;
+	}
+	return qpdf_get_page_n(q, 0);
+}
+
 /* Appends the big-endian n-byte v to b. */
 static void
 pdfsign_be(struct buf *b, unsigned long long v, int n)
@@ -379,9 +481,10 @@ pdfsign_file(struct pdfsign *ps, const char *path,
 	qpdf_oh		 root, trailer, page, annots, size, id, inf;
 	gnutls_datum_t	 cms = { NULL, 0 };
 	long long	 prev;
-	size_t		 base, hole, hole_end, br, offs[5], i;
-	int		 ids[5], gens[5], nsize, sig, wid, xid, rc = -1, grc;
+	size_t		 base, hole, hole_end, br, offs[6], i;
+	int		 ids[2], gens[2], nsize, sig, wid, apid, xid, rc = -1, grc;
 	char		 num[PDFSIGN_BR_WIDTH + 1];
+	int		 rect[4];	/* whole points: no locale's decimal comma */
 	FILE		*f = NULL;
 	struct pos	 pos = { path, 0, 0 };
 
@@ -399,7 +502,7 @@ pdfsign_file(struct pdfsign *ps, const char *path,
 	}
 	trailer = qpdf_get_trailer(q);
 	root = qpdf_get_root(q);
-	page = qpdf_get_page_n(q, 0);
+	page = pdfsign_place(q, info, rect);
 	size = qpdf_oh_get_key(q, trailer, "/Size");
 	if (qpdf_oh_has_key(q, root, "/AcroForm") || !qpdf_oh_is_integer(q, size) ||
 	    qpdf_oh_get_object_id(q, root) <= 0 ||
@@ -411,7 +514,8 @@ pdfsign_file(struct pdfsign *ps, const char *path,
 	nsize = qpdf_oh_get_int_value_as_int(q, size);
 	sig = nsize;
 	wid = nsize + 1;
-	xid = nsize + 2;
+	apid = nsize + 2;
+	xid = nsize + 3;
 
 	/* Starts on a line of its own; the bytes before are never touched. */
 	base = pdf.len;
@@ -442,12 +546,20 @@ pdfsign_file(struct pdfsign *ps, const char *path,
 	}
 	buf_puts(&up, " >>\nendobj\n");
 
-	/* The field: an invisible widget on page 1, printed and locked. */
+	/*
+	 * The field, printed and locked, over the 承認 block with an empty
+	 * appearance (the block shows through), or invisible on page 1.
+	 */
 	offs[3] = base + up.len;
 	buf_printf(&up, "%d 0 obj\n<< /Type /Annot /Subtype /Widget /FT /Sig "
-	    "/T (Signature1) /V %d 0 R /F 132 /Rect [0 0 0 0] /P %d %d R >>\n"
-	    "endobj\n", wid, sig, qpdf_oh_get_object_id(q, page),
-	    qpdf_oh_get_generation(q, page));
+	    "/T (Signature1) /V %d 0 R /F 132 /Rect [%d %d %d %d] "
+	    "/P %d %d R /AP << /N %d 0 R >> >>\nendobj\n", wid, sig, rect[0],
+	    rect[1], rect[2], rect[3], qpdf_oh_get_object_id(q, page),
+	    qpdf_oh_get_generation(q, page), apid);
+	offs[5] = base + up.len;
+	buf_printf(&up, "%d 0 obj\n<< /Type /XObject /Subtype /Form "
+	    "/BBox [0 0 %d %d] /Length 0 >>\nstream\n\nendstream\n"
+	    "endobj\n", apid, rect[2] - rect[0], rect[3] - rect[1]);
 
 	/* The catalog with /AcroForm, the page with the widget in /Annots. */
 	ids[0] = qpdf_oh_get_object_id(q, root);
@@ -490,14 +602,13 @@ pdfsign_file(struct pdfsign *ps, const char *path,
 	if (ids[0] >= nsize || ids[1] >= nsize || ids[0] == ids[1])
 		goto bad;
 
-	/* A cross-reference stream, as the file before has. */
+	/*
+	 * A cross-reference stream, as the file before has: catalog and page
+	 * (lower id first), then the new sig, wid, apid and xid.
+	 */
 	offs[4] = base + up.len;
-	ids[2] = sig;
-	ids[3] = wid;
-	ids[4] = xid;
-	gens[2] = gens[3] = gens[4] = 0;
 	buf_printf(&up, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] "
-	    "/Index [%d 1 %d 1 %d 3] /Prev %lld /Root %d %d R", xid, xid + 1,
+	    "/Index [%d 1 %d 1 %d 4] /Prev %lld /Root %d %d R", xid, xid + 1,
 	    ids[0] < ids[1] ? ids[0] : ids[1], ids[0] < ids[1] ? ids[1] : ids[0],
 	    sig, prev, ids[0], gens[0]);
 	inf = qpdf_oh_get_key(q, trailer, "/Info");
@@ -507,16 +618,16 @@ pdfsign_file(struct pdfsign *ps, const char *path,
 	id = qpdf_oh_get_key(q, trailer, "/ID");
 	if (qpdf_oh_is_array(q, id))
 		buf_printf(&up, " /ID %s", qpdf_oh_unparse(q, id));
-	buf_puts(&up, " /Length 35 >>\nstream\n");
-	for (i = 0; i < 5; i++) {
-		size_t	 k = i;
+	buf_printf(&up, " /Length %d >>\nstream\n", 6 * 7);
+	for (i = 0; i < 6; i++) {
+		static const size_t	 order[6] = { 0, 1, 2, 3, 5, 4 };
+		size_t			 k = order[i];
 
-		/* Index order: the lower of catalog and page first. */
 		if (i < 2 && ids[0] > ids[1])
 			k = 1 - i;
 		buf_putc(&up, 1);
 		pdfsign_be(&up, offs[k], 4);
-		pdfsign_be(&up, (unsigned long long)gens[k], 2);
+		pdfsign_be(&up, k < 2 ? (unsigned long long)gens[k] : 0, 2);
 	}
 	buf_printf(&up, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n",
 	    offs[4]);

@@ -25,6 +25,13 @@ struct pdfsign_info {
 	int		 offset;	/* its UTC offset in minutes */
 	const char	*reason;	/* /Reason */
 	const char	*name;		/* /Name: the approvers */
+	/*
+	 * Named destinations at the top and the bottom of the block the
+	 * field covers (on one page, the full text width); NULL, or not
+	 * found: an invisible field on page 1.
+	 */
+	const char	*place_top;
+	const char	*place_bottom;
 };
 
 /*
@@ -35,7 +42,8 @@ struct pdfsign_info {
 struct pdfsign	*pdfsign_new(const char *identity, struct diag *);
 
 /*
- * Appends a signature field on the first page, its signature dictionary
+ * Appends a signature field (over info's block, else invisible on page 1),
+ * its signature dictionary
  * and a CMS SignedData over the whole file but the signature itself to the
  * PDF at path.  The bytes before the update are not changed.  Returns 0, or
  * -1 with a diagnostic naming path.

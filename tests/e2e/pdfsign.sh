@@ -79,7 +79,27 @@ check "qpdf --check accepts the signed PDF" qpdf --check "$pdf"
 contains "/Reason is 承認済み規程" "$pdf" "/Reason <FEFF627F8A8D6E08307F898F7A0B>"
 contains "/Name is the approver with role" "$pdf" "/Name <FEFF5C7175300020592A90CEFF0853D67DE05F794F1AFF09>"
 contains "/M is the approval commit's time" "$pdf" "/M (D:20260103120000+00'00')"
-contains "the field sits on page 1, a locked invisible widget" "$pdf" "/FT /Sig /T (Signature1)"
+contains "the field is a printed, locked signature widget" "$pdf" "/FT /Sig /T (Signature1) /V"
+# The field covers the cover's 承認 block: from its heading down to the end
+# of its table, as the typesetter placed them (named destinations).
+pdfinfo -dests "$pdf" > "$WORK/dests.txt"
+top=$(awk '$NF == "\"approval\"" { print $1, $4, $5 }' "$WORK/dests.txt")
+bot=$(awk '$NF == "\"approval-end\"" { print $1, $4, $5 }' "$WORK/dests.txt")
+set -- $top $bot
+if [ $# -eq 6 ] && [ "$1" = 1 ] && [ "$4" = 1 ]; then
+
+	rect=$(grep -ao '/Rect \[[0-9 ]*\] /P 3 0 R' "$pdf" | head -1)
+	# pdfinfo rounds, kitei takes floor and ceil: within a point.
+	python3 - "$rect" "$2" "$3" "$6" <<'PY' && ok "the field covers the 承認 block on the cover ($rect)" || fail "the field covers the 承認 block (got '$rect', dests $top / $bot)"
+import re, sys
+r = [int(x) for x in re.findall(r'-?\d+', sys.argv[1])[:4]]
+x, y1, y2 = (int(v) for v in sys.argv[2:5])
+sys.exit(0 if abs(r[0] - x) <= 1 and abs(r[1] - y2) <= 1 and abs(r[3] - y1) <= 1
+         and abs(r[2] - (595 - x)) <= 1 else 1)
+PY
+else
+	fail "the cover has the approval and approval-end destinations on page 1 ($top / $bot)"
+fi
 
 n=$(stat -c %s "$WORK/plain/manuals/rules.pdf")
 check "the unsigned PDF is a byte-identical prefix of the signed one" \
@@ -128,6 +148,7 @@ qpdf --empty --object-streams=generate --pages "$WORK/plain/manuals/rules.pdf" 2
 cp "$WORK/linked.pdf" "$WORK/linked-signed.pdf"
 "$ROOT/tests/tools/pdfsign" "$p12" "$WORK/linked-signed.pdf" 2> "$WORK/linked.err"
 pdfsig_ok "a page 1 with links" "$WORK/linked-signed.pdf"
+contains "without a place the field is invisible on page 1" "$WORK/linked-signed.pdf" "/Rect [0 0 0 0]"
 before=$(annots "$WORK/linked.pdf")
 after=$(annots "$WORK/linked-signed.pdf")
 [ "$before" -gt 0 ] && [ "$after" -eq $((before + 1)) ] && ok "page 1 keeps its $before links and gains the signature field" ||
