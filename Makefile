@@ -9,7 +9,7 @@ DATADIR	 = $(SHAREDIR)/kitei
 VERSION	 = 0.1.0
 
 PKGS	 = libgit2 libcmark-gfm libxml-2.0 libxslt libexslt yaml-0.1 libgcrypt \
-	   pangocairo pangoft2 fontconfig cairo-pdf libarchive gpgme libqpdf gnutls
+	   pangocairo pangoft2 fontconfig cairo-pdf libarchive gpgme libqpdf libutf8proc zlib gnutls
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
 PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || true
 
@@ -50,6 +50,11 @@ generator/%.o: generator/%.c
 # give its 新旧対照表 and the bundle's --since.
 sample: kitei
 	./kitei -C policies check
+	@# kitei replaces only folders it marked; output/ from before markers is ours to clear.
+	@if [ -d output ] && [ ! -f output/.kitei-output ]; then \
+		echo "rm -rf output   # written by a kitei that did not mark its outputs"; \
+		rm -rf output; \
+	fi
 	./kitei -C policies build -o ../output
 	@set -- $$(git log -n 2 --format=%H --grep='^Approved-by: .*@example.co.jp>$$' HEAD); \
 	if [ $$# -eq 2 ]; then \

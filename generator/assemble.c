@@ -4,6 +4,7 @@
  * Builds the XML documents the templates turn into pages.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,46 +168,150 @@ assemble_md_attrs(xmlNodePtr e, cmark_node *n)
 	}
 }
 
-/*
- * Whether url is written out in the source text src (NULL: no limit).  cmark
- * percent-encodes what it resolves, so the comparison decodes %XX first.
- */
-static int
-assemble_url_in(const char *url, const char *src)
+/* Returns a copy of lines first..last (1-based) of the source file. */
+static char *
+assemble_source_lines(const struct model_doc *md, int first, int last)
 {
-	char	*dec, *q;
-	int	 hit;
+	const char	*p = md->parsed->src->data;
+	const char	*end = p + md->parsed->src->len, *start;
+	int		 line = 1;
 
-	if (src == NULL)
+	while (p < end && line < first)
+		if (*p++ == '\n')
+			line++;
+	start = p;
+	while (p < end && line <= last)
+		if (*p++ == '\n')
+			line++;
+	return xstrndup(start, (size_t)(p - start));
+}
+
+/*
+ * Link targets the public text of a document defines itself: the URLs of
+ * the links, autolinks and images that cmark finds when it parses the
+ * public sections' source lines alone.  Link reference definitions are
+ * global to a CommonMark document, so a reference link in public text may
+ * take its URL from a definition in an internal section; parsed alone, the
+ * public text cannot resolve it.  The strings are cmark's own (already
+ * normalised: entities, backslash escapes and percent-encoding resolved the
+ * same way both times), so an exact comparison leaves no encoding to play
+ * with (%00, %2500, mixed-case hex, entities, overlong forms).
+ */
+struct assemble_urls {
+	char	**v;
+	size_t	  n;
+};
+
+static void
+assemble_urls_free(struct assemble_urls *u)
+{
+	size_t	 i;
+
+	for (i = 0; i < u->n; i++)
+		free(u->v[i]);
+	free(u->v);
+	u->v = NULL;
+	u->n = 0;
+}
+
+/* Whether url is one of u's.  A NULL u allows every URL. */
+static int
+assemble_url_in(const char *url, const struct assemble_urls *u)
+{
+	size_t	 i;
+
+	if (u == NULL)
 		return 1;
-	dec = xstrdup(url);
-	for (q = dec; *url != '\0'; url++) {
-		if (url[0] == '%' && isxdigit((unsigned char)url[1]) &&
-		    isxdigit((unsigned char)url[2])) {
-			char hex[3] = { url[1], url[2], '\0' };
+	for (i = 0; i < u->n; i++)
+		if (!strcmp(u->v[i], url))
+			return 1;
+	return 0;
+}
 
-			*q++ = (char)strtol(hex, NULL, 16);
-			url += 2;
-		} else
-			*q++ = *url;
+/*
+ * Fills u from md's public text: the lines of every public section from its
+ * heading to the next section's heading, and the text before the first
+ * heading when the document is public; front matter left out.  Parsed as
+ * parse.c parses documents (the same GFM extensions, no footnotes).
+ */
+static void
+assemble_public_urls(struct assemble_urls *u, const struct model_doc *md)
+{
+	static const char *const exts[] = {
+		"table", "strikethrough", "autolink", "tasklist"
+	};
+	struct buf		 b = { NULL, 0, 0 };
+	cmark_parser		*parser;
+	cmark_syntax_extension	*ext;
+	cmark_node		*root, *n;
+	cmark_iter		*it;
+	const char		*url;
+	char			*lines;
+	size_t			 i, k;
+	int			 from, to;
+
+	memset(u, 0, sizeof(*u));
+	if (md->parsed->root == NULL)
+		return;
+	for (i = 0; i < md->nsections; i++) {
+		if (md->sections[i].visibility != VIS_PUBLIC)
+			continue;
+		from = i == 0 ? md->parsed->body_line :
+		    cmark_node_get_start_line(md->sections[i].node);
+		/* Up to the next section's heading, whatever its level. */
+		for (k = i + 1; k < md->nsections && md->sections[k].node == NULL; k++)
+			;
+		to = k < md->nsections ?
+		    cmark_node_get_start_line(md->sections[k].node) - 1 : INT_MAX;
+		if (from < 1)
+			from = 1;
+		if (to < from)
+			continue;
+		lines = assemble_source_lines(md, from, to);
+		buf_puts(&b, lines);
+		buf_puts(&b, "\n\n");
+		free(lines);
 	}
-	*q = '\0';
-	hit = strstr(src, dec) != NULL;
-	free(dec);
-	return hit;
+	if (b.data == NULL)
+		return;
+	cmark_gfm_core_extensions_ensure_registered();
+	parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+	for (k = 0; k < sizeof(exts) / sizeof(exts[0]); k++)
+		if ((ext = cmark_find_syntax_extension(exts[k])) != NULL)
+			cmark_parser_attach_syntax_extension(parser, ext);
+	cmark_parser_feed(parser, b.data, b.len);
+	root = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
+	buf_free(&b);
+	if (root == NULL)
+		return;
+	it = cmark_iter_new(root);
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if ((cmark_node_get_type(n) == CMARK_NODE_LINK ||
+		    cmark_node_get_type(n) == CMARK_NODE_IMAGE) &&
+		    cmark_iter_get_event_type(it) == CMARK_EVENT_ENTER &&
+		    (url = cmark_node_get_url(n)) != NULL &&
+		    !assemble_url_in(url, u)) {
+			u->v = xgrowarray(u->v, u->n, 1, sizeof(*u->v));
+			u->v[u->n++] = xstrdup(url);
+		}
+	}
+	cmark_iter_free(it);
+	cmark_node_free(root);
 }
 
 /*
  * Converts the subtree of block (or inline) node n into CommonMark XML under
  * parent, without recursion.  Raw HTML is never copied; unsafe links keep
  * their text and lose their target.  With allow (the public page), a link
- * keeps its target only when that target is written in allow, the block's
- * own source text: a reference link whose definition stands in an internal
- * section must not carry that definition's URL out.
+ * keeps its target only when the document's public text defines it
+ * (assemble_public_urls): a reference link whose definition stands in an
+ * internal section must not carry that definition's URL out.
  */
 static void
 assemble_markdown_in(xmlNodePtr parent, cmark_node *n,
-    const struct assemble_ns *ns, const char *allow)
+    const struct assemble_ns *ns, const struct assemble_urls *allow)
 {
 	cmark_iter		*it;
 	cmark_event_type	 ev;
@@ -248,46 +353,12 @@ assemble_markdown_in(xmlNodePtr parent, cmark_node *n,
 	cmark_iter_free(it);
 }
 
-/* The same, with no limit on link targets. */
-static void
-assemble_markdown(xmlNodePtr parent, cmark_node *n, const struct assemble_ns *ns)
-{
-	assemble_markdown_in(parent, n, ns, NULL);
-}
-
-/* Returns a copy of lines first..last (1-based) of the source file. */
-static char *
-assemble_source_lines(const struct model_doc *md, int first, int last)
-{
-	const char	*p = md->parsed->src->data;
-	const char	*end = p + md->parsed->src->len, *start;
-	int		 line = 1;
-
-	while (p < end && line < first)
-		if (*p++ == '\n')
-			line++;
-	start = p;
-	while (p < end && line <= last)
-		if (*p++ == '\n')
-			line++;
-	return xstrndup(start, (size_t)(p - start));
-}
-
-/* Converts block n; on the public page, links are limited to its own source. */
+/* Converts block n; on the public page, links are limited to allow. */
 static void
 assemble_block(xmlNodePtr parent, cmark_node *n, const struct assemble_ns *ns,
-    const struct model_doc *md, enum assemble_mode mode)
+    const struct assemble_urls *allow, enum assemble_mode mode)
 {
-	char	*src;
-
-	if (mode != ASSEMBLE_PUBLIC) {
-		assemble_markdown(parent, n, ns);
-		return;
-	}
-	src = assemble_source_lines(md, cmark_node_get_start_line(n),
-	    cmark_node_get_end_line(n));
-	assemble_markdown_in(parent, n, ns, src);
-	free(src);
+	assemble_markdown_in(parent, n, ns, mode == ASSEMBLE_PUBLIC ? allow : NULL);
 }
 
 /* Space-separated ids of a section's covers, or NULL. */
@@ -311,14 +382,19 @@ assemble_chapter(xmlNodePtr parent, const struct assemble_ns *ns,
     const struct model_doc *md, size_t index, enum assemble_mode mode)
 {
 	const struct model_section	*s;
+	struct assemble_urls		 urls;
 	xmlNodePtr			 ch, *at, sec, h;
 	cmark_node			*n;
 	size_t				 cur = 0, i;
 	char				*ids, cid[32], hex[GIT_OID_HEXSZ + 1];
 	git_oid				 oid;
+	int				 withheld = 0;
 
 	if (mode == ASSEMBLE_PUBLIC && md->sections[0].visibility != VIS_PUBLIC)
 		return NULL;
+	memset(&urls, 0, sizeof(urls));
+	if (mode == ASSEMBLE_PUBLIC)
+		assemble_public_urls(&urls, md);
 	ch = assemble_child(parent, ns, "chapter", NULL);
 	/* Named after the file, so that links survive reordering. */
 	git_odb_hash(&oid, md->parsed->src->rel, strlen(md->parsed->src->rel),
@@ -380,20 +456,37 @@ assemble_chapter(xmlNodePtr parent, const struct assemble_ns *ns,
 			h = assemble_child(sec, ns, "heading", NULL);
 			for (cmark_node *c = cmark_node_first_child(n); c != NULL;
 			    c = cmark_node_next(c))
-				assemble_block(h, c, ns, md, mode);
+				assemble_block(h, c, ns, &urls, mode);
 			if (mode == ASSEMBLE_REDACT &&
 			    s->visibility == VIS_CONFIDENTIAL) {
 				assemble_child(sec, ns, "redacted",
-				    "（機密情報のため省略）");
+				    ASSEMBLE_WITHHELD);
 				continue;	/* at[cur] stays NULL: nothing below */
 			}
 			at[cur] = sec;
 			continue;
 		}
-		if (at[cur] != NULL)
-			assemble_block(at[cur], n, ns, md, mode);
+		if (at[cur] == NULL)
+			continue;
+		/*
+		 * A confidential document's text before its first heading is
+		 * withheld like a confidential section's: once, for the first
+		 * block that is not a comment.
+		 */
+		if (cur == 0 && mode == ASSEMBLE_REDACT &&
+		    md->sections[0].visibility == VIS_CONFIDENTIAL) {
+			if (!withheld &&
+			    cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK) {
+				assemble_child(ch, ns, "redacted",
+				    ASSEMBLE_WITHHELD);
+				withheld = 1;
+			}
+			continue;
+		}
+		assemble_block(at[cur], n, ns, &urls, mode);
 	}
 	free(at);
+	assemble_urls_free(&urls);
 	return ch;
 }
 
@@ -481,53 +574,51 @@ static void
 assemble_element(xmlNodePtr parent, const struct assemble_ns *ns,
     const struct assemble_input *in, const struct coverage_element *ce)
 {
-	const struct model	*m = in->model;
+	struct coverage_row	 row;
 	xmlNodePtr		 e, r;
-	size_t			 k;
+	size_t			 k, i = (size_t)(ce - in->cov->elements);
 	char			 href[256];
 	int			 page;
 
+	/* The facts every output shows come from coverage_row. */
+	coverage_row(&row, in->cov, in->model, i);
 	e = assemble_child(parent, ns, "element", NULL);
-	assemble_attr(e, "id", ce->el->id);
-	assemble_attr(e, "article", ce->el->article);
-	assemble_attr(e, "obligation", catalog_obligation_name(ce->el->obligation));
+	assemble_attr(e, "id", row.el->id);
+	assemble_attr(e, "article", row.el->article);
+	assemble_attr(e, "obligation", catalog_obligation_name(row.el->obligation));
 	assemble_attr(e, "obligation-label",
-	    catalog_obligation_label(ce->el->obligation));
-	assemble_attr(e, "title", ce->el->title);
-	assemble_attr(e, "status", coverage_status_name(ce->status));
-	if (ce->el->crisis)
+	    catalog_obligation_label(row.el->obligation));
+	assemble_attr(e, "title", row.el->title);
+	assemble_attr(e, "status", coverage_status_name(row.status));
+	if (row.el->crisis)
 		assemble_attr(e, "manual", "crisis");
-	if (ce->el->public)
+	if (row.el->public)
 		assemble_attr(e, "public", "true");
-	assemble_child(e, ns, "text", ce->el->text);
-	for (k = 0; k < ce->nrefs; k++) {
-		const struct model_doc *md = &m->docs[ce->refs[k].doc];
-		const struct model_section *s = &md->sections[ce->refs[k].section];
+	assemble_child(e, ns, "text", row.el->text);
+	for (k = 0; k < row.nsections; k++) {
+		const struct coverage_place *p = &row.sections[k];
 
 		r = assemble_child(e, ns, "ref", NULL);
-		assemble_attr(r, "path", md->path);
-		assemble_attr_int(r, "line", s->line);
-		assemble_attr(r, "heading", s->heading);
-		assemble_attr(r, "section", s->anchor);
-		if (md->manual != MODEL_NONE) {
-			const char *mid = m->manuals[md->manual].cfg->id;
-
-			assemble_attr(r, "manual", mid);
-			assemble_attr(r, "manual-title", m->manuals[md->manual].cfg->title);
-			snprintf(href, sizeof(href), "manuals/%s.html#%s", mid, s->anchor);
-			assemble_attr(r, "href", href);
-			if (in->page_of != NULL &&
-			    (page = in->page_of(in->page_arg, mid, s->anchor)) > 0)
-				assemble_attr_int(r, "page", page);
-		}
+		assemble_attr(r, "path", p->path);
+		assemble_attr_int(r, "line", p->line);
+		assemble_attr(r, "heading", p->heading);
+		assemble_attr(r, "section", p->anchor);
+		assemble_attr(r, "manual", p->manual_id);
+		assemble_attr(r, "manual-title", p->manual_title);
+		snprintf(href, sizeof(href), "manuals/%s.html#%s", p->manual_id,
+		    p->anchor);
+		assemble_attr(r, "href", href);
+		if (in->page_of != NULL &&
+		    (page = in->page_of(in->page_arg, p->manual_id, p->anchor)) > 0)
+			assemble_attr_int(r, "page", page);
 	}
-	if (ce->status == COVERAGE_NA) {
-		const struct model_doc *md = &m->docs[ce->na.doc];
-
-		r = assemble_child(e, ns, "reason", ce->reason);
-		assemble_attr(r, "path", md->path);
-		assemble_attr_int(r, "line", ce->na.line);
+	if (row.reason != NULL) {
+		r = assemble_child(e, ns, "reason", row.reason);
+		assemble_attr(r, "path", row.reason_at.path);
+		assemble_attr_int(r, "line", row.reason_at.line);
+		assemble_attr(r, "heading", row.reason_at.heading);
 	}
+	coverage_row_clear(&row);
 }
 
 /* Writes a calendar day as name and name-text. */
@@ -544,7 +635,7 @@ assemble_day(xmlNodePtr n, const char *name, const struct jdate *d, int wareki)
 /* One <approval>. */
 static void
 assemble_approval(xmlNodePtr parent, const struct assemble_ns *ns,
-    const struct signoff_approval *a, int wareki)
+    const struct signoff_approval *a, int wareki, int external)
 {
 	static const char *const sigs[] = { "none", "good", "bad" };
 	xmlNodePtr	 e;
@@ -554,10 +645,38 @@ assemble_approval(xmlNodePtr parent, const struct assemble_ns *ns,
 	assemble_attr(e, "role-title", a->role->title != NULL ? a->role->title :
 	    a->role->id);
 	assemble_attr(e, "name", a->name);
-	assemble_attr(e, "email", a->email);
+	assemble_attr(e, "email", external ? NULL : a->email);
 	assemble_attr(e, "commit", a->commit->id);
 	assemble_date(e, "date", a->commit->time, a->commit->offset, wareki);
 	assemble_attr(e, "signature", sigs[a->sig]);
+}
+
+/*
+ * A version's 改定内容, decided once here so that every template prints the
+ * same words: the approvers' Summary trailers; else 「制定」 for 第1版; else
+ * the subjects of the commits the version approves (source="commits", which
+ * check reports as missing-summary).
+ */
+static void
+assemble_summary(xmlNodePtr ve, const struct assemble_ns *ns,
+    const struct signoff_version *v)
+{
+	xmlNodePtr	 se;
+	size_t		 k;
+
+	se = assemble_child(ve, ns, "summary", NULL);
+	if (v->nsummary > 0) {
+		assemble_attr(se, "source", "approval");
+		for (k = 0; k < v->nsummary; k++)
+			assemble_child(se, ns, "item", v->summary[k]);
+	} else if (v->number == 1) {
+		assemble_attr(se, "source", "established");
+		assemble_child(se, ns, "item", "制定");
+	} else {
+		assemble_attr(se, "source", "commits");
+		for (k = 0; k < v->nsubjects; k++)
+			assemble_child(se, ns, "item", v->subjects[k]);
+	}
 }
 
 /*
@@ -602,15 +721,16 @@ assemble_signoff(xmlNodePtr root, const struct assemble_ns *ns,
 		assemble_day(ve, "approved", &v->approved, w);
 		assemble_day(ve, "effective", &v->effective, w);
 		assemble_attr(ve, "change", v->change);
-		for (k = 0; k < v->nsubjects; k++)
-			assemble_child(ve, ns, "subject", v->subjects[k]);
+		assemble_summary(ve, ns, v);
 		for (k = 0; k < v->napprovals; k++)
-			assemble_approval(ve, ns, &v->approvals[k], w);
+			assemble_approval(ve, ns, &v->approvals[k], w,
+			    in->external);
 	}
 	if (!sm->signed_off && sm->npending > 0) {
 		pe = assemble_child(root, ns, "pending", NULL);
 		for (k = 0; k < sm->npending; k++)
-			assemble_approval(pe, ns, &sm->pending[k], w);
+			assemble_approval(pe, ns, &sm->pending[k], w,
+			    in->external);
 	}
 }
 
@@ -668,7 +788,9 @@ assemble_manual(const struct assemble_input *in, size_t mi, int redact)
 			assemble_element(cov, &ns, in, &in->cov->elements[i]);
 
 	hist = assemble_child(root, &ns, "history", NULL);
-	if (in->hist != NULL) {
+	if (in->external)
+		assemble_attr(hist, "withheld", "true");
+	else if (in->hist != NULL) {
 		assemble_attr(hist, "shallow", in->hist->shallow ? "true" : "false");
 		/* The union of every document's commits, newest first. */
 		for (i = 0; i < mm->ndocs; i++) {
@@ -746,7 +868,7 @@ assemble_site(const struct assemble_input *in)
 				assemble_day(man, "review-due", &sm->review_due,
 				    in->cf->wareki);
 		}
-		if (in->hist == NULL)
+		if (in->hist == NULL || in->external)
 			continue;
 		/* The last change: the newest commit of any of its documents. */
 		for (j = 0, shown = (size_t)-1; j < m->manuals[i].ndocs; j++) {
@@ -774,6 +896,8 @@ assemble_site(const struct assemble_input *in)
 		}
 		assemble_element(art, &ns, in, ce);
 	}
+	if (in->external)
+		return doc;
 	ch = assemble_child(root, &ns, "changes", NULL);
 	for (i = 0; in->hist != NULL && i < in->hist->ncommits && i < 20; i++)
 		assemble_change(ch, &ns, &in->hist->commits[i], in->cf->wareki,
@@ -783,13 +907,16 @@ assemble_site(const struct assemble_input *in)
 
 /* Builds the public page's document; see assemble.h. */
 xmlDocPtr
-assemble_public(const struct assemble_input *in)
+assemble_public(const struct assemble_input *in,
+    const struct assemble_public_part *parts, size_t nparts, int draft)
 {
-	const struct model	*m = in->model;
-	struct assemble_ns	 ns;
-	xmlDocPtr		 doc;
-	xmlNodePtr		 root, chapters;
-	size_t			 i, j, first = (size_t)-1, last = (size_t)-1, *idx, n;
+	struct assemble_ns		 ns;
+	struct assemble_public_part	 all;
+	const struct assemble_public_part *p;
+	const struct history_commit	*f = NULL, *l = NULL, *c;
+	xmlDocPtr			 doc;
+	xmlNodePtr			 root, chapters;
+	size_t				 i, j, pi, *idx, n, np;
 
 	doc = assemble_new("public", &ns, &root);
 	assemble_attr(root, "organization", in->cf->organization);
@@ -798,30 +925,75 @@ assemble_public(const struct assemble_input *in)
 	assemble_attr(root, "contact", in->cf->public_contact);
 	assemble_attr(root, "generator", in->generator);
 	assemble_attr(root, "worktree", in->src->worktree ? "true" : "false");
+	assemble_attr(root, "draft", draft ? "true" : "false");
 	chapters = assemble_child(root, &ns, "chapters", NULL);
-	for (i = 0; i < m->nmanuals; i++)
-		for (j = 0; j < m->manuals[i].ndocs; j++) {
-			const struct model_doc *md = &m->docs[m->manuals[i].docs[j]];
+	np = parts != NULL ? nparts : in->model->nmanuals;
+	for (pi = 0; pi < np; pi++) {
+		if (parts != NULL)
+			p = &parts[pi];
+		else {
+			all.model = in->model;
+			all.hist = in->hist;
+			all.manual = pi;
+			p = &all;
+		}
+		for (j = 0; j < p->model->manuals[p->manual].ndocs; j++) {
+			const struct model_doc *md =
+			    &p->model->docs[p->model->manuals[p->manual].docs[j]];
 
 			if (assemble_chapter(chapters, &ns, md, j,
-			    ASSEMBLE_PUBLIC) == NULL || in->hist == NULL)
+			    ASSEMBLE_PUBLIC) == NULL || p->hist == NULL)
 				continue;
-			/* 制定日 and 最終更新日: the public documents' first and last commits. */
-			n = history_for_path(&idx, in->hist, md->path);
-			if (n > 0) {
-				if (first == (size_t)-1 || idx[n - 1] > first)
-					first = idx[n - 1];
-				if (last == (size_t)-1 || idx[0] < last)
-					last = idx[0];
+			/*
+			 * 制定日 and 最終更新日: the first and the last commit of a
+			 * public document, in the history of the revision it
+			 * was taken from.
+			 */
+			n = history_for_path(&idx, p->hist, md->path);
+			for (i = 0; i < n; i++) {
+				c = &p->hist->commits[idx[i]];
+				if (f == NULL || c->time < f->time)
+					f = c;
+				if (l == NULL || c->time > l->time)
+					l = c;
 			}
 			free(idx);
 		}
-	if (first != (size_t)-1) {
-		const struct history_commit *f = &in->hist->commits[first];
-		const struct history_commit *l = &in->hist->commits[last];
-
+	}
+	if (f != NULL) {
 		assemble_date(root, "established", f->time, f->offset, in->cf->wareki);
 		assemble_date(root, "updated", l->time, l->offset, in->cf->wareki);
 	}
 	return doc;
+}
+
+/* See assemble.h. */
+struct coverage *
+assemble_redact_coverage(const struct coverage *cov, const struct model *m)
+{
+	struct coverage	*r;
+	size_t		 i;
+
+	r = xmalloc(sizeof(*r));
+	*r = *cov;
+	r->elements = xreallocarray(NULL, cov->nelements + 1,
+	    sizeof(*r->elements));
+	for (i = 0; i < cov->nelements; i++) {
+		r->elements[i] = cov->elements[i];
+		if (r->elements[i].status == COVERAGE_NA &&
+		    r->elements[i].reason != NULL &&
+		    m->docs[r->elements[i].na.doc].sections[r->elements[i].na.section].
+		    visibility == VIS_CONFIDENTIAL)
+			r->elements[i].reason = ASSEMBLE_WITHHELD;
+	}
+	return r;
+}
+
+void
+assemble_redacted_coverage_free(struct coverage *r)
+{
+	if (r == NULL)
+		return;
+	free(r->elements);
+	free(r);
 }

@@ -25,6 +25,8 @@
 
 #define ASSEMBLE_NS	"urn:x-kitei:manual:1"
 #define ASSEMBLE_MD_NS	"http://commonmark.org/xml/1.0"
+/* What a reader without --include-confidential sees in place of 関係者外秘 text. */
+#define ASSEMBLE_WITHHELD	"（機密情報のため省略）"
 
 /* What the documents are made from; all borrowed. */
 struct assemble_input {
@@ -43,6 +45,12 @@ struct assemble_input {
 	int			(*page_of)(void *arg, const char *manual,
 				    const char *anchor);
 	void			*page_arg;
+	/*
+	 * For readers outside the firm (bundles): manuals keep 改訂履歴 and
+	 * approvers' roles and names, but no work-commit log (authors,
+	 * subjects, paths) and no e-mail addresses; docs/bundle.md.
+	 */
+	int			 external;
 	size_t			 errors;	/* check's error count, for the dashboard */
 	size_t			 warnings;
 };
@@ -57,10 +65,31 @@ xmlDocPtr assemble_manual(const struct assemble_input *, size_t i, int redact);
 /* The dashboard and traceability matrix.  Returns a new document. */
 xmlDocPtr assemble_site(const struct assemble_input *);
 
+/* Where one manual's public text comes from; borrowed. */
+struct assemble_public_part {
+	const struct model	*model;		/* the revision holding the text */
+	const struct history	*hist;		/* its history, or NULL */
+	size_t			 manual;	/* index into model->manuals */
+};
+
 /*
- * The public crisis-response page: public sections of every manual, in
- * manual order, nothing else.  Returns a new document.
+ * The public crisis-response page: the public sections of each part's
+ * manual, in the order given, nothing else (parts NULL: every manual of
+ * in->model as it stands).  With draft, the page is a preview marked
+ * 未承認 and noindex.  Returns a new document.
  */
-xmlDocPtr assemble_public(const struct assemble_input *);
+xmlDocPtr assemble_public(const struct assemble_input *,
+	    const struct assemble_public_part *parts, size_t nparts, int draft);
+
+/*
+ * A copy of cov for a bundle without confidential text: the reason of an
+ * element declared not applicable in a confidential section reads
+ * ASSEMBLE_WITHHELD (internal reasons stay: regulators receive internal
+ * text).  Shares everything else with cov, which must outlive it; free
+ * with assemble_redacted_coverage_free.
+ */
+struct coverage	*assemble_redact_coverage(const struct coverage *,
+		    const struct model *);
+void		 assemble_redacted_coverage_free(struct coverage *);
 
 #endif /* KITEI_ASSEMBLE_H */

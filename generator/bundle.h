@@ -4,7 +4,8 @@
  * The bundle stage: packs a folder of outputs into a zip for regulators with
  * SHA256SUMS (sha256sum -c accepts it), an optional detached OpenPGP
  * signature (gpgme) and byte-for-byte reproducible entries (libarchive);
- * and checks such a zip (kitei verify).  For main.c only.
+ * and checks such a zip (kitei verify), reading it itself (zlib).  For
+ * main.c only.
  */
 #ifndef KITEI_BUNDLE_H
 #define KITEI_BUNDLE_H
@@ -16,19 +17,27 @@
 /*
  * Writes SHA256SUMS over every file in dir (sorted, recursively), signs it
  * into SHA256SUMS.asc when key is not NULL, and packs dir into the zip at
- * path with every entry dated time.  The zip is written beside path and
- * renamed into place.  Returns 0, or -1 with a diagnostic emitted.
+ * path with every entry dated time (its MS-DOS date and time read in the
+ * UTC offset offset, minutes: whatever TZ says).  Names verify would refuse
+ * are refused.  The zip is written beside path and renamed into place.
+ * Returns 0, or -1 with a diagnostic emitted.
  */
 int	 bundle_write(const char *dir, const char *path, int64_t time,
-	    const char *key, struct diag *);
+	    int offset, const char *key, struct diag *);
 
 /*
- * Checks a bundle: every file listed in SHA256SUMS is present with that
- * hash, no file is missing or extra, and SHA256SUMS.asc (when present, or
- * when require_signature) is a good signature over SHA256SUMS by a key in
- * keyring (an armored key file) or, without one, the user's keyring.
- * Each problem is an error naming the file.  Returns 0, or -1 (diagnostics
- * emitted; fatal when the zip cannot be read).
+ * Checks a bundle: the zip has one reading only (local headers and central
+ * directory agree, nothing hidden between members), every member is a
+ * regular file with a portable name appearing once, every file listed in
+ * SHA256SUMS (read as sha256sum -c does) is present with that hash, no file
+ * is missing or extra, and SHA256SUMS.asc (when present, or when keyring is
+ * given) is a good signature over SHA256SUMS by a key in keyring (an
+ * armored key file) or, without one, a copy of the user's public keyring,
+ * made by a key valid at the later of the signature's time and the source
+ * commit's (manifest.json's commit_time).  No gpg-agent is started and the
+ * user's keyring is only read.  Members are hashed as they stream, within
+ * the limits of klimits.h.  Each problem is an error naming the file.
+ * Returns 0, or -1 (diagnostics emitted; fatal when the zip cannot be read).
  */
 int	 bundle_verify(const char *path, const char *keyring, struct diag *);
 

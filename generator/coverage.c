@@ -3,6 +3,7 @@
  *
  * Matches the catalog's elements with the sections that cover them.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +60,59 @@ coverage_unknown(const struct catalog *cat, const char *id,
 		    n > 3 ? " or " : "", n > 3 ? near[3] : "");
 }
 
+/*
+ * A covers: or not-applicable: id in a document that belongs to no manual,
+ * or to two: it meets nothing, and says so at its own line.
+ */
+struct coverage_uncounted {
+	size_t	 idx;		/* the element */
+	size_t	 doc;		/* index into model->docs */
+	int	 line;
+	int	 col;
+	int	 na;		/* a not-applicable: rather than a covers: */
+};
+
+/* Records an uncounted id; see struct coverage_uncounted. */
+static void
+coverage_add_uncounted(struct coverage_uncounted **u, size_t *nu, size_t idx,
+    size_t doc, int line, int col, int na)
+{
+	*u = xgrowarray(*u, *nu, 1, sizeof(**u));
+	(*u)[*nu].idx = idx;
+	(*u)[*nu].doc = doc;
+	(*u)[*nu].line = line;
+	(*u)[*nu].col = col;
+	(*u)[*nu].na = na;
+	(*nu)++;
+}
+
+/*
+ * Says at its line why an uncounted id meets nothing: an error when the
+ * element stays missing (a warning for an example), a warning when another
+ * section meets it.
+ */
+static void
+coverage_say_uncounted(const struct coverage *cov, const struct model *m,
+    const struct coverage_uncounted *u, struct diag *d)
+{
+	const struct coverage_element	*ce = &cov->elements[u->idx];
+	const struct model_doc		*md = &m->docs[u->doc];
+	struct pos			 pos;
+	int				 missing = ce->status == COVERAGE_MISSING;
+
+	pos.path = md->path;
+	pos.line = u->line;
+	pos.col = u->col;
+	diag_emit(d, !missing || ce->el->obligation == OBL_EXAMPLE ?
+	    DIAG_WARNING : DIAG_ERROR, &pos, "uncounted-coverage",
+	    "%s: %s is not counted: %s; %s", u->na ? "not-applicable" :
+	    "covers", ce->el->id, md->ambiguous ? "this document is claimed "
+	    "by two manuals, and a document belongs to exactly one" :
+	    "this document belongs to no manual (add it to a manual's "
+	    "documents in kitei.yml)",
+	    missing ? "it stays missing" : "another section meets it");
+}
+
 /* Adds a reference to ce. */
 static void
 coverage_add_ref(struct coverage_element *ce, size_t doc, size_t sec,
@@ -85,6 +139,8 @@ coverage_run(const struct catalog *cat, const struct model *m,
 	int			*said;	/* an error already points at a failed attempt */
 	size_t			*seen;	/* the section (counted from 1) that last met each element */
 	size_t			 stamp = 0;
+	struct coverage_uncounted *unc = NULL;
+	size_t			 nunc = 0;
 
 	cov = xcalloc(1, sizeof(*cov));
 	cov->nelements = cat->nelements;
@@ -98,6 +154,8 @@ coverage_run(const struct catalog *cat, const struct model *m,
 		const struct model_doc *md = &m->docs[i];
 		int crisis = md->manual != MODEL_NONE &&
 		    m->manuals[md->manual].cfg->kind == MANUAL_CRISIS;
+		/* A document in no manual, or in two, meets nothing (fail closed). */
+		int counts = md->manual != MODEL_NONE && !md->ambiguous;
 
 		pos.path = md->path;
 		for (j = 0; j < md->nsections; j++) {
@@ -115,6 +173,12 @@ coverage_run(const struct catalog *cat, const struct model *m,
 					continue;
 				}
 				ce = &cov->elements[idx];
+				if (!counts) {
+					coverage_add_uncounted(&unc, &nunc, idx,
+					    i, c->line, c->col, 0);
+					said[idx] = 1;
+					continue;
+				}
 				if (!body) {
 					diag_emit(d, DIAG_ERROR, &pos, "empty-coverage",
 					    "section '%s' covers %s but has no body "
@@ -167,6 +231,12 @@ coverage_run(const struct catalog *cat, const struct model *m,
 					continue;
 				}
 				ce = &cov->elements[idx];
+				if (!counts) {
+					coverage_add_uncounted(&unc, &nunc, idx,
+					    i, na->line, na->col, 1);
+					said[idx] = 1;
+					continue;
+				}
 				if (na->reason == NULL) {
 					diag_emit(d, DIAG_ERROR, &pos, "missing-reason",
 					    "not-applicable: %s gives no reason; say "
@@ -224,9 +294,70 @@ coverage_run(const struct catalog *cat, const struct model *m,
 			    ce->el->public ? " of public visibility" : "");
 		}
 	}
+	for (i = 0; i < nunc; i++)
+		coverage_say_uncounted(cov, m, &unc[i], d);
+	free(unc);
 	free(said);
 	free(seen);
 	return cov;
+}
+
+/* Fills a place from section sec of document doc, at line. */
+static void
+coverage_place_set(struct coverage_place *p, const struct model *m,
+    size_t doc, size_t sec, int line)
+{
+	const struct model_doc		*md = &m->docs[doc];
+	const struct model_section	*s = &md->sections[sec];
+
+	/* Only documents of exactly one manual meet elements. */
+	assert(md->manual != MODEL_NONE);
+	p->path = md->path;
+	p->line = line;
+	p->heading = s->heading;
+	p->anchor = s->anchor;
+	p->manual = md->manual;
+	p->manual_id = m->manuals[md->manual].cfg->id;
+	p->manual_title = m->manuals[md->manual].cfg->title;
+}
+
+/* Fills row with the facts of element i; see coverage.h. */
+void
+coverage_row(struct coverage_row *row, const struct coverage *cov,
+    const struct model *m, size_t i)
+{
+	const struct coverage_element	*ce = &cov->elements[i];
+	size_t				 k;
+
+	memset(row, 0, sizeof(*row));
+	row->el = ce->el;
+	row->status = ce->status;
+	switch (ce->status) {
+	case COVERAGE_COVERED:
+		row->sections = xcalloc(ce->nrefs + 1, sizeof(*row->sections));
+		for (k = 0; k < ce->nrefs; k++)
+			coverage_place_set(&row->sections[k], m, ce->refs[k].doc,
+			    ce->refs[k].section,
+			    m->docs[ce->refs[k].doc].sections[ce->refs[k].section].line);
+		row->nsections = ce->nrefs;
+		break;
+	case COVERAGE_NA:
+		row->reason = ce->reason;
+		coverage_place_set(&row->reason_at, m, ce->na.doc, ce->na.section,
+		    ce->na.line);
+		break;
+	case COVERAGE_MISSING:
+		break;
+	}
+}
+
+/* Frees what coverage_row allocated; the row may be cleared twice. */
+void
+coverage_row_clear(struct coverage_row *row)
+{
+	free(row->sections);
+	row->sections = NULL;
+	row->nsections = 0;
 }
 
 /* Frees the coverage; accepts NULL. */

@@ -4,7 +4,10 @@
  * The coverage stage: the catalog's elements against the model's sections.
  * Emits design.md's findings (missing-coverage, unknown-requirement,
  * empty-coverage, implausible-coverage, wrong-manual, not-public,
- * not-applicable-must, missing-reason) and the status of every element.
+ * not-applicable-must, missing-reason, uncounted-coverage) and the status of
+ * every element.  Only documents that belong to exactly one manual meet
+ * elements.  coverage_row gives every output (check's reports, the matrix as
+ * JSON, CSV and HTML) the same facts about an element.
  * For main.c and the stages after it.
  */
 #ifndef KITEI_COVERAGE_H
@@ -59,5 +62,38 @@ void	 coverage_free(struct coverage *);
 
 /* Status words of design.md's JSON: "covered", "missing", "not-applicable". */
 const char *coverage_status_name(enum coverage_status);
+
+/* A section as the matrix shows it; every pointer borrowed from the model. */
+struct coverage_place {
+	const char	*path;		/* repository-relative */
+	int		 line;		/* the heading's line; a not-applicable: the directive's */
+	const char	*heading;	/* plain text */
+	const char	*anchor;	/* the section's stable id */
+	size_t		 manual;	/* index into model->manuals */
+	const char	*manual_id;
+	const char	*manual_title;
+};
+
+/*
+ * The facts about one element that every output shows, decided in one
+ * place: sections only when it is covered, reason and reason_at only when
+ * it is not applicable, nothing of either when it is missing.
+ */
+struct coverage_row {
+	const struct catalog_element	*el;		/* borrowed */
+	enum coverage_status		 status;
+	struct coverage_place		*sections;	/* owned by the row */
+	size_t				 nsections;
+	const char			*reason;	/* not applicable: why; else NULL */
+	struct coverage_place		 reason_at;	/* where it was declared (path NULL unless reason) */
+};
+
+/*
+ * Fills row with the facts of element i of cov, whose references point
+ * into m.  Release the row with coverage_row_clear.
+ */
+void	 coverage_row(struct coverage_row *row, const struct coverage *,
+	    const struct model *m, size_t i);
+void	 coverage_row_clear(struct coverage_row *);
 
 #endif /* KITEI_COVERAGE_H */

@@ -193,3 +193,28 @@ diag_print_text(const struct diag *d, void *file, int color)
 		fputc('\n', f);
 	}
 }
+
+/*
+ * Rewrites the path and text of messages from index from on: fn returns a
+ * new string (ours to keep) or NULL to leave one as it is.  For publish.c,
+ * which makes messages about its temporary folder name the user's.
+ */
+void
+diag_map(struct diag *d, size_t from, char *(*fn)(const char *, void *),
+    void *arg)
+{
+	char	*s;
+	size_t	 i;
+
+	for (i = from; i < d->len; i++) {
+		if (d->msgs[i].path != NULL &&
+		    (s = fn(d->msgs[i].path, arg)) != NULL) {
+			free(d->msgs[i].path);
+			d->msgs[i].path = s;
+		}
+		if ((s = fn(d->msgs[i].text, arg)) != NULL) {
+			free(d->msgs[i].text);
+			d->msgs[i].text = s;
+		}
+	}
+}

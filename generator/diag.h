@@ -62,6 +62,12 @@ int		 diag_exit_status(const struct diag *);
 /* "note", "warning" or "error" (fatal messages print as errors too). */
 const char	*diag_level_name(enum diag_level);
 
+/*
+ * Rewrites the path and text of messages from index from on through fn,
+ * which returns a new string or NULL for "unchanged".
+ */
+void		 diag_map(struct diag *, size_t from,
+		    char *(*fn)(const char *, void *), void *arg);
 /* Prints every message as path:line:col: level: text [rule] to the stream. */
 void		 diag_print_text(const struct diag *, void *file, int color);
 

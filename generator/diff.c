@@ -520,18 +520,7 @@ diff_man_load(struct diff_man *man, const struct diff_side *side, size_t mi)
 					cur = i;
 				continue;
 			}
-			if (side->redact &&
-			    md->sections[cur].visibility == VIS_CONFIDENTIAL) {
-				struct diff_block *bl;
-
-				/* Both sides read the same: changes there stay unseen. */
-				if (man->secs[base + cur].nblocks > 0)
-					continue;
-				bl = diff_add_block(&man->secs[base + cur], DIFF_PARA, 0);
-				bl->text = xstrdup("（機密情報のため省略）");
-				diff_finish_block(bl);
-				continue;
-			}
+			/* Confidential text too: diff_withhold replaces it once matched. */
 			diff_blocks_of(&man->secs[base + cur], n);
 		}
 	}
@@ -567,30 +556,105 @@ diff_man_load(struct diff_man *man, const struct diff_side *side, size_t mi)
 	}
 }
 
+/* Frees a section's blocks and leaves it with none. */
+static void
+diff_blocks_free(struct diff_sec *s)
+{
+	size_t			 b, r, c;
+	struct diff_block	*bl;
+
+	for (b = 0; b < s->nblocks; b++) {
+		bl = &s->blocks[b];
+		for (r = 0; r < bl->nrows; r++) {
+			for (c = 0; c < bl->rows[r].ncells; c++)
+				free(bl->rows[r].cells[c]);
+			free(bl->rows[r].cells);
+			free(bl->rows[r].key);
+			free(bl->rows[r].grams.v);
+		}
+		free(bl->rows);
+		free(bl->marker);
+		free(bl->text);
+		free(bl->key);
+		free(bl->grams.v);
+	}
+	free(s->blocks);
+	s->blocks = NULL;
+	s->nblocks = 0;
+}
+
+/*
+ * Redaction (a bundle without --include-confidential): a section
+ * confidential on either side reads 「（機密情報のため省略）」 on both, so a
+ * section made confidential never shows its old text under 現行 and one
+ * made public never shows what it said while confidential.  Runs after
+ * matching, which compared the full text; headings stay.  Both sides then
+ * read the same: changes there stay unseen.
+ */
+static void
+diff_withhold(struct diff_man *o, struct diff_man *n)
+{
+	struct diff_man		*a, *b;
+	struct diff_sec		*s;
+	struct diff_block	*bl;
+	size_t			 i, k;
+	uint64_t		 h;
+	char			*key;
+	int			 side, *hold[2];
+
+	/* Decide on both sides first: replacing changes nothing decided. */
+	for (side = 0; side < 2; side++) {
+		a = side ? n : o;
+		b = side ? o : n;
+		hold[side] = xcalloc(a->nsecs + 1, sizeof(int));
+		for (i = 0; i < a->nsecs; i++) {
+			s = &a->secs[i];
+			hold[side][i] = s->ms->visibility == VIS_CONFIDENTIAL ||
+			    (s->match != MODEL_NONE &&
+			    b->secs[s->match].ms->visibility == VIS_CONFIDENTIAL);
+		}
+	}
+	for (side = 0; side < 2; side++) {
+		a = side ? n : o;
+		for (i = 0; i < a->nsecs; i++) {
+			s = &a->secs[i];
+			if (!hold[side][i])
+				continue;
+			k = s->nblocks;
+			h = diff_hash(s->bodykey);
+			diff_blocks_free(s);
+			free(s->bodykey);
+			if (k == 0) {
+				s->bodykey = xstrdup("");
+				continue;
+			}
+			bl = diff_add_block(s, DIFF_PARA, 0);
+			bl->text = xstrdup(ASSEMBLE_WITHHELD);
+			diff_finish_block(bl);
+			/*
+			 * The key keeps a hash of the text withheld, never
+			 * written out: an amended section still shows as
+			 * amended, its heading and 「（機密情報のため省略）」 on
+			 * both sides.
+			 */
+			key = bl->key;
+			xasprintf(&bl->key, "%s\037%016llx", key,
+			    (unsigned long long)h);
+			free(key);
+			xasprintf(&s->bodykey, "%s\036", bl->key);
+		}
+		free(hold[side]);
+	}
+}
+
 /* Frees what diff_man_load allocated. */
 static void
 diff_man_free(struct diff_man *man)
 {
-	size_t			 i, b, r, c;
-	struct diff_block	*bl;
+	size_t			 i;
 
 	for (i = 0; i < man->nsecs; i++) {
-		for (b = 0; b < man->secs[i].nblocks; b++) {
-			bl = &man->secs[i].blocks[b];
-			for (r = 0; r < bl->nrows; r++) {
-				for (c = 0; c < bl->rows[r].ncells; c++)
-					free(bl->rows[r].cells[c]);
-				free(bl->rows[r].cells);
-				free(bl->rows[r].key);
-				free(bl->rows[r].grams.v);
-			}
-			free(bl->rows);
-			free(bl->marker);
-			free(bl->text);
-			free(bl->key);
-			free(bl->grams.v);
-		}
-		free(man->secs[i].blocks);
+		diff_blocks_free(&man->secs[i]);
 		free(man->secs[i].head.v);
 		free(man->secs[i].body.v);
 		free(man->secs[i].location);
@@ -2066,6 +2130,8 @@ diff_manual(const struct diff_side *old_side, size_t old_mi,
 	diff_man_load(&o, old_side, old_mi);
 	diff_man_load(&n, new_side, new_mi);
 	diff_match(&o, &n, d);
+	if (old_side->redact || new_side->redact)
+		diff_withhold(&o, &n);
 
 	main_side = new_mi != MODEL_NONE ? new_side : old_side;
 	mi = new_mi != MODEL_NONE ? new_mi : old_mi;

@@ -5,6 +5,7 @@
  * policy root (with their files, renames found) and the approval commits.
  */
 #include <assert.h>
+#include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,7 +18,9 @@
 
 #include "diag.h"
 #include "history.h"
+#include "jdate.h"
 #include "json.h"
+#include "unorm.h"
 #include "xalloc.h"
 
 /* The trailer that makes a commit an approval (design.md). */
@@ -492,21 +495,260 @@ out:
 	return rc;
 }
 
+/* Whether [p, p + n) holds "approv" in any case. */
+static int
+history_has_approv(const char *p, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i + 6 <= n; i++)
+		if ((p[i] == 'a' || p[i] == 'A') && strncasecmp(p + i, "approv", 6) == 0)
+			return 1;
+	return 0;
+}
+
 /*
- * Returns whether msg mentions "approved-by" anywhere, ignoring case: a
- * cheap test that spares parsing trailers of the commits that cannot be
- * approvals and change nothing under the root.
+ * Returns whether msg may hold an approval or something meant as one
+ * ("approv" in any case or width, 承認): a cheap test that spares parsing
+ * trailers of the commits that cannot be approvals and change nothing under
+ * the root.
  */
 static int
 history_mentions_approval(const char *msg)
 {
-	size_t	 len = strlen(HISTORY_APPROVED_BY);
+	size_t	 n = strlen(msg);
+	char	*fold;
+	int	 r;
 
-	for (; *msg != '\0'; msg++)
-		if ((*msg == 'a' || *msg == 'A') &&
-		    strncasecmp(msg, HISTORY_APPROVED_BY, len) == 0)
-			return 1;
+	if (history_has_approv(msg, n) || strstr(msg, "承認") != NULL)
+		return 1;
+	/* Full-width Latin letters are U+FF21 to U+FF5A: bytes EF BC or EF BD. */
+	if (strstr(msg, "\xef\xbc") == NULL && strstr(msg, "\xef\xbd") == NULL)
+		return 0;
+	fold = unorm_key(msg, n);
+	r = history_has_approv(fold, strlen(fold));
+	free(fold);
+	return r;
+}
+
+/* The trailer keys kitei reads, as design.md spells them. */
+static const char *const history_known[] = {
+	HISTORY_APPROVED_BY, HISTORY_EFFECTIVE
+};
+
+/*
+ * Returns the key kitei reads that the case-folded NFKC key fold is
+ * (HISTORY_APPROVED_BY or HISTORY_EFFECTIVE), or NULL.
+ */
+static const char *
+history_known_key(const char *fold)
+{
+	size_t	 i;
+
+	for (i = 0; i < 2; i++)
+		if (strcasecmp(fold, history_known[i]) == 0)
+			return history_known[i];
+	return NULL;
+}
+
+/*
+ * Returns the key kitei reads that fold (case-folded NFKC) was likely meant
+ * to be: 承認者, Approver, "Approved by" for Approved-by; 施行日,
+ * Effective-date for Effective.  NULL for every other key.
+ */
+static const char *
+history_meant_key(const char *fold)
+{
+	if (strlen(fold) > 40)
+		return NULL;
+	if (strstr(fold, "承認") != NULL || strncmp(fold, "approv", 6) == 0)
+		return HISTORY_APPROVED_BY;
+	if (strstr(fold, "施行") != NULL || strstr(fold, "効力") != NULL ||
+	    strncmp(fold, "effective", 9) == 0)
+		return HISTORY_EFFECTIVE;
+	return NULL;
+}
+
+/* The lines of a message: [start, end) of each, without the newline. */
+struct history_line {
+	const char	*s;
+	size_t		 n;
+};
+
+/* Whether line l is blank (white space only, U+3000 aside). */
+static int
+history_blank(const struct history_line *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		if (!unorm_isspace((unsigned char)l->s[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * Splits line l at its first colon (after NFKC: "：" is one) into a
+ * case-folded key (*fold) and the value after it, NFKC, trimmed (*value);
+ * both new strings.  Returns 0, or -1 when the line has no key and colon.
+ */
+static int
+history_split(const struct history_line *l, char **fold, char **value)
+{
+	char	*line = unorm_nfkc(l->s, l->n), *c;
+
+	*fold = *value = NULL;
+	if ((c = strchr(line, ':')) == NULL || c == line ||
+	    unorm_isspace((unsigned char)line[0])) {
+		free(line);
+		return -1;
+	}
+	*fold = unorm_key(line, (size_t)(c - line));
+	c++;
+	while (unorm_isspace((unsigned char)*c))
+		c++;
+	*value = xstrdup(c);
+	for (c = *value + strlen(*value); c > *value &&
+	    unorm_isspace((unsigned char)c[-1]); c--)
+		c[-1] = '\0';
+	free(line);
 	return 0;
+}
+
+/*
+ * Appends to *t the trailers of git's list ta from *gi on that are not
+ * keys kitei reads itself: with line, only the next one and only if it was
+ * read from that line (its key starts the line); with NULL, all that are left.
+ */
+static void
+history_git_trailers(struct history_trailer **t, size_t *nt,
+    const git_message_trailer_array *ta, size_t *gi,
+    const struct history_line *line)
+{
+	const char	*key;
+	char		*fold;
+	size_t		 n;
+
+	for (; *gi < ta->count; (*gi)++) {
+		key = ta->trailers[*gi].key;
+		fold = unorm_key(key, strlen(key));
+		n = history_known_key(fold) != NULL;
+		free(fold);
+		if (n)
+			continue;	/* read from the line by the caller */
+		n = strlen(key);
+		if (line != NULL && (line->n < n ||
+		    strncasecmp(line->s, key, n) != 0))
+			return;
+		*t = xgrowarray(*t, *nt, 1, sizeof(**t));
+		(*t)[*nt].key = xstrdup(key);
+		(*t)[(*nt)++].value = xstrdup(ta->trailers[*gi].value);
+		if (line != NULL) {
+			(*gi)++;
+			return;
+		}
+	}
+}
+
+/*
+ * Reads the trailers of commit id's message msg into *out (*nout of them):
+ * git's own, as git_message_trailers finds them, except that the keys
+ * kitei reads (Approved-by, Effective) are read from the message's last
+ * paragraph after NFKC and case folding, so that "Approved-by：",
+ * "approved-by :" and "Ａｐｐｒｏｖｅｄ－ｂｙ:" count, and their values are
+ * NFKC too (an address or a date typed in full width).  A key that was
+ * likely meant for one of them (承認者:, Approver:, 施行日:), and an
+ * Approved-by line in the first paragraph, where git reads no trailer, is
+ * a warning.  Returns whether an Approved-by trailer was found.
+ */
+static int
+history_read_trailers(struct history_trailer **out, size_t *nout,
+    const git_message_trailer_array *ta, const char *msg, const char *id,
+    struct diag *d)
+{
+	struct history_line	*lines = NULL;
+	struct history_trailer	*t = NULL;
+	const char		*p, *nl, *known, *meant;
+	char			*fold, *value, *cont;
+	size_t			 nlines = 0, nt = 0, i, first_end, last, end;
+	size_t			 gi = 0;
+	int			 approval = 0, prev_known = 0, single;
+
+	for (p = msg; *p != '\0'; p = *nl != '\0' ? nl + 1 : nl) {
+		if ((nl = strchr(p, '\n')) == NULL)
+			nl = p + strlen(p);
+		lines = xgrowarray(lines, nlines, 1, sizeof(*lines));
+		lines[nlines].s = p;
+		lines[nlines].n = (size_t)(nl - p);
+		if (lines[nlines].n > 0 && p[lines[nlines].n - 1] == '\r')
+			lines[nlines].n--;
+		/* A patch after "---" is no part of the message (as git). */
+		if (lines[nlines].n >= 3 && !strncmp(p, "---", 3) &&
+		    (lines[nlines].n == 3 || p[3] == ' ' || p[3] == '\t'))
+			break;
+		nlines++;
+	}
+	for (first_end = 0; first_end < nlines && !history_blank(&lines[first_end]);
+	    first_end++)
+		;
+	for (end = nlines; end > 0 && history_blank(&lines[end - 1]); end--)
+		;
+	for (last = end; last > 0 && !history_blank(&lines[last - 1]); last--)
+		;
+	if (last < first_end)
+		last = first_end;	/* the first paragraph holds no trailers */
+	single = end <= first_end;
+	for (i = 0; i < end; i++) {
+		if (history_blank(&lines[i])) {
+			prev_known = 0;
+			continue;
+		}
+		if (prev_known && (lines[i].s[0] == ' ' || lines[i].s[0] == '\t')) {
+			/* A continuation line, joined with a space (as git). */
+			cont = unorm_key(lines[i].s, lines[i].n);
+			xasprintf(&value, "%s %s", t[nt - 1].value, cont);
+			free(cont);
+			free(t[nt - 1].value);
+			t[nt - 1].value = value;
+			continue;
+		}
+		prev_known = 0;
+		/* git's own trailers keep their place in the message. */
+		if (i >= last)
+			history_git_trailers(&t, &nt, ta, &gi, &lines[i]);
+		if (history_split(&lines[i], &fold, &value) < 0)
+			continue;
+		known = history_known_key(fold);
+		meant = known == NULL ? history_meant_key(fold) : NULL;
+		if (known != NULL && i >= last) {
+			t = xgrowarray(t, nt, 1, sizeof(*t));
+			t[nt].key = xstrdup(known);
+			t[nt++].value = value;
+			value = NULL;
+			prev_known = 1;
+			if (known == history_known[0])
+				approval = 1;
+		} else if (known != NULL && (known == history_known[0] ?
+		    strchr(value, '@') != NULL : isdigit((unsigned char)*value)))
+			/* Left out of the trailers, but written as one. */
+			diag_emit(d, DIAG_WARNING, NULL, "bad-approval",
+			    "commit %.12s: '%.*s' is not read: trailers count "
+			    "only in the message's last paragraph, after the "
+			    "subject and a blank line", id, (int)lines[i].n,
+			    lines[i].s);
+		else if (meant != NULL && (i >= last || single))
+			diag_emit(d, DIAG_WARNING, NULL, "bad-approval",
+			    "commit %.12s: '%.*s' is not a trailer kitei reads; "
+			    "did you mean '%s:'?", id, (int)lines[i].n,
+			    lines[i].s, meant);
+		free(fold);
+		free(value);
+	}
+	history_git_trailers(&t, &nt, ta, &gi, NULL);
+	free(lines);
+	*out = t;
+	*nout = nt;
+	return approval;
 }
 
 /* Frees what one commit record owns (not the record itself). */
@@ -758,9 +1000,11 @@ history_read_node(struct history_walker *w, struct history_node *nd,
 	git_tree		*tree = NULL, *sub;
 	const git_tree_entry	*e = NULL;
 	size_t			 i;
-	int			 rc = -1;
+	int			 rc = -1, off;
 
 	nd->time = (int64_t)git_commit_time(c);
+	off = 0;
+	jdate_clamp_time(&nd->time, &off);	/* the order only; history_add says */
 	nd->read = 1;
 	if (w->nparts == 0) {
 		git_oid_cpy(&nd->sub, git_commit_tree_id(c));
@@ -794,18 +1038,19 @@ out:
 }
 
 /*
- * Appends commit c to the history with its files (taken over: *files is
- * NULLed) and a copy of its trailers.
+ * Appends commit c to the history with its files and trailers (both taken
+ * over: *files and *tr are NULLed).
  */
 static void
 history_add(struct history_walker *w, git_commit *c,
     struct history_file **files, size_t nfiles,
-    const git_message_trailer_array *ta, int approval)
+    struct history_trailer **tr, size_t ntr, int approval)
 {
 	struct history_commit	*hc;
 	const git_signature	*sig;
 	const char		*msg, *summary;
 	size_t			 i, np;
+	int			 off, clamped;
 
 	if (w->h->ncommits == w->cap) {
 		w->cap = w->cap ? 2 * w->cap : 64;
@@ -819,20 +1064,32 @@ history_add(struct history_walker *w, git_commit *c,
 	hc->offset = git_commit_time_offset(c);
 	sig = git_commit_author(c);
 	hc->author_time = (int64_t)sig->when.time;
+	off = sig->when.offset;
+	/* Dates past what four-digit years hold are clamped, and said. */
+	clamped = jdate_clamp_time(&hc->time, &hc->offset) < 0;
+	if (jdate_clamp_time(&hc->author_time, &off) < 0 || clamped) {
+		char	*text;
+
+		/* Once per commit: sources said it already of the revision. */
+		xasprintf(&text, "commit %.12s: its date lies outside the years "
+		    "%d to %d; it is taken as the nearest day inside", hc->id,
+		    JDATE_YEAR_MIN, JDATE_YEAR_MAX);
+		for (i = 0; i < diag_count(w->d); i++)
+			if (!strcmp(diag_get(w->d, i)->text, text))
+				break;
+		if (i == diag_count(w->d))
+			diag_emit(w->d, DIAG_WARNING, NULL, "commit-date", "%s", text);
+		free(text);
+	}
 	hc->author_name = xstrdup(sig->name != NULL ? sig->name : "");
 	hc->author_email = xstrdup(sig->email != NULL ? sig->email : "");
 	summary = git_commit_summary(c);
 	hc->subject = xstrdup(summary != NULL ? summary : "");
 	msg = git_commit_message(c);
 	hc->message = xstrdup(msg != NULL ? msg : "");
-	if (ta->count > 0) {
-		hc->trailers = xcalloc(ta->count, sizeof(*hc->trailers));
-		for (i = 0; i < ta->count; i++) {
-			hc->trailers[i].key = xstrdup(ta->trailers[i].key);
-			hc->trailers[i].value = xstrdup(ta->trailers[i].value);
-		}
-		hc->ntrailers = ta->count;
-	}
+	hc->trailers = *tr;
+	hc->ntrailers = ntr;
+	*tr = NULL;
 	hc->files = *files;
 	hc->nfiles = nfiles;
 	*files = NULL;
@@ -860,8 +1117,10 @@ history_judge(struct history_walker *w, struct history_graph *g, size_t v,
 	struct history_node		*nd = &g->nodes[v];
 	git_message_trailer_array	 ta;
 	struct history_file		*files = NULL;
+	struct history_trailer		*tr = NULL;
 	const char			*msg;
-	size_t				 nfiles = 0, i;
+	char				 id[GIT_OID_HEXSZ + 1];
+	size_t				 nfiles = 0, ntr = 0, i;
 	int				 have_ta = 0, approval = 0, changed;
 	int				 rc = -1;
 
@@ -888,18 +1147,23 @@ history_judge(struct history_walker *w, struct history_graph *g, size_t v,
 		goto out;
 	}
 	have_ta = 1;
-	for (i = 0; i < ta.count; i++)
-		if (strcasecmp(ta.trailers[i].key, HISTORY_APPROVED_BY) == 0)
-			approval = 1;
+	git_oid_tostr(id, sizeof(id), git_commit_id(c));
+	approval = history_read_trailers(&tr, &ntr, &ta, msg, id, w->d);
 	if (nfiles > 0 || approval) {
 		nd->kept = w->h->ncommits;
-		history_add(w, c, &files, nfiles, &ta, approval);
+		history_add(w, c, &files, nfiles, &tr, ntr, approval);
 		nfiles = 0;
+		ntr = 0;
 	}
 	rc = 0;
 out:
 	if (have_ta)
 		git_message_trailer_array_free(&ta);
+	for (i = 0; i < ntr; i++) {
+		free(tr[i].key);
+		free(tr[i].value);
+	}
+	free(tr);
 	history_files_free(files, nfiles);
 	return rc;
 }

@@ -1,33 +1,71 @@
 /*
  * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
  *
- * Calendar arithmetic and Japanese date formats.
+ * Calendar arithmetic and Japanese date formats, clamped to the years
+ * 1 to 9999 so that no input overflows.
  */
 #include <stdint.h>
 #include <stdio.h>
 
 #include "jdate.h"
 
-/* Days from a civil date (Howard Hinnant's algorithm). */
+/* Clamps v into [lo, hi]; sets *moved when it had to. */
+static int64_t
+jdate_clamp(int64_t v, int64_t lo, int64_t hi, int *moved)
+{
+	if (v < lo) {
+		*moved = 1;
+		return lo;
+	}
+	if (v > hi) {
+		*moved = 1;
+		return hi;
+	}
+	return v;
+}
+
+int
+jdate_clamp_time(int64_t *t, int *offset)
+{
+	int	 moved = 0;
+
+	*t = jdate_clamp(*t, JDATE_TIME_MIN, JDATE_TIME_MAX, &moved);
+	*offset = (int)jdate_clamp(*offset, -JDATE_OFFSET_MAX, JDATE_OFFSET_MAX,
+	    &moved);
+	return moved ? -1 : 0;
+}
+
+/*
+ * Days from a civil date (Howard Hinnant's algorithm).  Any int fields are
+ * safe: the year is clamped into range, the month to 1..12 and the day to
+ * 1..31 first, so the products stay far inside int64_t.
+ */
 int64_t
 jdate_days(const struct jdate *d)
 {
-	int64_t	 y = d->year - (d->month <= 2);
+	int	 moved = 0;
+	int64_t	 year = jdate_clamp(d->year, JDATE_YEAR_MIN, JDATE_YEAR_MAX, &moved);
+	int64_t	 month = jdate_clamp(d->month, 1, 12, &moved);
+	int64_t	 day = jdate_clamp(d->day, 1, 31, &moved);
+	int64_t	 y = year - (month <= 2);
 	int64_t	 era = (y >= 0 ? y : y - 399) / 400;
 	int64_t	 yoe = y - era * 400;
-	int64_t	 doy = (153 * (d->month + (d->month > 2 ? -3 : 9)) + 2) / 5 +
-		    d->day - 1;
+	int64_t	 doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
 	int64_t	 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 
 	return era * 146097 + doe - 719468;
 }
 
-/* The civil date of a day count. */
+/* The civil date of a day count, clamped to 0001-01-01 .. 9999-12-31. */
 static void
 jdate_from_days(struct jdate *d, int64_t z)
 {
+	static const struct jdate first = { JDATE_YEAR_MIN, 1, 1 };
+	static const struct jdate last = { JDATE_YEAR_MAX, 12, 31 };
 	int64_t	 era, doe, yoe, doy, mp, y;
+	int	 moved = 0;
 
+	z = jdate_clamp(z, jdate_days(&first), jdate_days(&last), &moved);
 	z += 719468;
 	era = (z >= 0 ? z : z - 146096) / 146097;
 	doe = z - era * 146097;
@@ -40,12 +78,14 @@ jdate_from_days(struct jdate *d, int64_t z)
 	d->year = (int)(y + (d->month <= 2));
 }
 
-void
+int
 jdate_from_time(struct jdate *d, int64_t t, int offset)
 {
+	int	 rc = jdate_clamp_time(&t, &offset);
 	int64_t	 local = t + (int64_t)offset * 60;
 
 	jdate_from_days(d, (local >= 0 ? local : local - 86399) / 86400);
+	return rc;
 }
 
 int
@@ -56,7 +96,8 @@ jdate_parse(struct jdate *d, const char *s)
 
 	if (sscanf(s, "%4d-%2d-%2d%c", &d->year, &d->month, &d->day, &tail) != 3)
 		return -1;
-	if (d->month < 1 || d->month > 12 || d->day < 1 || d->day > 31)
+	if (d->year < JDATE_YEAR_MIN || d->year > JDATE_YEAR_MAX ||
+	    d->month < 1 || d->month > 12 || d->day < 1 || d->day > 31)
 		return -1;
 	jdate_from_days(&back, jdate_days(d));
 	return back.month == d->month && back.day == d->day ? 0 : -1;
@@ -100,10 +141,13 @@ void
 jdate_add_months(struct jdate *d, int months)
 {
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int	 m = d->year * 12 + (d->month - 1) + months, last;
+	int	 moved = 0, last;
+	int64_t	 m = (int64_t)d->year * 12 + ((int64_t)d->month - 1) + months;
 
-	d->year = m / 12;
-	d->month = m % 12 + 1;
+	m = jdate_clamp(m, (int64_t)JDATE_YEAR_MIN * 12,
+	    (int64_t)JDATE_YEAR_MAX * 12 + 11, &moved);
+	d->year = (int)(m / 12);
+	d->month = (int)(m % 12 + 1);
 	last = mdays[d->month - 1] + (d->month == 2 && ((d->year % 4 == 0 &&
 	    d->year % 100 != 0) || d->year % 400 == 0));
 	if (d->day > last)

@@ -28,4 +28,29 @@
 #define KITEI_MAX_IDS		256
 #define KITEI_MAX_ID_LEN	32
 
+/*
+ * Bundles kitei verify reads.  A manual gives at most four files (HTML, PDF
+ * and its 新旧対照表 in both) and a policy root at most KITEI_MAX_DOCUMENTS
+ * documents, so 100,000 members is far past any real bundle, while verify's
+ * index (a name and a hash per member) stays within tens of megabytes.
+ */
+#define KITEI_MAX_BUNDLE_MEMBERS	100000
+/* One member expanded (512 MiB): a manual's PDF with its fonts is megabytes. */
+#define KITEI_MAX_BUNDLE_MEMBER_BYTES	536870912
+/*
+ * The whole bundle expanded (4 GiB): more is a zip bomb.  The sizes the zip
+ * declares are summed before anything is inflated, and no member may
+ * inflate past its declared size.
+ */
+#define KITEI_MAX_BUNDLE_BYTES		4294967296
+/* A member's name: the file name limit of common file systems. */
+#define KITEI_MAX_BUNDLE_NAME		255
+/* SHA256SUMS: a line per member at most. */
+#define KITEI_MAX_BUNDLE_SUMS_BYTES	(KITEI_MAX_BUNDLE_MEMBERS * \
+	(64 + 2 + KITEI_MAX_BUNDLE_NAME + 1))
+
+/* A limit as a string, for messages: KITEI_STR(KITEI_MAX_BUNDLE_NAME). */
+#define KITEI_STR_(x)	#x
+#define KITEI_STR(x)	KITEI_STR_(x)
+
 #endif /* KITEI_LIMITS_H */

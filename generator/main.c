@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,8 @@
 #include "diff.h"
 #include "diag.h"
 #include "history.h"
+#include "init.h"
+#include "jdate.h"
 #include "model.h"
 #include "output.h"
 #include "parse.h"
@@ -57,7 +60,9 @@ struct opts {
 	const char	*keyring;	/* --keyring FILE */
 	int		 include_confidential; /* --include-confidential */
 	int		 draft;		/* --draft */
+	const char	*firm;		/* init --firm NAME */
 	int		 redact;	/* set by bundle: confidential text withheld */
+	int		 commit_today;	/* set by bundle: "today" is the commit's date */
 	const char	*args[4];	/* positional arguments after the command */
 	int		 nargs;
 };
@@ -71,13 +76,15 @@ static const char usage_text[] =
 "  catalog  [--format text|json]                           the regulation's elements\n"
 "  history  [PATH] [--format text|json]                    changes to the policy root or one document\n"
 "  build    [-o DIR] [--only html,pdf,public,dashboard] [--release] [--emit-xml]\n"
-"           [--sign-pdf FILE.p12]\n"
-"                                                          manuals, dashboard, matrix, public page\n"
+"           [--draft] [--sign-pdf FILE.p12]                manuals, dashboard, matrix, public page\n"
+"                                                          (--draft: public page of unapproved text, marked 未承認)\n"
 "  diff     OLD NEW [-o DIR] [--order old-left|new-left]   新旧対照表 of every changed manual\n"
 "  bundle   [-o FILE.zip] [--since REV] [--sign KEY] [--include-confidential] [--draft]\n"
 "           [--sign-pdf FILE.p12]\n"
 "                                                          a verifiable bundle for regulators\n"
 "  verify   FILE.zip [--keyring FILE]                      check a bundle's hashes and signature\n"
+"  init     [DIR] [--firm NAME]                            a new policy root: kitei.yml, a skeleton\n"
+"                                                          per manual, the public page, CI recipes\n"
 "\n"
 "The policy root is the current folder (or DIR), inside a git repository;\n"
 "kitei reads it from the commit REV (default HEAD).  Exit status: 0 ok,\n"
@@ -246,6 +253,8 @@ main_pipeline(struct run *r, const struct opts *o, struct diag *d)
 	struct sources_opts	 so;
 	struct signoff_input	 si;
 	struct parse_doc	**docs;
+	struct jdate		 jd;
+	char			 day[16];
 	size_t			 i;
 
 	memset(r, 0, sizeof(*r));
@@ -277,6 +286,11 @@ main_pipeline(struct run *r, const struct opts *o, struct diag *d)
 	si.cf = r->cf;
 	si.src = r->src;
 	si.today = o->today;
+	if (o->commit_today && r->src->commit != NULL) {
+		/* A bundle's findings must not change with the day it is made. */
+		jdate_from_time(&jd, r->src->time, r->src->offset);
+		si.today = jdate_iso(day, sizeof(day), &jd);
+	}
 	si.release = o->release;
 	r->so = signoff_run(&si, d);
 	return 0;
@@ -465,6 +479,8 @@ main_output_opts(struct output_opts *out, const struct opts *o)
 	out->since = o->since;
 	out->sign = o->sign;
 	out->sign_pdf = o->sign_pdf;
+	out->draft = o->draft;
+	out->dest = o->output != NULL ? o->output : "output";
 }
 
 /* kitei build. */
@@ -483,6 +499,8 @@ cmd_build(const struct opts *o, struct diag *d)
 	size_t			 i;
 	int			 refused = 0;
 
+	if (o->only != NULL && output_check_only(o->only, d) < 0)
+		return main_fail(d);
 	if (main_pipeline(&r, o, d) < 0)
 		goto fail;
 	if (o->release && (r.src->shallow || r.src->worktree)) {
@@ -505,7 +523,7 @@ cmd_build(const struct opts *o, struct diag *d)
 	main_assemble_input(&in, &r, gen, d);
 	datadir = main_datadir();
 	rnd = render_new(datadir, r.src, d);
-	if ((pub = publish_begin(out, d)) == NULL)
+	if ((pub = publish_begin(out, 0, d)) == NULL)
 		goto fail;
 	main_output_opts(&oo, o);
 	if (output_build(&oo, pub, &in, rnd, d) < 0)
@@ -586,7 +604,7 @@ cmd_diff(const struct opts *o, struct diag *d)
 	}
 	datadir = main_datadir();
 	rnd = render_new(datadir, new.src, d);
-	if ((pub = publish_begin(out, d)) == NULL)
+	if ((pub = publish_begin(out, PUBLISH_DIFF, d)) == NULL)
 		goto fail;
 	xasprintf(&path, "%s/shinkyu.css", publish_dir(pub));
 	if (render_copy(rnd, "shinkyu.css", path) < 0)
@@ -631,7 +649,7 @@ cmd_bundle(const struct opts *o, struct diag *d)
 	struct render		*rnd = NULL;
 	struct assemble_input	 in;
 	struct diag		*pd = diag_new();
-	char			*datadir = NULL, *stage = NULL, *path = NULL, gen[64];
+	char			*datadir = NULL, *path = NULL, gen[64];
 	const char		*out = o->output != NULL ? o->output : "bundle.zip";
 	size_t			 i;
 	int			 rc, refused = 0;
@@ -646,7 +664,8 @@ cmd_bundle(const struct opts *o, struct diag *d)
 	bo.redact = !o->include_confidential;
 	bo.emit_xml = 0;
 	bo.only = "html,pdf,dashboard";
-	if (main_pipeline(&r, o, d) < 0)
+	bo.commit_today = oo.commit_today = 1;
+	if (main_pipeline(&r, &bo, d) < 0)
 		goto fail;
 	for (i = 0; i < r.model->nmanuals && !o->draft; i++)
 		if (!r.so->manuals[i].signed_off) {
@@ -672,16 +691,13 @@ cmd_bundle(const struct opts *o, struct diag *d)
 	}
 	snprintf(gen, sizeof(gen), "kitei %s", KITEI_VERSION);
 	main_assemble_input(&in, &r, gen, d);
+	in.external = 1;
 	datadir = main_datadir();
 	rnd = render_new(datadir, r.src, d);
-	xasprintf(&stage, "%s.stage", out);
-	if ((pub = publish_begin(stage, d)) == NULL)
+	if ((pub = publish_begin(out, PUBLISH_FILE, d)) == NULL)
 		goto fail;
 	main_output_opts(&boo, &bo);
 	if (output_build(&boo, pub, &in, rnd, d) < 0)
-		goto fail;
-	if (r.hist != NULL && (publish_mkdirs(pub, "history/x", d) < 0 ||
-	    output_history(publish_dir(pub), r.hist, d) < 0))
 		goto fail;
 	if (o->since != NULL) {
 		if (publish_mkdirs(pub, "shinkyu/x", d) < 0)
@@ -700,7 +716,8 @@ cmd_bundle(const struct opts *o, struct diag *d)
 	    old.src->revision : NULL, d) < 0 ||
 	    output_readme(publish_dir(pub), &in, &boo, d) < 0)
 		goto fail;
-	if (bundle_write(publish_dir(pub), out, r.src->time, o->sign, d) < 0)
+	if (bundle_write(publish_dir(pub), out, r.src->time, r.src->offset,
+	    o->sign, d) < 0)
 		goto fail;
 	publish_abort(pub);
 	pub = NULL;
@@ -716,12 +733,36 @@ fail:
 	rc = main_fail(d);
 out:
 	free(path);
-	free(stage);
 	render_free(rnd);
 	free(datadir);
 	main_run_free(&old);
 	main_run_free(&r);
 	diag_free(pd);
+	return rc;
+}
+
+/*
+ * init [DIR] [--firm NAME]: a new policy root in DIR (default: here).
+ * Returns the exit status.
+ */
+static int
+cmd_init(const struct opts *o, struct diag *d)
+{
+	struct catalog	*cat = NULL;
+	int		 rc;
+
+	if (o->nargs > 1) {
+		fprintf(stderr, "kitei: init takes one folder, not '%s'\n",
+		    o->args[1]);
+		return EXIT_NORUN;
+	}
+	if (main_catalog(&cat, "system-risk-rules", NULL, d) < 0 ||
+	    init_run(o->nargs == 1 ? o->args[0] : ".", o->firm, cat, stdout,
+	    d) < 0)
+		rc = main_fail(d);
+	else
+		rc = 0;
+	catalog_free(cat);
 	return rc;
 }
 
@@ -808,6 +849,8 @@ main(int argc, char *argv[])
 			o.include_confidential = 1;
 		else if (!strcmp(a, "--draft"))
 			o.draft = 1;
+		else if (main_is(a, "--firm"))
+			o.firm = main_value(argc, argv, &i, "--firm");
 		else if (main_is(a, "--order"))
 			o.order = main_value(argc, argv, &i, "--order");
 		else if (!strcmp(a, "-h") || !strcmp(a, "--help"))
@@ -843,6 +886,8 @@ main(int argc, char *argv[])
 		return EXIT_NORUN;
 	}
 	o.dir = NULL;
+	/* A file-size limit (ulimit -f) is a write error, not a kill. */
+	signal(SIGXFSZ, SIG_IGN);
 	git_libgit2_init();
 	/*
 	 * Every stage reads each object about once: the object cache only costs
@@ -866,10 +911,9 @@ main(int argc, char *argv[])
 		rc = cmd_bundle(&o, d);
 	else if (!strcmp(cmd, "verify"))
 		rc = cmd_verify(&o, d);
-	else if (!strcmp(cmd, "init")) {
-		fprintf(stderr, "kitei: %s is not implemented yet\n", cmd);
-		rc = EXIT_NORUN;
-	} else {
+	else if (!strcmp(cmd, "init"))
+		rc = cmd_init(&o, d);
+	else {
 		fprintf(stderr, "kitei: unknown command '%s'\n", cmd);
 		main_usage(stderr);
 		rc = EXIT_NORUN;

@@ -410,6 +410,7 @@ model_assign(struct model *m, const struct config *cf, struct diag *d)
 				if (md->manual == MODEL_NONE)
 					md->manual = j;
 				else if (md->manual != j) {
+					md->ambiguous = 1;
 					pos.path = md->path;
 					pos.line = pos.col = 0;
 					diag_emit(d, DIAG_ERROR, &pos,

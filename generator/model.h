@@ -62,6 +62,7 @@ struct model_doc {
 	struct parse_doc	*parsed;	/* owned */
 	const char		*path;		/* repository-relative, borrowed */
 	size_t			 manual;	/* index into model->manuals, or MODEL_NONE */
+	int			 ambiguous;	/* claimed by two manuals: it meets no element */
 	char			*title;		/* front matter title, else the first heading, else the file name */
 	struct model_section	*sections;
 	size_t			 nsections;

@@ -24,11 +24,16 @@
 #include "output.h"
 #include "pdfsign.h"
 #include "publish.h"
+#include "pubpage.h"
 #include "render.h"
 #include "signoff.h"
 #include "sources.h"
 #include "typeset.h"
 #include "xalloc.h"
+
+/* The parts of a build that --only names. */
+static const char *const output_parts[] = { "html", "pdf", "public", "dashboard" };
+#define OUTPUT_NPARTS	(sizeof(output_parts) / sizeof(output_parts[0]))
 
 /* Whether part (html, public, dashboard, pdf) is asked for by --only. */
 static int
@@ -45,6 +50,78 @@ output_only(const struct output_opts *o, const char *part)
 	return 0;
 }
 
+int
+output_check_only(const char *only, struct diag *d)
+{
+	const char	*p, *e;
+	size_t		 i, n;
+	int		 rc = 0;
+
+	for (p = only; ; p = e + 1) {
+		e = strchr(p, ',');
+		n = e != NULL ? (size_t)(e - p) : strlen(p);
+		for (i = 0; i < OUTPUT_NPARTS; i++)
+			if (strlen(output_parts[i]) == n &&
+			    !strncmp(output_parts[i], p, n))
+				break;
+		if (i == OUTPUT_NPARTS) {
+			diag_emit(d, DIAG_FATAL, NULL, "usage", "--only: unknown "
+			    "part '%.*s'; the parts are html, pdf, public, dashboard",
+			    (int)n, p);
+			rc = -1;
+		}
+		if (e == NULL)
+			break;
+	}
+	return rc;
+}
+
+/*
+ * publish_keep's callback: whether the file rel of an existing output
+ * belongs to a part this run rewrites (o's --only), so is not kept.
+ */
+static int
+output_drop(const char *rel, void *arg)
+{
+	const struct output_opts	*o = arg;
+	size_t				 n = strlen(rel);
+
+	if (!strcmp(rel, "kitei.css"))
+		return output_only(o, "html") || output_only(o, "dashboard");
+	if (!strncmp(rel, "manuals/", 8))
+		return output_only(o, n > 4 && !strcmp(rel + n - 4, ".pdf") ?
+		    "pdf" : "html");
+	if (!strcmp(rel, "coverage.pdf"))
+		return output_only(o, "pdf");
+	if (!strcmp(rel, "index.html") || !strcmp(rel, "coverage.html") ||
+	    !strcmp(rel, "coverage.json") || !strcmp(rel, "coverage.csv") ||
+	    !strcmp(rel, "site.xml"))
+		return output_only(o, "dashboard");
+	if (!strncmp(rel, "public/", 7) || !strcmp(rel, "public.xml"))
+		return output_only(o, "public");
+	return 0;	/* not a part's: kept */
+}
+
+/*
+ * Closes f, written as path: returns 0, or -1 with a fatal diagnostic when
+ * any write failed (a full disk) or the close did.
+ */
+static int
+output_close(FILE *f, const char *path, struct diag *d)
+{
+	struct pos	 pos = { path, 0, 0 };
+	int		 bad = ferror(f), err = errno;
+
+	if (fclose(f) != 0 || bad) {
+		if (!bad)
+			err = errno;
+		diag_emit(d, DIAG_FATAL, &pos, "io", "cannot write: %s",
+		    strerror(err != 0 ? err : EIO));
+		return -1;
+	}
+	return 0;
+}
+
 /* Writes a file through a callback; returns 0 or -1 with a diagnostic. */
 static int
 output_write(const char *path, void (*fn)(FILE *, const struct assemble_input *),
@@ -58,14 +135,9 @@ output_write(const char *path, void (*fn)(FILE *, const struct assemble_input *)
 		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
 		return -1;
 	}
+	errno = 0;
 	fn(f, in);
-	if (fclose(f) != 0) {
-		struct pos pos = { path, 0, 0 };
-
-		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
-		return -1;
-	}
-	return 0;
+	return output_close(f, path, d);
 }
 
 /* Saves an assembled document beside the pages (--emit-xml). */
@@ -240,15 +312,22 @@ output_build(const struct output_opts *o, struct publish *pub,
 	struct assemble_input	 inp = *in0, *in = &inp;
 	struct output_pages	 mp;
 	struct pdfsign		*ps = NULL;
+	struct coverage		*redacted = NULL;
 	xmlDocPtr		 doc = NULL;
 	char			*path = NULL;
 	size_t			 i;
 	int			 rc = -1;
 
 	memset(&mp, 0, sizeof(mp));
+	/* Without --include-confidential, confidential reasons are withheld everywhere. */
+	if (o->redact)
+		inp.cov = redacted = assemble_redact_coverage(in0->cov, in0->model);
 
 	if (o->sign_pdf != NULL && output_only(o, "pdf") &&
 	    (ps = pdfsign_new(o->sign_pdf, d)) == NULL)
+		goto out;
+	/* --only rewrites its parts of an existing output and keeps the rest. */
+	if (o->only != NULL && publish_keep(pub, output_drop, (void *)o, d) < 0)
 		goto out;
 	if (output_only(o, "html") || output_only(o, "dashboard")) {
 		xasprintf(&path, "%s/kitei.css", dir);
@@ -293,12 +372,14 @@ output_build(const struct output_opts *o, struct publish *pub,
 			doc = NULL;
 		}
 	}
-	if (output_only(o, "dashboard")) {
+	if (output_only(o, "dashboard") || output_only(o, "pdf")) {
 		if (output_only(o, "pdf")) {
 			inp.page_of = output_pages_find;
 			inp.page_arg = &mp;
 		}
 		doc = assemble_site(in);
+	}
+	if (output_only(o, "dashboard")) {
 		if (o->emit_xml) {
 			xasprintf(&path, "%s/site.xml", dir);
 			if (output_save_xml(doc, path, d) < 0)
@@ -313,12 +394,6 @@ output_build(const struct output_opts *o, struct publish *pub,
 		if (render_page(rnd, doc, "coverage.xsl", path, NULL) < 0)
 			goto out;
 		free(path);
-		if (output_only(o, "pdf")) {
-			xasprintf(&path, "%s/coverage.pdf", dir);
-			if (output_coverage_pdf(rnd, doc, in, path, d) < 0)
-				goto out;
-			free(path);
-		}
 		xasprintf(&path, "%s/coverage.json", dir);
 		if (output_write(path, render_coverage_json, in, d) < 0)
 			goto out;
@@ -328,32 +403,30 @@ output_build(const struct output_opts *o, struct publish *pub,
 			goto out;
 		free(path);
 		path = NULL;
-		xmlFreeDoc(doc);
-		doc = NULL;
 	}
-	if (output_only(o, "public")) {
-		if (publish_mkdirs(pub, "public/x", d) < 0)
-			goto out;
-		doc = assemble_public(in);
-		if (o->emit_xml) {
-			xasprintf(&path, "%s/public.xml", dir);
-			if (output_save_xml(doc, path, d) < 0)
-				goto out;
-			free(path);
-		}
-		xasprintf(&path, "%s/public/index.html", dir);
-		if (render_page(rnd, doc, "public.xsl", path, NULL) < 0)
-			goto out;
-		free(path);
-		xasprintf(&path, "%s/public/public.css", dir);
-		if (render_copy(rnd, "public.css", path) < 0)
+	if (output_only(o, "pdf")) {
+		/* The matrix as a PDF belongs to part pdf. */
+		xasprintf(&path, "%s/coverage.pdf", dir);
+		if (output_coverage_pdf(rnd, doc, in, path, d) < 0)
 			goto out;
 		free(path);
 		path = NULL;
 	}
+	xmlFreeDoc(doc);
+	doc = NULL;
+	if (output_only(o, "public")) {
+		struct pubpage_opts po;
+
+		po.dest = o->dest;
+		po.draft = o->draft;
+		po.emit_xml = o->emit_xml;
+		if (pubpage_write(&po, pub, in, rnd, d) < 0)
+			goto out;
+	}
 	rc = 0;
 out:
 	pdfsign_free(ps);
+	assemble_redacted_coverage_free(redacted);
 	output_pages_free(&mp);
 	free(path);
 	xmlFreeDoc(doc);
@@ -473,11 +546,12 @@ output_history(const char *dir, const struct history *h, struct diag *d)
 			diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
 			rc = -1;
 		} else {
+			errno = 0;
 			if (i)
 				history_print_json(f, h, NULL);
 			else
 				history_print_text(f, h, NULL);
-			fclose(f);
+			rc = output_close(f, path, d);
 		}
 		free(path);
 	}
@@ -494,6 +568,7 @@ output_manifest(const char *dir, const struct assemble_input *r, const struct ou
 	char		*path, iso[16], date[64];
 	struct jdate	 day;
 	size_t		 i;
+	int		 rc;
 
 	xasprintf(&path, "%s/manifest.json", dir);
 	if ((f = fopen(path, "wb")) == NULL) {
@@ -514,6 +589,8 @@ output_manifest(const char *dir, const struct assemble_input *r, const struct ou
 	json_string(&j, r->src->revision);
 	json_key(&j, "date");
 	json_string(&j, jdate_iso(iso, sizeof(iso), &day));
+	json_key(&j, "commit_time");	/* verify judges signatures at it */
+	json_int(&j, r->src->time);
 	json_key(&j, "since");
 	json_string(&j, since_rev);
 	json_key(&j, "confidential_included");
@@ -556,9 +633,9 @@ output_manifest(const char *dir, const struct assemble_input *r, const struct ou
 	json_array_end(&j);
 	json_object_end(&j);
 	json_finish(&j);
-	fclose(f);
+	rc = output_close(f, path, d);
 	free(path);
-	return 0;
+	return rc;
 }
 
 /* README.txt for the recipient, in Japanese. */
@@ -569,6 +646,7 @@ output_readme(const char *dir, const struct assemble_input *r, const struct outp
 	FILE		*f;
 	char		*path, ja[48];
 	struct jdate	 day;
+	int		 rc;
 
 	xasprintf(&path, "%s/README.txt", dir);
 	if ((f = fopen(path, "wb")) == NULL) {
@@ -589,7 +667,6 @@ output_readme(const char *dir, const struct assemble_input *r, const struct outp
 	    "  manuals/       各規程・危機管理マニュアル（PDF 及び HTML）\r\n"
 	    "  coverage.html  規則の各要素と規程の条項との対応表（coverage.csv, coverage.json も同内容）\r\n"
 	    "  index.html     対応状況の概要\r\n"
-	    "  history/       変更履歴（history.txt, history.json）\r\n"
 	    "%s"
 	    "  manifest.json  収録物の一覧（改訂番号、規則の版、各規程の版数と承認状況）\r\n"
 	    "  SHA256SUMS     全ファイルの SHA-256 値\r\n"
@@ -609,7 +686,7 @@ output_readme(const char *dir, const struct assemble_input *r, const struct outp
 	    o->sign != NULL ?
 	    "  署名は、当社の公開鍵を取り込んだうえで次により確認できます。\r\n"
 	    "    gpg --verify SHA256SUMS.asc SHA256SUMS\r\n" : "");
-	fclose(f);
+	rc = output_close(f, path, d);
 	free(path);
-	return 0;
+	return rc;
 }

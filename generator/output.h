@@ -27,9 +27,20 @@ struct output_opts {
 	const char	*since;		/* the bundle's --since, or NULL */
 	const char	*sign;		/* the bundle's --sign key, or NULL */
 	const char	*sign_pdf;	/* --sign-pdf: a PKCS#12 file signing each manual PDF, or NULL */
+	int		 draft;		/* build --draft: the public page as a marked preview */
+	const char	*dest;		/* the folder being replaced (its public/ may be kept) */
 };
 
-/* Writes build's outputs into pub's folder.  Returns 0, or -1 with a diagnostic. */
+/*
+ * Checks --only's list: returns 0, or -1 with a fatal diagnostic naming
+ * each unknown part and the known ones.
+ */
+int	 output_check_only(const char *only, struct diag *);
+
+/*
+ * Writes build's outputs into pub's folder; with --only, the parts not
+ * asked for are kept from the existing output. into pub's folder.  Returns 0, or -1 with a diagnostic.
+ */
 int	 output_build(const struct output_opts *, struct publish *pub,
 	    const struct assemble_input *, struct render *, struct diag *);
 

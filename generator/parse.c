@@ -15,6 +15,7 @@
 #include "klimits.h"
 #include "parse.h"
 #include "sources.h"
+#include "unorm.h"
 #include "xalloc.h"
 #include "ydoc.h"
 
@@ -30,6 +31,8 @@ static const char *const parse_keys[] = {
 	"covers", "not-applicable", "visibility"
 };
 
+static int	 parse_near_key(const char *, size_t, const char *);
+
 const char *
 parse_visibility_name(enum visibility v)
 {
@@ -42,14 +45,19 @@ parse_visibility_label(enum visibility v)
 	return v == VIS_UNSET ? parse_vis_labels[VIS_INTERNAL] : parse_vis_labels[v];
 }
 
-/* Parses "public" etc.; returns VIS_UNSET for anything else. */
+/*
+ * Parses a class as normalise_key gives it (NFKC, case-folded): "public",
+ * "internal", "confidential", or the labels 公開, 社外秘, 関係者外秘, which
+ * name one class each.  Returns VIS_UNSET for anything else.
+ */
 static enum visibility
 parse_visibility_word(const char *s)
 {
 	int	 i;
 
 	for (i = 0; i < 3; i++)
-		if (!strcmp(s, parse_vis_names[i]))
+		if (!strcmp(s, parse_vis_names[i]) ||
+		    !strcmp(s, parse_vis_labels[i]))
 			return (enum visibility)i;
 	return VIS_UNSET;
 }
@@ -146,7 +154,12 @@ parse_line_is(const char *p, size_t n, const char *word)
 	return n == w && memcmp(p, word, w) == 0;
 }
 
-/* Reads the front matter mapping into doc. */
+/*
+ * Reads the front matter mapping into doc.  Keys and the visibility are
+ * read after NFKC and case folding ("Visibility: ｐｕｂｌｉｃ").  Front
+ * matter that cannot be read may have held a visibility: the document is
+ * then confidential, as it is for a class or key kitei cannot read.
+ */
 static void
 parse_front_matter(struct parse_doc *doc, const char *yaml, size_t len,
     struct diag *d)
@@ -155,10 +168,14 @@ parse_front_matter(struct parse_doc *doc, const char *yaml, size_t len,
 	struct pos		 pos;
 	yaml_node_t		*root;
 	yaml_node_pair_t	*p;
+	enum visibility		 vis;
+	char			*fkey, *fval;
 
 	if (ydoc_load(&y, doc->src->path, yaml, len, 1, d, DIAG_ERROR,
-	    "bad-front-matter") < 0)
+	    "bad-front-matter") < 0) {
+		doc->visibility = VIS_CONFIDENTIAL;
 		return;
+	}
 	root = ydoc_root(&y);
 	if (root == NULL)
 		goto out;
@@ -166,6 +183,7 @@ parse_front_matter(struct parse_doc *doc, const char *yaml, size_t len,
 		ydoc_pos(&pos, &y, root);
 		diag_emit(d, DIAG_ERROR, &pos, "bad-front-matter",
 		    "front matter must be a mapping such as 'title: …'");
+		doc->visibility = VIS_CONFIDENTIAL;
 		goto out;
 	}
 	for (p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
@@ -174,31 +192,45 @@ parse_front_matter(struct parse_doc *doc, const char *yaml, size_t len,
 		const char *key = ydoc_str(k), *val = ydoc_str(v);
 
 		ydoc_pos(&pos, &y, key != NULL && val == NULL ? v : k);
+		fkey = key != NULL ? unorm_key(key, strlen(key)) : NULL;
 		if (key == NULL || val == NULL) {
 			diag_emit(d, DIAG_ERROR, &pos, "bad-front-matter",
 			    "front matter values are single lines of text");
-			continue;
-		}
-		if (!strcmp(key, "title")) {
+			if (fkey == NULL || !strcmp(fkey, "visibility") ||
+			    parse_near_key(fkey, strlen(fkey), "visibility"))
+				doc->visibility = VIS_CONFIDENTIAL;
+		} else if (!strcmp(fkey, "title")) {
 			free(doc->title);
 			doc->title = xstrdup(val);
-		} else if (!strcmp(key, "owner")) {
+		} else if (!strcmp(fkey, "owner")) {
 			free(doc->owner);
 			doc->owner = xstrdup(val);
-		} else if (!strcmp(key, "visibility")) {
-			doc->visibility = parse_visibility_word(val);
-			if (doc->visibility == VIS_UNSET) {
+		} else if (!strcmp(fkey, "visibility")) {
+			fval = unorm_key(val, strlen(val));
+			vis = parse_visibility_word(fval);
+			free(fval);
+			if (vis == VIS_UNSET) {
 				ydoc_pos(&pos, &y, v);
 				diag_emit(d, DIAG_ERROR, &pos, "bad-front-matter",
 				    "visibility: expected public, internal or "
 				    "confidential, not '%s'", val);
 				/* Unknown means the safest class. */
-				doc->visibility = VIS_CONFIDENTIAL;
+				vis = VIS_CONFIDENTIAL;
 			}
+			/* Said twice, the more restricted holds. */
+			if (doc->visibility == VIS_UNSET || vis > doc->visibility)
+				doc->visibility = vis;
+		} else if (parse_near_key(fkey, strlen(fkey), "visibility")) {
+			diag_emit(d, DIAG_ERROR, &pos, "bad-front-matter",
+			    "unknown front matter key '%s'; did you mean "
+			    "'visibility'? The document is treated as "
+			    "confidential", key);
+			doc->visibility = VIS_CONFIDENTIAL;
 		} else
 			diag_emit(d, DIAG_WARNING, &pos, "bad-front-matter",
 			    "unknown front matter key '%s' (known: title, "
 			    "owner, visibility)", key);
+		free(fkey);
 	}
 out:
 	ydoc_free(&y);
@@ -232,6 +264,8 @@ parse_split_front_matter(struct parse_doc *doc, const char *text, size_t len,
 			pos.col = 1;
 			diag_emit(d, DIAG_ERROR, &pos, "bad-front-matter",
 			    "front matter opened with '---' is never closed");
+			/* It may have said visibility: confidential. */
+			doc->visibility = VIS_CONFIDENTIAL;
 			return copy;
 		}
 		n = parse_line_len(p, end);
@@ -459,82 +493,276 @@ parse_add_directive(struct parse_doc *doc, enum directive_kind kind,
 	return r;
 }
 
-/* Interprets the body of one HTML comment (between "<!--" and "-->"). */
+/* A key read at the start of a directive, in the normalised copy. */
+struct parse_key {
+	const char	*key;	/* its first byte */
+	size_t		 len;	/* its length */
+	int		 colon;	/* a ':' follows (white space between allowed) */
+	const char	*after;	/* past the colon, else past the key */
+	int		 kind;	/* the directive it names, or -1 */
+	int		 near;	/* the directive it nearly names, or -1 */
+};
+
+/* Skips white space in [p, e). */
+static const char *
+parse_skip_space(const char *p, const char *e)
+{
+	while (p < e && unorm_isspace((unsigned char)*p))
+		p++;
+	return p;
+}
+
+/* Skips horizontal white space in [p, e). */
+static const char *
+parse_skip_blank(const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	return p;
+}
+
+/* Returns the end of the word at p: up to white space or a colon. */
+static const char *
+parse_word_end(const char *p, const char *e)
+{
+	while (p < e && *p != ':' && !unorm_isspace((unsigned char)*p))
+		p++;
+	return p;
+}
+
+/*
+ * Reads the key at p (white space first skipped) into k: one word, or two
+ * when a colon follows the second ("not applicable:"), compared after NFKC
+ * and case folding.  Returns k->kind.
+ */
+static int
+parse_read_key(struct parse_key *k, const char *p, const char *e)
+{
+	const char	*q, *w2, *w2e;
+	char		*fold;
+	size_t		 i;
+
+	memset(k, 0, sizeof(*k));
+	k->kind = k->near = -1;
+	p = parse_skip_space(p, e);
+	k->key = p;
+	p = parse_word_end(p, e);
+	k->len = (size_t)(p - k->key);
+	k->after = p;
+	if (k->len == 0)
+		return -1;
+	q = parse_skip_blank(p, e);
+	if (q < e && *q == ':') {
+		k->colon = 1;
+		k->after = q + 1;
+	} else {
+		w2 = q;
+		w2e = parse_word_end(w2, e);
+		q = parse_skip_blank(w2e, e);
+		if (w2e > w2 && w2 > p && q < e && *q == ':') {
+			k->len = (size_t)(w2e - k->key);
+			k->colon = 1;
+			k->after = q + 1;
+		}
+	}
+	fold = unorm_key(k->key, k->len);
+	for (i = 0; i < 3; i++)
+		if (!strcmp(fold, parse_keys[i]))
+			k->kind = (int)i;
+	for (i = 0; k->kind < 0 && k->near < 0 && i < 3; i++)
+		if (parse_near_key(fold, strlen(fold), parse_keys[i]))
+			k->near = (int)i;
+	free(fold);
+	return k->kind;
+}
+
+/*
+ * Whether a directive (or a near miss of one) starts at p: a key and a
+ * colon.  Ends the text of the directive before it.
+ */
+static int
+parse_at_directive(const char *p, const char *e)
+{
+	struct parse_key	 k;
+
+	parse_read_key(&k, p, e);
+	return k.colon && (k.kind >= 0 || k.near >= 0);
+}
+
+/* Whether the word at p names a class (public, ｉｎｔｅｒｎａｌ, 社外秘). */
+static int
+parse_names_class(const char *p, const char *e)
+{
+	char		*w = unorm_key(p, (size_t)(parse_word_end(p, e) - p));
+	enum visibility	 vis = parse_visibility_word(w);
+
+	free(w);
+	return vis != VIS_UNSET;
+}
+
+/* The original text of [p, e) of view v over body, as a new string. */
+static char *
+parse_original(const struct unorm_view *v, const char *body, const char *p,
+    const char *e)
+{
+	size_t	 a, b;
+
+	if (e <= p)
+		return xstrdup("");
+	a = v->from[p - v->s];
+	b = unorm_view_end(v, (size_t)(e - 1 - v->s));
+	return xstrndup(body + a, b - a);
+}
+
+/* Points pos at byte p of the normalised copy, in the original's columns. */
 static void
-parse_comment(struct parse_doc *doc, struct parse_cursor *cur,
-    const char *open, const char *body, const char *end, struct diag *d)
+parse_locate_view(struct parse_cursor *cur, const struct unorm_view *v,
+    const char *body, const char *p, struct pos *pos)
+{
+	parse_locate(cur, body + v->from[p - v->s], &pos->line, &pos->col);
+}
+
+/*
+ * Reports a comment that tries to set a visibility and cannot be read, and
+ * records it as a confidential one: a class kitei cannot read never lets
+ * the section out.
+ */
+static void
+parse_bad_visibility(struct parse_doc *doc, const struct pos *at,
+    const struct pos *pos, struct diag *d, const char *rule, const char *fmt,
+    const char *arg)
 {
 	struct directive	*dir;
-	struct pos		 pos;
-	const char		*p = body, *key, *tok;
-	size_t			 klen, i;
-	int			 kind = -1, line, col;
 
-	pos.path = doc->src->path;
-	while (p < end && isspace((unsigned char)*p))
+	dir = parse_add_directive(doc, DIRECTIVE_VISIBILITY, at->line, at->col);
+	dir->visibility = VIS_CONFIDENTIAL;
+	diag_emit(d, DIAG_ERROR, pos, rule, fmt, arg);
+}
+
+/* Whether the ideographic comma 、 (or ，, normalised) is at p. */
+static int
+parse_is_comma(const char *p, const char *e)
+{
+	return *p == ',' || (e - p >= 3 && !memcmp(p, "\xe3\x80\x81", 3));
+}
+
+/* Returns the end of the id token at p: up to white space or a comma. */
+static const char *
+parse_token_end(const char *p, const char *e)
+{
+	while (p < e && !unorm_isspace((unsigned char)*p) && !parse_is_comma(p, e))
 		p++;
-	key = p;
-	while (p < end && (isalnum((unsigned char)*p) || *p == '-' || *p == '_'))
-		p++;
-	klen = (size_t)(p - key);
-	if (klen == 0 || p >= end || *p != ':')
-		return;
-	for (i = 0; i < 3; i++)
-		if (klen == strlen(parse_keys[i]) &&
-		    !memcmp(key, parse_keys[i], klen))
-			kind = (int)i;
-	parse_locate(cur, open, &line, &col);
-	pos.line = line;
-	pos.col = col;
-	if (kind < 0) {
-		/*
-		 * A near miss is a slip of the keyboard (cover:, visiblity:,
-		 * not_applicable:) or a key cut short (cov:).  Comments of other
-		 * kinds (note:, code:, TODO:) must stay silent.
-		 */
-		for (i = 0; i < 3; i++)
-			if (parse_near_key(key, klen, parse_keys[i]))
-				diag_emit(d, DIAG_WARNING, &pos, "unknown-directive",
-				    "'%.*s:' is not a directive; did you mean '%s:'?",
-				    (int)klen, key, parse_keys[i]);
-		return;
+	return p;
+}
+
+/* Skips white space and commas. */
+static const char *
+parse_skip_separators(const char *p, const char *e)
+{
+	while (p < e && (unorm_isspace((unsigned char)*p) || parse_is_comma(p, e)))
+		p += *p == ',' || unorm_isspace((unsigned char)*p) ? 1 : 3;
+	return p;
+}
+
+/*
+ * Reads the value of a visibility: directive from p (past the colon) to e
+ * into a directive at (line, col).  Returns where the value ends.
+ */
+static const char *
+parse_visibility_value(struct parse_doc *doc, struct parse_cursor *cur,
+    const struct unorm_view *v, const char *body, const char *p,
+    const char *e, const struct pos *at, struct diag *d)
+{
+	struct directive	*dir;
+	struct pos		 pos = *at;
+	const char		*tok, *q;
+	char			*w;
+	enum visibility		 vis;
+
+	p = parse_skip_space(p, e);
+	tok = p;
+	p = parse_word_end(p, e);
+	if (p == tok) {
+		parse_bad_visibility(doc, at, at, d, "bad-directive",
+		    "visibility: names no "
+		    "class; expected public, internal or confidential%s", "");
+		return p;
 	}
-	p++;
-	dir = parse_add_directive(doc, (enum directive_kind)kind, line, col);
-	if (kind == DIRECTIVE_VISIBILITY) {
-		char *w;
-
-		while (p < end && isspace((unsigned char)*p))
-			p++;
-		tok = p;
-		while (p < end && !isspace((unsigned char)*p))
-			p++;
-		w = xstrndup(tok, (size_t)(p - tok));
-		dir->visibility = parse_visibility_word(w);
-		if (dir->visibility == VIS_UNSET) {
-			parse_locate(cur, tok, &pos.line, &pos.col);
-			diag_emit(d, DIAG_ERROR, &pos, "bad-directive",
-			    "visibility: expected public, internal or "
-			    "confidential, not '%s'", w);
-			dir->visibility = VIS_CONFIDENTIAL;
-		}
+	w = unorm_key(tok, (size_t)(p - tok));
+	vis = parse_visibility_word(w);
+	free(w);
+	if (vis == VIS_UNSET) {
+		w = parse_original(v, body, tok, p);
+		parse_locate_view(cur, v, body, tok, &pos);
+		parse_bad_visibility(doc, at, &pos, d, "bad-directive",
+		    "visibility: expected "
+		    "public, internal or confidential, not '%s'", w);
 		free(w);
-		return;
+		return p;
 	}
-	/* Ids: every token up to the first that is not id-like. */
+	dir = parse_add_directive(doc, DIRECTIVE_VISIBILITY, at->line, at->col);
+	dir->visibility = vis;
+	/* Text after the class: another class makes it unreadable. */
+	for (q = parse_skip_space(p, e); q < e; q = parse_skip_space(q, e)) {
+		if (parse_at_directive(q, e))
+			break;
+		tok = q;
+		q = parse_word_end(q, e);
+		if (q == tok)
+			q++;
+		w = unorm_key(tok, (size_t)(q - tok));
+		vis = parse_visibility_word(w);
+		free(w);
+		if (vis != VIS_UNSET) {
+			parse_locate_view(cur, v, body, tok, &pos);
+			dir->visibility = VIS_CONFIDENTIAL;
+			diag_emit(d, DIAG_ERROR, &pos, "bad-directive",
+			    "visibility: names two classes; the section is "
+			    "treated as confidential");
+			return q;
+		}
+	}
+	q = parse_skip_space(p, e);
+	if (q < e && !parse_at_directive(q, e)) {
+		parse_locate_view(cur, v, body, q, &pos);
+		diag_emit(d, DIAG_WARNING, &pos, "bad-directive",
+		    "visibility: text after the class is ignored");
+		while (q < e && !parse_at_directive(q, e)) {
+			q = parse_word_end(q, e);
+			if (q < e && *q == ':')
+				q++;
+			q = parse_skip_space(q, e);
+		}
+	}
+	return q;
+}
+
+/*
+ * Reads the ids (and for not-applicable the reason) of a directive of kind
+ * from p (past the colon) to e into a directive at (line, col).  Returns
+ * where the directive ends: at e, or at the key of the next directive.
+ */
+static const char *
+parse_ids(struct parse_doc *doc, struct parse_cursor *cur,
+    const struct unorm_view *v, const char *body, const char *p,
+    const char *e, int kind, const struct pos *at, struct diag *d)
+{
+	struct directive	*dir;
+	struct pos		 pos = *at;
+	const char		*tok, *q, *r, *re, *stop;
+	int			 line, col, lost = 0;
+
+	dir = parse_add_directive(doc, (enum directive_kind)kind, at->line,
+	    at->col);
 	for (;;) {
-		while (p < end && (isspace((unsigned char)*p) || *p == ','))
-			p++;
+		p = parse_skip_separators(p, e);
 		tok = p;
-		while (p < end && !isspace((unsigned char)*p) && *p != ',')
-			p++;
-		if (p == tok || !parse_idlike(tok, (size_t)(p - tok)) ||
-		    (kind == DIRECTIVE_NA && dir->nids > 0 &&
-		    !parse_idlike(tok, (size_t)(p - tok)))) {
+		p = parse_token_end(p, e);
+		if (p == tok || !parse_idlike(tok, (size_t)(p - tok))) {
 			p = tok;
 			break;
 		}
-		parse_locate(cur, tok, &line, &col);
+		parse_locate(cur, body + v->from[tok - v->s], &line, &col);
 		if (dir->nids == KITEI_MAX_IDS || p - tok > KITEI_MAX_ID_LEN) {
 			pos.line = line;
 			pos.col = col;
@@ -551,28 +779,139 @@ parse_comment(struct parse_doc *doc, struct parse_cursor *cur,
 		dir->nids++;
 	}
 	if (dir->nids == 0) {
-		diag_emit(d, DIAG_ERROR, &pos, "bad-directive",
+		diag_emit(d, DIAG_ERROR, at, "bad-directive",
 		    "%s: names no element id", parse_keys[kind]);
-		return;
+		return parse_at_directive(p, e) ? p : e;
 	}
 	if (kind == DIRECTIVE_NA) {
-		const char *r = p, *re = end;
-
-		while (r < re && isspace((unsigned char)*r))
-			r++;
-		while (re > r && isspace((unsigned char)re[-1]))
+		/* The reason runs to the end, or to a line starting a directive. */
+		r = parse_skip_space(p, e);
+		for (re = r; re < e; re++)
+			if (*re == '\n' && parse_at_directive(re, e))
+				break;
+		q = re;
+		while (re > r && unorm_isspace((unsigned char)re[-1]))
 			re--;
 		if (re > r)
-			dir->reason = xstrndup(r, (size_t)(re - r));
-	} else {
-		while (p < end && isspace((unsigned char)*p))
-			p++;
-		if (p < end) {
-			parse_locate(cur, p, &pos.line, &pos.col);
-			diag_emit(d, DIAG_WARNING, &pos, "bad-directive",
-			    "covers: text after the ids is ignored");
-		}
+			dir->reason = parse_original(v, body, r, re);
+		return q;
 	}
+	q = parse_skip_space(p, e);
+	if (q >= e || parse_at_directive(q, e))
+		return q;
+	parse_locate_view(cur, v, body, q, &pos);
+	/* An id further on is lost with the text: that is no small matter. */
+	for (r = q, stop = e; r < e; r = parse_skip_separators(r, e)) {
+		if (parse_at_directive(r, e)) {
+			stop = r;
+			break;
+		}
+		tok = r;
+		r = parse_token_end(r, e);
+		if (r == tok)
+			r++;
+		if (parse_idlike(tok, (size_t)(r - tok)))
+			lost = 1;
+	}
+	if (lost) {
+		char *w = parse_original(v, body, q, parse_token_end(q, e));
+
+		diag_emit(d, DIAG_ERROR, &pos, "bad-directive",
+		    "covers: '%s' is not an id, and the ids after it are not "
+		    "read; separate ids with spaces or commas", w);
+		free(w);
+	} else
+		diag_emit(d, DIAG_WARNING, &pos, "bad-directive",
+		    "covers: text after the ids is ignored");
+	return stop;
+}
+
+/*
+ * Interprets the body of one HTML comment (between "<!--" and "-->"):
+ * directives, one after another, read on a copy in NFKC so that what a
+ * Japanese keyboard types in full-width mode means what it says.  Columns
+ * stay those of the original.
+ */
+static void
+parse_comment(struct parse_doc *doc, struct parse_cursor *cur,
+    const char *open, const char *body, const char *end, struct diag *d)
+{
+	struct unorm_view	 v;
+	struct parse_key	 k;
+	struct pos		 at, pos;
+	const char		*p, *e, *q;
+	char			*w;
+	int			 first;
+
+	/* Most comments are no directive: look before copying. */
+	for (p = body; p < end && (*p == ' ' || *p == '\t' || *p == '\n' ||
+	    *p == '\r'); p++)
+		;
+	if (p == end || *p == '<' || *p == '!')
+		return;
+	unorm_view_make(&v, body, (size_t)(end - body));
+	e = v.s + v.len;
+	/* "<!--- visibility: internal --->" is read as the author meant. */
+	for (p = parse_skip_space(v.s, e); p < e && *p == '-'; )
+		p = parse_skip_space(p + 1, e);
+	while (e > p && (e[-1] == '-' || unorm_isspace((unsigned char)e[-1])))
+		e--;
+	at.path = pos.path = doc->src->path;
+	for (first = 1; p < e; first = 0) {
+		parse_read_key(&k, p, e);
+		if (!first && !parse_at_directive(p, e))
+			break;
+		if (first)
+			parse_locate(cur, open, &at.line, &at.col);
+		else
+			parse_locate_view(cur, &v, body, k.key, &at);
+		if (k.kind >= 0 && k.colon) {
+			if (k.kind == DIRECTIVE_VISIBILITY)
+				p = parse_visibility_value(doc, cur, &v, body,
+				    k.after, e, &at, d);
+			else
+				p = parse_ids(doc, cur, &v, body, k.after, e,
+				    k.kind, &at, d);
+			continue;
+		}
+		q = parse_skip_blank(k.after, e);
+		w = parse_original(&v, body, k.key, k.key + k.len);
+		if (k.near >= 0 && k.colon) {
+			/*
+			 * A near miss is a slip of the keyboard (cover:,
+			 * visiblity:, not_applicable:) or a key cut short
+			 * (cov:).  Comments of other kinds (note:, code:,
+			 * TODO:) must stay silent.
+			 */
+			if (k.near == DIRECTIVE_VISIBILITY)
+				parse_bad_visibility(doc, &at, &at, d,
+				    "unknown-directive", "'%s:' is "
+				    "not a directive; did you mean 'visibility:'? "
+				    "The section is treated as confidential", w);
+			else
+				diag_emit(d, DIAG_ERROR, &at, "unknown-directive",
+				    "'%s:' is not a directive; did you mean '%s:'?",
+				    w, parse_keys[k.near]);
+		} else if (first && k.kind == DIRECTIVE_VISIBILITY)
+			parse_bad_visibility(doc, &at, &at, d,
+			    "bad-directive", "'%s' without a "
+			    "':' cannot be read; write 'visibility: internal'; "
+			    "the section is treated as confidential", w);
+		else if (first && k.near == DIRECTIVE_VISIBILITY &&
+		    parse_names_class(q, e))
+			parse_bad_visibility(doc, &at, &at, d,
+			    "unknown-directive", "'%s' is not a "
+			    "directive; did you mean 'visibility:'? The section "
+			    "is treated as confidential", w);
+		else if (first && k.kind >= 0 &&
+		    parse_idlike(q, (size_t)(parse_token_end(q, e) - q)))
+			diag_emit(d, DIAG_ERROR, &at, "bad-directive",
+			    "'%s' without a ':' cannot be read; write '%s: …'",
+			    w, parse_keys[k.kind]);
+		free(w);
+		break;
+	}
+	unorm_view_free(&v);
 }
 
 /*
@@ -593,6 +932,9 @@ parse_find(const char *p, const char *end, const char *needle)
 	}
 	return NULL;
 }
+
+static void	 parse_unclosed(struct parse_doc *, struct parse_cursor *,
+		    const char *, struct diag *);
 
 /* Finds every comment in an HTML node's literal. */
 static void
@@ -622,10 +964,123 @@ parse_html_node(struct parse_doc *doc, cmark_node *n, struct parse_lines *lines,
 	}
 	for (p = lit; (open = parse_find(p, cur.end, "<!--")) != NULL;
 	    p = close + 3) {
-		if ((close = parse_find(open + 4, cur.end, "-->")) == NULL)
+		if ((close = parse_find(open + 4, cur.end, "-->")) == NULL) {
+			parse_unclosed(doc, &cur, open, d);
 			break;
+		}
 		parse_comment(doc, &cur, open, open + 4, close, d);
 	}
+}
+
+/*
+ * Whether a directive key (or a near miss of one) follows "<!--" at byte
+ * off of view v: with a colon, or visibility without one.  Sets *kind to the
+ * directive it names or nearly names.
+ */
+static int
+parse_looks_like(const struct unorm_view *v, size_t off, int *kind)
+{
+	struct parse_key	 k;
+	const char		*p = v->s + off, *e = v->s + v->len;
+
+	while (p < e && (*p == '-' || unorm_isspace((unsigned char)*p)))
+		p++;
+	parse_read_key(&k, p, e);
+	*kind = k.kind >= 0 ? k.kind : k.near;
+	return *kind >= 0 && (k.colon || *kind == DIRECTIVE_VISIBILITY);
+}
+
+/*
+ * A comment opened at open in an HTML node and never closed with "-->":
+ * cmark reads the rest of the block (for a block, the rest of the document)
+ * as raw HTML, which no output shows.  When it starts like a directive it
+ * is read up to a full-width "－－＞" (or the end), and the open comment is
+ * an error; a visibility there is confidential whatever it says.
+ */
+static void
+parse_unclosed(struct parse_doc *doc, struct parse_cursor *cur,
+    const char *open, struct diag *d)
+{
+	struct unorm_view	 v;
+	struct pos		 pos;
+	const char		*close, *end;
+	int			 kind;
+
+	unorm_view_make(&v, open + 4, (size_t)(cur->end - open - 4));
+	if (!parse_looks_like(&v, 0, &kind)) {
+		unorm_view_free(&v);
+		return;
+	}
+	close = parse_find(v.s, v.s + v.len, "-->");
+	end = close != NULL ? open + 4 + v.from[close - v.s] : cur->end;
+	pos.path = doc->src->path;
+	parse_locate(cur, open, &pos.line, &pos.col);
+	if (kind == DIRECTIVE_VISIBILITY)
+		parse_bad_visibility(doc, &pos, &pos, d, "bad-directive", "a "
+		    "comment opened with '<!--' and never closed with '-->'%s: "
+		    "what follows it is not shown, and the section is treated "
+		    "as confidential", close != NULL ? " (a full-width '－－＞' "
+		    "does not close it)" : "");
+	else {
+		diag_emit(d, DIAG_ERROR, &pos, "bad-directive", "a comment "
+		    "opened with '<!--' and never closed with '-->'%s: what "
+		    "follows it is not shown", close != NULL ? " (a full-width "
+		    "'－－＞' does not close it)" : "");
+		parse_comment(doc, cur, open, open + 4, end, d);
+	}
+	unorm_view_free(&v);
+}
+
+/*
+ * Finds directives written where Markdown shows them as text: a comment
+ * opened with a full-width "＜！－－", or one that is never closed inside a
+ * paragraph.  Each is an error; a visibility among them makes the section
+ * confidential, since the author meant it and kitei did not apply it.
+ */
+static void
+parse_text_node(struct parse_doc *doc, cmark_node *n, struct parse_lines *lines,
+    struct diag *d)
+{
+	struct parse_cursor	 cur;
+	struct unorm_view	 v;
+	struct pos		 pos;
+	const char		*lit = cmark_node_get_literal(n), *p;
+	cmark_node		*up;
+	int			 kind;
+
+	if (lit == NULL || (strstr(lit, "<!") == NULL &&
+	    strstr(lit, "\xef") == NULL))
+		return;
+	unorm_view_make(&v, lit, strlen(lit));
+	memset(&cur, 0, sizeof(cur));
+	cur.base = lit;
+	cur.doc = doc;
+	cur.end = lit + strlen(lit);
+	cur.lines = lines;
+	for (up = n; up != NULL && cur.line <= 0; up = cmark_node_parent(up)) {
+		cur.line = cmark_node_get_start_line(up);
+		cur.col = cmark_node_get_start_column(up);
+	}
+	pos.path = doc->src->path;
+	for (p = v.s; (p = parse_find(p, v.s + v.len, "<!--")) != NULL; p += 4) {
+		if (!parse_looks_like(&v, (size_t)(p + 4 - v.s), &kind))
+			continue;
+		parse_locate(&cur, lit + v.from[p - v.s], &pos.line, &pos.col);
+		if (kind == DIRECTIVE_VISIBILITY)
+			parse_bad_visibility(doc, &pos, &pos, d, "bad-directive",
+			    "a directive written as text%s is shown on the page "
+			    "and not read; the section is treated as confidential",
+			    strncmp(lit + v.from[p - v.s], "<!--", 4) != 0 ?
+			    " (with a full-width '＜！－－')" : " (never closed "
+			    "with '-->')");
+		else
+			diag_emit(d, DIAG_ERROR, &pos, "bad-directive",
+			    "a directive written as text%s is shown on the page "
+			    "and not read", strncmp(lit + v.from[p - v.s], "<!--",
+			    4) != 0 ? " (with a full-width '＜！－－')" : " (never "
+			    "closed with '-->')");
+	}
+	unorm_view_free(&v);
 }
 
 /* Attaches the GFM extensions kitei supports to parser. */
@@ -673,6 +1128,9 @@ parse_walk(struct parse_doc *doc, struct diag *d)
 		case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_HTML_INLINE:
 			parse_html_node(doc, n, &lines, d);
+			break;
+		case CMARK_NODE_TEXT:
+			parse_text_node(doc, n, &lines, d);
 			break;
 		case CMARK_NODE_HEADING:
 			if (++nheadings <= KITEI_MAX_SECTIONS)

@@ -295,12 +295,34 @@ out:
 	return rc;
 }
 
-/* The matrix as JSON: one entry per element with its sections and manuals. */
+/* Writes one place of the matrix as a JSON object. */
+static void
+render_json_place(struct json *j, const struct coverage_place *p)
+{
+	json_object_begin(j);
+	json_key(j, "manual");
+	json_string(j, p->manual_id);
+	json_key(j, "path");
+	json_string(j, p->path);
+	json_key(j, "line");
+	json_int(j, p->line);
+	json_key(j, "heading");
+	json_string(j, p->heading);
+	json_key(j, "anchor");
+	json_string(j, p->anchor);
+	json_object_end(j);
+}
+
+/*
+ * The matrix as JSON: one entry per element with the facts of coverage_row
+ * (the CSV and the HTML show the same).
+ */
 void
 render_coverage_json(FILE *f, const struct assemble_input *in)
 {
-	struct json	 j;
-	size_t		 i, k;
+	struct json		 j;
+	struct coverage_row	 row;
+	size_t			 i, k;
 
 	json_init(&j, f, 1);
 	json_object_begin(&j);
@@ -316,97 +338,158 @@ render_coverage_json(FILE *f, const struct assemble_input *in)
 	json_key(&j, "elements");
 	json_array_begin(&j);
 	for (i = 0; i < in->cov->nelements; i++) {
-		const struct coverage_element *ce = &in->cov->elements[i];
-
+		coverage_row(&row, in->cov, in->model, i);
 		json_object_begin(&j);
 		json_key(&j, "id");
-		json_string(&j, ce->el->id);
+		json_string(&j, row.el->id);
 		json_key(&j, "article");
-		json_string(&j, ce->el->article);
+		json_string(&j, row.el->article);
 		json_key(&j, "obligation");
-		json_string(&j, catalog_obligation_name(ce->el->obligation));
+		json_string(&j, catalog_obligation_name(row.el->obligation));
 		json_key(&j, "title");
-		json_string(&j, ce->el->title);
+		json_string(&j, row.el->title);
 		json_key(&j, "text");
-		json_string(&j, ce->el->text);
+		json_string(&j, row.el->text);
 		json_key(&j, "status");
-		json_string(&j, coverage_status_name(ce->status));
+		json_string(&j, coverage_status_name(row.status));
 		json_key(&j, "sections");
 		json_array_begin(&j);
-		for (k = 0; k < ce->nrefs; k++) {
-			const struct model_doc *md = &in->model->docs[ce->refs[k].doc];
-			const struct model_section *s = &md->sections[ce->refs[k].section];
-
-			json_object_begin(&j);
-			json_key(&j, "manual");
-			json_string(&j, md->manual != MODEL_NONE ?
-			    in->model->manuals[md->manual].cfg->id : NULL);
-			json_key(&j, "path");
-			json_string(&j, md->path);
-			json_key(&j, "line");
-			json_int(&j, s->line);
-			json_key(&j, "heading");
-			json_string(&j, s->heading);
-			json_key(&j, "anchor");
-			json_string(&j, s->anchor);
-			json_object_end(&j);
-		}
+		for (k = 0; k < row.nsections; k++)
+			render_json_place(&j, &row.sections[k]);
 		json_array_end(&j);
 		json_key(&j, "reason");
-		json_string(&j, ce->status == COVERAGE_NA ? ce->reason : NULL);
+		json_string(&j, row.reason);
+		json_key(&j, "reason_at");
+		if (row.reason != NULL)
+			render_json_place(&j, &row.reason_at);
+		else
+			json_null(&j);
 		json_object_end(&j);
+		coverage_row_clear(&row);
 	}
 	json_array_end(&j);
 	json_object_end(&j);
 	json_finish(&j);
 }
 
-/* Writes one CSV field, quoted when it holds a comma, quote or newline. */
+/*
+ * Whether the cell text at p is only "-" or a negative number such as
+ * "-12" or "-1.5", up to the end or the next character that could separate
+ * cells: a value a spreadsheet reads as such, never as a formula.
+ */
+static int
+render_csv_plain_number(const char *p)
+{
+	const char	*q = p + 1;
+	int		 digits = 0, dot = 0;
+
+	for (; *q != '\0' && strchr(",;\t\r\n", *q) == NULL; q++) {
+		if (*q >= '0' && *q <= '9')
+			digits++;
+		else if (*q == '.' && digits > 0 && !dot)
+			dot = 1;
+		else
+			return 0;
+	}
+	return q == p + 1 || (digits > 0 && q[-1] != '.');
+}
+
+/*
+ * The length of a character at p that makes a spreadsheet read a cell
+ * starting there as a formula, or 0: = + - @ tab and carriage return
+ * (OWASP's list), and their full-width forms ＝ ＋ － ＠, which a Japanese
+ * input method types and a spreadsheet may fold (fail closed).
+ */
+static size_t
+render_csv_trigger(const char *p)
+{
+	static const char *const wide[] = {
+		"\xef\xbc\x9d", "\xef\xbc\x8b", "\xef\xbc\x8d", "\xef\xbc\xa0"
+	};
+	size_t	 i;
+
+	if (*p == '=' || *p == '+' || *p == '@' || *p == '\t' || *p == '\r')
+		return 1;
+	if (*p == '-')
+		return render_csv_plain_number(p) ? 0 : 1;
+	for (i = 0; i < sizeof(wide) / sizeof(wide[0]); i++)
+		if (!strncmp(p, wide[i], 3))
+			return 3;
+	return 0;
+}
+
+/*
+ * Writes one CSV field (RFC 4180), quoted when it holds a comma, quote,
+ * semicolon, tab or line break.  Text from the repository may start a
+ * formula (CSV injection): wherever a cell can begin, at the start and,
+ * for spreadsheets that split on them, after a semicolon, tab or line
+ * break, a formula character gets a leading apostrophe, which spreadsheets
+ * read as "this is text" (OWASP's advice).
+ */
 static void
 render_csv_field(FILE *f, const char *s, int last)
 {
+	const char	*p;
+	int		 quote, start = 1;
+
 	if (s == NULL)
 		s = "";
-	if (strpbrk(s, ",\"\n\r") != NULL) {
+	quote = strpbrk(s, ",\";\t\n\r") != NULL;
+	if (quote)
 		fputc('"', f);
-		for (; *s != '\0'; s++) {
-			if (*s == '"')
-				fputc('"', f);
-			fputc(*s, f);
-		}
+	for (p = s; *p != '\0'; p++) {
+		if (start && render_csv_trigger(p) > 0)
+			fputc('\'', f);
+		if (*p == '"')
+			fputc('"', f);
+		fputc(*p, f);
+		start = *p == ';' || *p == '\t' || *p == '\n' || *p == '\r';
+	}
+	if (quote)
 		fputc('"', f);
-	} else
-		fputs(s, f);
 	fputs(last ? "\r\n" : ",", f);
 }
 
-/* The matrix as CSV, RFC 4180, UTF-8 with a BOM so that Excel reads it. */
+/*
+ * The matrix as CSV, RFC 4180, UTF-8 with a BOM so that Excel reads it:
+ * the facts of coverage_row, as the JSON and the HTML show them.  Sections
+ * and the place of a not-applicable declaration are PATH:LINE, one a line.
+ */
 void
 render_coverage_csv(FILE *f, const struct assemble_input *in)
 {
-	struct buf	 b = { NULL, 0, 0 };
-	size_t		 i, k;
+	struct buf		 b = { NULL, 0, 0 };
+	struct coverage_row	 row;
+	char			 at[32];
+	size_t			 i, k;
 
 	fputs("\xef\xbb\xbf", f);
-	fputs("id,article,obligation,title,status,sections,reason,text\r\n", f);
+	fputs("id,article,obligation,title,status,sections,reason,reason_at,"
+	    "text\r\n", f);
 	for (i = 0; i < in->cov->nelements; i++) {
-		const struct coverage_element *ce = &in->cov->elements[i];
-
+		coverage_row(&row, in->cov, in->model, i);
 		b.len = 0;
-		for (k = 0; k < ce->nrefs; k++) {
-			const struct model_doc *md = &in->model->docs[ce->refs[k].doc];
-
-			buf_printf(&b, "%s%s:%d", k ? " " : "", md->path,
-			    md->sections[ce->refs[k].section].line);
-		}
-		render_csv_field(f, ce->el->id, 0);
-		render_csv_field(f, ce->el->article, 0);
-		render_csv_field(f, catalog_obligation_name(ce->el->obligation), 0);
-		render_csv_field(f, ce->el->title, 0);
-		render_csv_field(f, coverage_status_name(ce->status), 0);
+		buf_puts(&b, "");
+		for (k = 0; k < row.nsections; k++)
+			buf_printf(&b, "%s%s:%d", k ? "\n" : "",
+			    row.sections[k].path, row.sections[k].line);
+		render_csv_field(f, row.el->id, 0);
+		render_csv_field(f, row.el->article, 0);
+		render_csv_field(f, catalog_obligation_name(row.el->obligation), 0);
+		render_csv_field(f, row.el->title, 0);
+		render_csv_field(f, coverage_status_name(row.status), 0);
 		render_csv_field(f, b.data, 0);
-		render_csv_field(f, ce->status == COVERAGE_NA ? ce->reason : NULL, 0);
-		render_csv_field(f, ce->el->text, 1);
+		render_csv_field(f, row.reason, 0);
+		if (row.reason != NULL) {
+			snprintf(at, sizeof(at), ":%d", row.reason_at.line);
+			b.len = 0;
+			buf_puts(&b, row.reason_at.path);
+			buf_puts(&b, at);
+			render_csv_field(f, b.data, 0);
+		} else
+			render_csv_field(f, NULL, 0);
+		render_csv_field(f, row.el->text, 1);
+		coverage_row_clear(&row);
 	}
 	buf_free(&b);
 }

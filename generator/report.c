@@ -40,6 +40,20 @@ report_text(FILE *f, const struct report *r, int color)
 		    "are incomplete\n", f);
 }
 
+/* One section of an element as design.md's JSON gives it. */
+static void
+report_json_place(struct json *j, const struct coverage_place *p)
+{
+	json_object_begin(j);
+	json_key(j, "path");
+	json_string(j, p->path);
+	json_key(j, "line");
+	json_int(j, p->line);
+	json_key(j, "heading");
+	json_string(j, p->heading);
+	json_object_end(j);
+}
+
 /* design.md's JSON: revision, catalog, summary, elements, diagnostics. */
 void
 report_json(FILE *f, const struct report *r)
@@ -76,34 +90,30 @@ report_json(FILE *f, const struct report *r)
 	json_key(&j, "elements");
 	json_array_begin(&j);
 	for (i = 0; i < r->cov->nelements; i++) {
-		const struct coverage_element *ce = &r->cov->elements[i];
+		struct coverage_row row;
 
+		coverage_row(&row, r->cov, r->model, i);
 		json_object_begin(&j);
 		json_key(&j, "id");
-		json_string(&j, ce->el->id);
+		json_string(&j, row.el->id);
 		json_key(&j, "obligation");
-		json_string(&j, catalog_obligation_name(ce->el->obligation));
+		json_string(&j, catalog_obligation_name(row.el->obligation));
 		json_key(&j, "status");
-		json_string(&j, coverage_status_name(ce->status));
+		json_string(&j, coverage_status_name(row.status));
 		json_key(&j, "sections");
 		json_array_begin(&j);
-		for (k = 0; k < ce->nrefs; k++) {
-			const struct model_doc *md = &r->model->docs[ce->refs[k].doc];
-			const struct model_section *s = &md->sections[ce->refs[k].section];
-
-			json_object_begin(&j);
-			json_key(&j, "path");
-			json_string(&j, md->path);
-			json_key(&j, "line");
-			json_int(&j, s->line);
-			json_key(&j, "heading");
-			json_string(&j, s->heading);
-			json_object_end(&j);
-		}
+		for (k = 0; k < row.nsections; k++)
+			report_json_place(&j, &row.sections[k]);
 		json_array_end(&j);
 		json_key(&j, "reason");
-		json_string(&j, ce->status == COVERAGE_NA ? ce->reason : NULL);
+		json_string(&j, row.reason);
+		json_key(&j, "reason_at");
+		if (row.reason != NULL)
+			report_json_place(&j, &row.reason_at);
+		else
+			json_null(&j);
 		json_object_end(&j);
+		coverage_row_clear(&row);
 	}
 	json_array_end(&j);
 	json_key(&j, "diagnostics");
@@ -288,34 +298,36 @@ report_junit(FILE *f, const struct report *r)
 	    r->cov->nelements + 1, failures + (diag_worst(r->diag) >= DIAG_ERROR &&
 	    failures == 0 ? 1 : 0));
 	for (i = 0; i < r->cov->nelements; i++) {
-		const struct coverage_element *ce = &r->cov->elements[i];
+		struct coverage_row row;
 
-		fprintf(f, "<testcase classname=\"article-%s\" name=\"", ce->el->article);
-		report_xml(f, ce->el->id);
+		coverage_row(&row, r->cov, r->model, i);
+		fprintf(f, "<testcase classname=\"article-%s\" name=\"", row.el->article);
+		report_xml(f, row.el->id);
 		fputs(" ", f);
-		report_xml(f, ce->el->title);
+		report_xml(f, row.el->title);
 		fputs("\">", f);
-		if (ce->status == COVERAGE_MISSING) {
+		if (row.status == COVERAGE_MISSING) {
 			fprintf(f, "<%s message=\"",
-			    ce->el->obligation == OBL_EXAMPLE ? "skipped" : "failure");
-			report_xml(f, ce->el->id);
+			    row.el->obligation == OBL_EXAMPLE ? "skipped" : "failure");
+			report_xml(f, row.el->id);
 			fputs(" is covered by no section\"/>", f);
-		} else if (ce->status == COVERAGE_NA) {
+		} else if (row.status == COVERAGE_NA) {
 			fputs("<system-out>not applicable: ", f);
-			report_xml(f, ce->reason);
-			fputs("</system-out>", f);
+			report_xml(f, row.reason);
+			fputs(" (", f);
+			report_xml(f, row.reason_at.path);
+			fprintf(f, ":%d)</system-out>", row.reason_at.line);
 		} else {
 			fputs("<system-out>", f);
-			for (k = 0; k < ce->nrefs; k++) {
-				const struct model_doc *md = &r->model->docs[ce->refs[k].doc];
-
+			for (k = 0; k < row.nsections; k++) {
 				fprintf(f, "%s", k ? "\n" : "");
-				report_xml(f, md->path);
-				fprintf(f, ":%d", md->sections[ce->refs[k].section].line);
+				report_xml(f, row.sections[k].path);
+				fprintf(f, ":%d", row.sections[k].line);
 			}
 			fputs("</system-out>", f);
 		}
 		fputs("</testcase>\n", f);
+		coverage_row_clear(&row);
 	}
 	/* Every other finding in one case, so a CI dashboard shows it. */
 	fputs("<testcase classname=\"diagnostics\" name=\"sources\">", f);

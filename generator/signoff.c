@@ -18,6 +18,7 @@
 
 #include "config.h"
 #include "diag.h"
+#include "gpghome.h"
 #include "history.h"
 #include "jdate.h"
 #include "model.h"
@@ -31,8 +32,7 @@
 
 /* The temporary keyring used to check approval signatures. */
 struct signoff_gpg {
-	char		*home;		/* temporary GNUPGHOME, removed at the end */
-	gpgme_ctx_t	 ctx;
+	struct gpghome	*home;		/* temporary GNUPGHOME, removed at the end */
 	int		 ready;		/* keys imported */
 };
 
@@ -215,53 +215,19 @@ static int
 signoff_gpg_init(struct signoff_gpg *g, const struct sources *src,
     struct diag *d)
 {
-	const char	*tmp = getenv("TMPDIR");
-	char		*conf;
-	FILE		*f;
-	gpgme_data_t	 kd;
 	gpgme_error_t	 e;
 	size_t		 i;
 
-	xasprintf(&g->home, "%s/kitei-gnupg-XXXXXX",
-	    tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
-	if (mkdtemp(g->home) == NULL) {
-		diag_emit(d, DIAG_FATAL, NULL, "gpg", "cannot create a temporary "
-		    "keyring folder in %s", tmp != NULL ? tmp : "/tmp");
-		free(g->home);
-		g->home = NULL;
+	if ((g->home = gpghome_new(d)) == NULL)
 		return -1;
-	}
-	/*
-	 * gpg starts an agent for an import, which would outlive the folder;
-	 * checking signatures needs none.
-	 */
-	xasprintf(&conf, "%s/gpg.conf", g->home);
-	if ((f = fopen(conf, "w")) != NULL) {
-		fputs("no-autostart\n", f);
-		fclose(f);
-	}
-	free(conf);
-	gpgme_check_version(NULL);
-	if ((e = gpgme_new(&g->ctx)) != 0 ||
-	    (e = gpgme_set_protocol(g->ctx, GPGME_PROTOCOL_OpenPGP)) != 0 ||
-	    (e = gpgme_ctx_set_engine_info(g->ctx, GPGME_PROTOCOL_OpenPGP,
-	    NULL, g->home)) != 0) {
-		diag_emit(d, DIAG_FATAL, NULL, "gpg", "OpenPGP is not available: %s",
-		    gpgme_strerror(e));
-		return -1;
-	}
-	for (i = 0; i < src->nkeys; i++) {
-		if (gpgme_data_new_from_mem(&kd, src->keys[i].data,
-		    src->keys[i].len, 0) != 0)
-			continue;
-		if ((e = gpgme_op_import(g->ctx, kd)) != 0) {
+	for (i = 0; i < src->nkeys; i++)
+		if ((e = gpghome_import(g->home, src->keys[i].data,
+		    src->keys[i].len)) != 0) {
 			struct pos pos = { src->keys[i].path, 0, 0 };
 
 			diag_emit(d, DIAG_WARNING, &pos, "bad-key",
 			    "cannot import the key: %s", gpgme_strerror(e));
 		}
-		gpgme_data_release(kd);
-	}
 	g->ready = 1;
 	return 0;
 }
@@ -270,12 +236,8 @@ signoff_gpg_init(struct signoff_gpg *g, const struct sources *src,
 static void
 signoff_gpg_free(struct signoff_gpg *g)
 {
-	if (g->ctx != NULL)
-		gpgme_release(g->ctx);
-	if (g->home != NULL) {
-		publish_rmtree(g->home);
-		free(g->home);
-	}
+	gpghome_free(g->home);
+	g->home = NULL;
 }
 
 /*
@@ -299,25 +261,27 @@ signoff_fpr_equal(const char *a, const char *b)
 }
 
 /*
- * Whether signature s, good but by a key that has expired since, was made
- * while the key was valid: an approval stays one when the key expires later.
+ * The time an approval in commit c is judged at: the latest of its committer
+ * time and its parents' (a commit cannot be made before its parents exist),
+ * so that a signer whose clock was set back cannot date an approval into
+ * the lifetime of a key that had expired.
  */
-static int
-signoff_signed_in_time(struct signoff_gpg *g, gpgme_signature_t s)
+static int64_t
+signoff_commit_time(git_repository *repo, const struct history_commit *c)
 {
-	gpgme_key_t	 key;
-	gpgme_subkey_t	 sk;
-	int		 ok = 0;
+	git_commit	*pc;
+	git_oid		 oid;
+	int64_t		 t = c->time;
+	size_t		 i;
 
-	if (s->fpr == NULL || s->timestamp == 0 ||
-	    gpgme_get_key(g->ctx, s->fpr, &key, 0) != 0)
-		return 0;
-	for (sk = key->subkeys; sk != NULL; sk = sk->next)
-		if ((sk->fpr != NULL && signoff_fpr_equal(sk->fpr, s->fpr)) ||
-		    (sk->keyid != NULL && !strcasecmp(sk->keyid, s->fpr)))
-			ok = sk->expires <= 0 || (long)s->timestamp < sk->expires;
-	gpgme_key_unref(key);
-	return ok;
+	for (i = 0; i < c->nparents; i++)
+		if (git_oid_fromstr(&oid, c->parents[i]) == 0 &&
+		    git_commit_lookup(&pc, repo, &oid) == 0) {
+			if ((int64_t)git_commit_time(pc) > t)
+				t = (int64_t)git_commit_time(pc);
+			git_commit_free(pc);
+		}
+	return t;
 }
 
 /*
@@ -336,6 +300,8 @@ signoff_verify(struct signoff_gpg *g, git_repository *repo,
 	gpgme_verify_result_t	 res;
 	gpgme_signature_t	 s;
 	gpgme_key_t		 key;
+	gpgme_ctx_t		 ctx = NULL;
+	int64_t			 when;
 	enum signoff_sig	 rc = SIGNOFF_SIG_BAD;
 	size_t			 i, n;
 
@@ -358,29 +324,24 @@ signoff_verify(struct signoff_gpg *g, git_repository *repo,
 	if (!g->ready ||
 	    gpgme_data_new_from_mem(&sd, sig.ptr, sig.size, 0) != 0 ||
 	    gpgme_data_new_from_mem(&td, text.ptr, text.size, 0) != 0 ||
-	    gpgme_op_verify(g->ctx, sd, td, NULL) != 0 ||
-	    (res = gpgme_op_verify_result(g->ctx)) == NULL)
+	    gpgme_op_verify(ctx = gpghome_ctx(g->home), sd, td, NULL) != 0 ||
+	    (res = gpgme_op_verify_result(ctx)) == NULL)
 		goto out;
 	*why = "the signature is not by the approver's key";
+	when = signoff_commit_time(repo, c);
 	for (s = res->signatures; s != NULL; s = s->next) {
 		if (gpg_err_code(s->status) == GPG_ERR_NO_PUBKEY) {
 			*why = "signed by a key not in keys/";
 			continue;
 		}
-		if (gpg_err_code(s->status) != GPG_ERR_NO_ERROR &&
-		    !(gpg_err_code(s->status) == GPG_ERR_KEY_EXPIRED &&
-		    signoff_signed_in_time(g, s))) {
-			*why = "the signature is not valid";
-			continue;
-		}
-		if (s->fpr == NULL)
+		if (!gpghome_sig_counts(g->home, s, when, why))
 			continue;
 		if (signoff_fpr_equal(s->fpr, p->key)) {
 			rc = SIGNOFF_SIG_GOOD;
 			break;
 		}
 		/* A subkey signed: compare its primary key. */
-		if (gpgme_get_key(g->ctx, s->fpr, &key, 0) == 0) {
+		if (gpgme_get_key(ctx, s->fpr, &key, 0) == 0) {
 			if (key->subkeys != NULL && key->subkeys->fpr != NULL &&
 			    signoff_fpr_equal(key->subkeys->fpr, p->key))
 				rc = SIGNOFF_SIG_GOOD;
@@ -465,7 +426,11 @@ signoff_add_version(struct signoff_manual *sm, const struct history_commit *c,
 	v->offset = c->offset;
 	jdate_from_time(&v->approved, c->time, c->offset);
 	v->effective = v->approved;
-	/* 施行日: the completing commit's Effective, else any approver's. */
+	/*
+	 * 施行日: the completing commit's Effective, else the latest
+	 * approver's.  One that is no day stops the search: another
+	 * approver's date is not what this one meant (check reports it).
+	 */
 	for (i = sm->npending + 1; i-- > 0; ) {
 		const struct history_commit *ac = i == sm->npending ? c :
 		    sm->pending[i].commit;
@@ -474,10 +439,10 @@ signoff_add_version(struct signoff_manual *sm, const struct history_commit *c,
 		if (n > 0 && jdate_parse(&day, eff[n - 1]) == 0) {
 			v->effective = day;
 			v->has_effective = 1;
-			free(eff);
-			break;
 		}
 		free(eff);
+		if (n > 0)
+			break;
 	}
 	v->change = xstrdup(change->id);
 	v->subjects = *subjects;
@@ -517,7 +482,11 @@ signoff_took_away(const struct history_commit *c,
 	return 0;
 }
 
-/* Warns of the Effective trailers of approval commit c that are no day. */
+/*
+ * Reports the Effective trailers of approval commit c that are no day: an
+ * error, since the 施行日 printed would otherwise be the approval date
+ * without a word.  Full-width digits are read (history.c normalises).
+ */
 static void
 signoff_check_effective(const struct history_commit *c,
     const struct config_manual *cm, const struct pos *pos, struct diag *d)
@@ -529,10 +498,10 @@ signoff_check_effective(const struct history_commit *c,
 	n = history_trailer_values(&vals, c, "Effective");
 	for (i = 0; i < n; i++)
 		if (jdate_parse(&day, vals[i]) < 0)
-			diag_emit(d, DIAG_WARNING, pos, "bad-approval",
+			diag_emit(d, DIAG_ERROR, pos, "bad-approval",
 			    "manual '%s': Effective: %s in %.12s is not a day "
-			    "(YYYY-MM-DD) and is ignored", cm->id, vals[i],
-			    c->id);
+			    "written YYYY-MM-DD, so the 施行日 cannot be read",
+			    cm->id, vals[i], c->id);
 	free(vals);
 }
 
@@ -550,6 +519,266 @@ static int
 signoff_oid_cmp(const void *a, const void *b)
 {
 	return git_oid_cmp(a, b);
+}
+
+/*
+ * A manual's text at one commit, for telling whether a change changed it:
+ * its title and kind, then the blob ids of its documents in chapter order
+ * (by path, as the sources stage sorts them).  Paths are left out, so a
+ * rename that keeps the order leaves the text as it was; a rename that
+ * moves a chapter changes it.  Cached by the policy root's tree id.
+ */
+struct signoff_text {
+	git_oid		 tree;		/* the policy root's tree at the commit */
+	char		*key;		/* NULL: an empty slot */
+};
+
+struct signoff_texts {
+	struct signoff_text	*v;	/* open addressing on the tree id */
+	size_t			 cap;	/* a power of two, or 0 */
+	size_t			 n;
+};
+
+/* One document found by signoff_text_cb. */
+struct signoff_textdoc {
+	char	*rel;			/* relative to the policy root */
+	git_oid	 blob;
+};
+
+/* What signoff_text_cb collects. */
+struct signoff_textwalk {
+	const struct config	*cf;	/* kitei.yml in force at the commit */
+	size_t			 manual; /* index of the manual in cf */
+	struct signoff_textdoc	*docs;
+	size_t			 ndocs;
+};
+
+/* Frees the cached texts. */
+static void
+signoff_texts_free(struct signoff_texts *ts)
+{
+	size_t	 i;
+
+	for (i = 0; i < ts->cap; i++)
+		free(ts->v[i].key);
+	free(ts->v);
+	memset(ts, 0, sizeof(*ts));
+}
+
+/* The slot for tree id in ts (a full one, or the empty one to fill). */
+static struct signoff_text *
+signoff_texts_slot(struct signoff_texts *ts, const git_oid *tree)
+{
+	size_t	 i;
+
+	memcpy(&i, tree->id, sizeof(i));
+	for (i &= ts->cap - 1; ts->v[i].key != NULL &&
+	    !git_oid_equal(&ts->v[i].tree, tree); i = (i + 1) & (ts->cap - 1))
+		;
+	return &ts->v[i];
+}
+
+/* Stores key (taken over) for tree id, growing the table at half load. */
+static void
+signoff_texts_put(struct signoff_texts *ts, const git_oid *tree, char *key)
+{
+	struct signoff_texts	 old = *ts;
+	struct signoff_text	*slot;
+	size_t			 i;
+
+	if (2 * (ts->n + 1) > ts->cap) {
+		ts->cap = ts->cap ? 2 * ts->cap : 64;
+		ts->v = xcalloc(ts->cap, sizeof(*ts->v));
+		ts->n = 0;
+		for (i = 0; i < old.cap; i++)
+			if (old.v[i].key != NULL) {
+				*signoff_texts_slot(ts, &old.v[i].tree) = old.v[i];
+				ts->n++;
+			}
+		free(old.v);
+	}
+	slot = signoff_texts_slot(ts, tree);
+	git_oid_cpy(&slot->tree, tree);
+	slot->key = key;
+	ts->n++;
+}
+
+/* Orders documents by path, as sources.c does. */
+static int
+signoff_textdoc_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct signoff_textdoc *)a)->rel,
+	    ((const struct signoff_textdoc *)b)->rel);
+}
+
+/*
+ * git_tree_walk callback: keeps each Markdown blob that the walk's manual
+ * claims, that is the first manual (in kitei.yml order) whose documents
+ * globs match it, as model.c assigns documents.
+ */
+static int
+signoff_text_cb(const char *root, const git_tree_entry *e, void *arg)
+{
+	struct signoff_textwalk		*w = arg;
+	const char			*name = git_tree_entry_name(e);
+	git_filemode_t			 mode = git_tree_entry_filemode(e);
+	char				*rel;
+	size_t				 n = strlen(name), j, k;
+
+	if ((mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) ||
+	    n < 4 || strcasecmp(name + n - 3, ".md"))
+		return 0;
+	xasprintf(&rel, "%s%s", root, name);
+	for (j = 0; j < w->cf->nmanuals; j++) {
+		for (k = 0; k < w->cf->manuals[j].ndocuments; k++)
+			if (fnmatch(w->cf->manuals[j].documents[k], rel,
+			    FNM_PATHNAME) == 0)
+				break;
+		if (k < w->cf->manuals[j].ndocuments)
+			break;
+	}
+	if (j != w->manual) {
+		free(rel);
+		return 0;
+	}
+	w->docs = xgrowarray(w->docs, w->ndocs, 1, sizeof(*w->docs));
+	w->docs[w->ndocs].rel = rel;
+	git_oid_cpy(&w->docs[w->ndocs++].blob, git_tree_entry_id(e));
+	return 0;
+}
+
+/*
+ * Returns manual cm's text at commit id (borrowed from ts), "" when the
+ * policy root is not there, or NULL when it cannot be read: the caller then
+ * takes the commit for a change.  The documents are those kitei.yml gave
+ * the manual at that commit (today's kitei.yml when it had no such manual).
+ */
+static const char *
+signoff_text(struct signoff_texts *ts, struct signoff_pasts *ps,
+    const struct signoff_input *in, const struct config_manual *cm,
+    const char *id)
+{
+	struct signoff_textwalk		 w;
+	const struct config		*pcf;
+	const struct config_manual	*pm;
+	git_oid				 oid;
+	git_commit			*gc = NULL;
+	git_tree			*top = NULL, *tree = NULL;
+	git_tree_entry			*e = NULL;
+	struct buf			 b = { NULL, 0, 0 };
+	const char			*key = NULL;
+	char				 hex[GIT_OID_HEXSZ + 1];
+	size_t				 i, n;
+	int				 rc;
+
+	memset(&w, 0, sizeof(w));
+	if (in->src == NULL || git_oid_fromstr(&oid, id) < 0 ||
+	    git_commit_lookup(&gc, in->repo, &oid) < 0 ||
+	    git_commit_tree(&top, gc) < 0)
+		goto out;
+	n = strlen(in->src->prefix);
+	if (n > 0) {
+		char *dir = xstrndup(in->src->prefix, n - 1);
+
+		rc = git_tree_entry_bypath(&e, top, dir);
+		free(dir);
+		if (rc == GIT_ENOTFOUND ||
+		    (rc == 0 && git_tree_entry_type(e) != GIT_OBJECT_TREE)) {
+			key = "";
+			goto out;
+		}
+		if (rc < 0 || git_tree_lookup(&tree, in->repo,
+		    git_tree_entry_id(e)) < 0)
+			goto out;
+	} else {
+		tree = top;
+		top = NULL;
+	}
+	if (ts->cap > 0 &&
+	    (key = signoff_texts_slot(ts, git_tree_id(tree))->key) != NULL)
+		goto out;
+	pcf = signoff_past_config(ps, in, id);
+	w.cf = pcf != NULL && config_manual(pcf, cm->id) != NULL ? pcf : in->cf;
+	for (w.manual = 0; w.manual < w.cf->nmanuals &&
+	    strcmp(w.cf->manuals[w.manual].id, cm->id); w.manual++)
+		;
+	if (w.manual == w.cf->nmanuals) {
+		key = "";
+		goto out;
+	}
+	pm = &w.cf->manuals[w.manual];
+	if (git_tree_walk(tree, GIT_TREEWALK_PRE, signoff_text_cb, &w) < 0)
+		goto out;
+	if (w.ndocs > 1)
+		qsort(w.docs, w.ndocs, sizeof(*w.docs), signoff_textdoc_cmp);
+	buf_printf(&b, "%s\n%d\n", pm->title != NULL ? pm->title : "",
+	    (int)pm->kind);
+	for (i = 0; i < w.ndocs; i++)
+		buf_printf(&b, "%s\n", git_oid_tostr(hex, sizeof(hex),
+		    &w.docs[i].blob));
+	signoff_texts_put(ts, git_tree_id(tree), buf_steal(&b));
+	key = signoff_texts_slot(ts, git_tree_id(tree))->key;
+out:
+	for (i = 0; i < w.ndocs; i++)
+		free(w.docs[i].rel);
+	free(w.docs);
+	buf_free(&b);
+	git_tree_entry_free(e);
+	git_tree_free(tree);
+	git_tree_free(top);
+	git_commit_free(gc);
+	return key;
+}
+
+/*
+ * Whether manual cm reads the same at commits a and b (ids).  Unreadable
+ * text never reads the same.
+ */
+static int
+signoff_same_text(struct signoff_texts *ts, struct signoff_pasts *ps,
+    const struct signoff_input *in, const struct config_manual *cm,
+    const char *a, const char *b)
+{
+	const char	*x, *y;
+	char		*keep;
+	int		 same;
+
+	if ((x = signoff_text(ts, ps, in, cm, a)) == NULL)
+		return 0;
+	keep = xstrdup(x);	/* the table may grow and move x */
+	y = signoff_text(ts, ps, in, cm, b);
+	same = y != NULL && !strcmp(keep, y);
+	free(keep);
+	return same;
+}
+
+/*
+ * Collects the Summary trailers (改定内容 in the approvers' words) of the
+ * completing commit c, else of the latest approval in sm's pending set that
+ * has any, into *out (copies).
+ */
+static void
+signoff_summary(const struct signoff_manual *sm,
+    const struct history_commit *c, char ***out, size_t *nout)
+{
+	const char	**vals;
+	size_t		  i, k, n;
+
+	for (i = sm->npending + 1; i-- > 0; ) {
+		const struct history_commit *ac = i == sm->npending ? c :
+		    sm->pending[i].commit;
+
+		n = history_trailer_values(&vals, ac, "Summary");
+		if (n > 0) {
+			*out = xcalloc(n, sizeof(char *));
+			for (k = 0; k < n; k++)
+				(*out)[k] = xstrdup(vals[k]);
+			*nout = n;
+			free(vals);
+			return;
+		}
+		free(vals);
+	}
 }
 
 /*
@@ -616,7 +845,7 @@ signoff_subjects(const struct signoff_input *in, const size_t *chg,
 static void
 signoff_manual_run(struct signoff_manual *sm, size_t mi,
     const struct signoff_input *in, struct signoff_gpg *g,
-    struct signoff_pasts *ps, struct diag *d)
+    struct signoff_pasts *ps, struct signoff_texts *ts, struct diag *d)
 {
 	const struct history		*h = in->hist;
 	const struct model_manual	*mm = &in->model->manuals[mi];
@@ -628,6 +857,7 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 	size_t				 nsubjects, i, j, k, r, n, *idx;
 	size_t				*chg, nchg = 0, t;
 	size_t				 vpos = SIZE_MAX, ppos = SIZE_MAX;
+	const char			*vseen = NULL;	/* the commit whose text the last version's approvers saw */
 	int				 counted;
 	struct pos			 pos = { in->cf->path, cm->line, 0 };
 
@@ -644,6 +874,12 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 		if (signoff_took_away(&h->commits[i], cm, in->src->prefix) ||
 		    signoff_redefined(ps, in, &h->commits[i], cm))
 			changed[i] = 1;
+	/* A commit that left the text as its first parent had it changed nothing. */
+	for (i = 0; in->src != NULL && i < h->ncommits; i++)
+		if (changed[i] && h->commits[i].nparents > 0 &&
+		    signoff_same_text(ts, ps, in, cm, h->commits[i].id,
+		    h->commits[i].parents[0]))
+			changed[i] = 0;
 	for (i = h->ncommits; i-- > 0; ) {
 		const struct history_commit *c = &h->commits[i];
 
@@ -741,7 +977,22 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 		if (counted)
 			signoff_check_effective(c, cm, &pos, d);
 		if (cm->napprovers > 0 && sm->npending == signoff_nroles(cm)) {
-			/* Every role again on unchanged content: a review. */
+			/*
+			 * Every role again on unchanged content, or on changes
+			 * that gave back the last version's text: a review.
+			 * It may give the version the Summary it lacked.
+			 */
+			if (t != vpos && vseen != NULL &&
+			    signoff_same_text(ts, ps, in, cm, target->id, vseen))
+				vpos = t;
+			if (t == vpos && sm->nversions > 0 &&
+			    sm->versions[sm->nversions - 1].nsummary == 0 &&
+			    sm->versions[sm->nversions - 1].number > 1) {
+				struct signoff_version *lv =
+				    &sm->versions[sm->nversions - 1];
+
+				signoff_summary(sm, c, &lv->summary, &lv->nsummary);
+			}
 			if (t != vpos) {
 				subjects = NULL;
 				nsubjects = 0;
@@ -750,13 +1001,19 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 				    &subjects, &nsubjects);
 				signoff_add_version(sm, c, target, &subjects,
 				    &nsubjects);
+				signoff_summary(sm, c,
+				    &sm->versions[sm->nversions - 1].summary,
+				    &sm->versions[sm->nversions - 1].nsummary);
 			}
 			vpos = t;
+			vseen = c->id;
 			jdate_from_time(&sm->last_approved, c->time, c->offset);
 			signoff_pending_reset(sm);
 		}
 	}
-	sm->signed_off = nchg > 0 && vpos == nchg - 1;
+	sm->signed_off = nchg > 0 && (vpos == nchg - 1 || (vseen != NULL &&
+	    signoff_same_text(ts, ps, in, cm, h->commits[chg[nchg - 1]].id,
+	    vseen)));
 	/* Approvals of content since replaced are pending nothing. */
 	if (nchg > 0 && ppos != nchg - 1)
 		signoff_pending_reset(sm);
@@ -821,12 +1078,51 @@ signoff_findings(struct signoff_manual *sm, size_t mi,
 	}
 }
 
+/*
+ * Emits the findings about a manual's versions: a 施行日 before the previous
+ * version's (effective-date-order, an error: the 附則 would contradict each
+ * other), and a current amendment whose 改定内容 comes from work-commit
+ * subjects because no approval gave a Summary (missing-summary; older
+ * versions cannot be given one any more).
+ */
+static void
+signoff_version_findings(const struct signoff_manual *sm, size_t mi,
+    const struct signoff_input *in, struct diag *d)
+{
+	const struct config_manual	*cm = in->model->manuals[mi].cfg;
+	const struct signoff_version	*v, *p;
+	struct pos			 pos = { in->cf->path, cm->line, 0 };
+	char				 a[32], b[32];
+	size_t				 i;
+
+	for (i = 1; i < sm->nversions; i++) {
+		v = &sm->versions[i];
+		p = &sm->versions[i - 1];
+		if (jdate_days(&v->effective) < jdate_days(&p->effective))
+			diag_emit(d, DIAG_ERROR, &pos, "effective-date-order",
+			    "manual '%s': 第%d版 takes effect on %s, before "
+			    "第%d版 (%s); its approval (last change %.12s) needs "
+			    "an Effective: trailer no earlier than that", cm->id,
+			    v->number, jdate_iso(a, sizeof(a), &v->effective),
+			    p->number, jdate_iso(b, sizeof(b), &p->effective),
+			    v->change);
+	}
+	if (sm->nversions > 0 &&
+	    (v = &sm->versions[sm->nversions - 1])->number > 1 &&
+	    v->nsummary == 0)
+		diag_emit(d, DIAG_WARNING, &pos, "missing-summary",
+		    "manual '%s': no approval of 第%d版 gives a Summary: trailer, "
+		    "so its 改定内容 is the subjects of the commits it approves",
+		    cm->id, v->number);
+}
+
 struct signoff *
 signoff_run(const struct signoff_input *in, struct diag *d)
 {
 	struct signoff		*so;
 	struct signoff_gpg	 g;
 	struct signoff_pasts	 ps;
+	struct signoff_texts	 ts;
 	size_t			 i;
 
 	so = xcalloc(1, sizeof(*so));
@@ -836,11 +1132,14 @@ signoff_run(const struct signoff_input *in, struct diag *d)
 		return so;
 	memset(&g, 0, sizeof(g));
 	memset(&ps, 0, sizeof(ps));
+	memset(&ts, 0, sizeof(ts));
 	if (in->cf->require_signature)
 		signoff_gpg_init(&g, in->src, d);
 	for (i = 0; i < so->nmanuals; i++) {
-		signoff_manual_run(&so->manuals[i], i, in, &g, &ps, d);
+		signoff_manual_run(&so->manuals[i], i, in, &g, &ps, &ts, d);
+		signoff_texts_free(&ts);
 		signoff_findings(&so->manuals[i], i, in, d);
+		signoff_version_findings(&so->manuals[i], i, in, d);
 	}
 	signoff_gpg_free(&g);
 	for (i = 0; i < ps.n; i++)
@@ -865,6 +1164,9 @@ signoff_free(struct signoff *so)
 			for (k = 0; k < v->nsubjects; k++)
 				free(v->subjects[k]);
 			free(v->subjects);
+			for (k = 0; k < v->nsummary; k++)
+				free(v->summary[k]);
+			free(v->summary);
 			for (k = 0; k < v->napprovals; k++)
 				signoff_approval_clear(&v->approvals[k]);
 			free(v->approvals);

@@ -47,8 +47,10 @@ struct signoff_version {
 	struct jdate			 effective;	/* 施行日: Effective, else approved */
 	int				 has_effective;	/* an Effective trailer was given */
 	char				*change;	/* id of the last change it approves */
-	char				**subjects;	/* 改定内容: subjects of the changes since the previous version */
+	char				**subjects;	/* subjects of the changes since the previous version (the fallback 改定内容) */
 	size_t				 nsubjects;
+	char				**summary;	/* 改定内容 in the approvers' words: Summary trailers */
+	size_t				 nsummary;
 	struct signoff_approval		*approvals;	/* one per role */
 	size_t				 napprovals;
 };
@@ -84,7 +86,9 @@ struct signoff_input {
 
 /*
  * Works out every manual's sign-off and emits review-overdue,
- * unapproved-change and bad-approval findings.  Returns a new value (free
+ * unapproved-change, bad-approval, effective-date-order and missing-summary
+ * findings.  A change that leaves a manual's text as it was (a rename that
+ * keeps the documents' order, a revert) makes no new version.  Returns a new value (free
  * with signoff_free); never NULL.
  */
 struct signoff	*signoff_run(const struct signoff_input *, struct diag *);

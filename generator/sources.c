@@ -17,6 +17,7 @@
 #include <git2.h>
 
 #include "diag.h"
+#include "jdate.h"
 #include "klimits.h"
 #include "sources.h"
 #include "xalloc.h"
@@ -362,6 +363,7 @@ sources_as_of(git_commit **commit, const char *as_of, struct diag *d)
 {
 	git_commit	*c = *commit, *parent;
 	int64_t		 day, local;
+	int		 off;
 
 	if (sources_parse_day(as_of, &day) < 0) {
 		diag_emit(d, DIAG_FATAL, NULL, "usage",
@@ -369,8 +371,10 @@ sources_as_of(git_commit **commit, const char *as_of, struct diag *d)
 		return -1;
 	}
 	for (;;) {
-		local = (int64_t)git_commit_time(c) +
-		    (int64_t)git_commit_time_offset(c) * 60;
+		local = (int64_t)git_commit_time(c);
+		off = git_commit_time_offset(c);
+		jdate_clamp_time(&local, &off);
+		local += (int64_t)off * 60;
 		if (local < (day + 1) * 86400)
 			break;
 		if (git_commit_parentcount(c) == 0 ||
@@ -418,6 +422,10 @@ sources_resolve(struct sources *s, const struct sources_opts *o, struct diag *d)
 	git_oid_tostr(s->revision, sizeof(s->revision), git_commit_id(s->commit));
 	s->time = (int64_t)git_commit_time(s->commit);
 	s->offset = git_commit_time_offset(s->commit);
+	if (jdate_clamp_time(&s->time, &s->offset) < 0)
+		diag_emit(d, DIAG_WARNING, NULL, "commit-date", "commit %.12s: "
+		    "its date lies outside the years %d to %d; it is taken as the "
+		    "nearest day inside", s->revision, JDATE_YEAR_MIN, JDATE_YEAR_MAX);
 	rc = 0;
 out:
 	git_object_free(obj);
@@ -465,6 +473,98 @@ out:
 	git_tree_free(sub);
 	git_tree_free(tree);
 	return rc;
+}
+
+/*
+ * Whether a path that git does not track yet is one kitei would read:
+ * kitei.yml, a document, a key or a template.  Other new files (notes,
+ * build outputs) are no sources and are not worth a note.
+ */
+static int
+sources_is_source(const struct sources *s, const char *path)
+{
+	const char	*rel = path + strlen(s->prefix);
+	const char	*name = strrchr(path, '/');
+
+	name = name != NULL ? name + 1 : path;
+	return !strcmp(rel, SOURCES_CONFIG) || sources_is_markdown(name) ||
+	    sources_is_key(rel) || !strncmp(rel, "templates/", 10);
+}
+
+/*
+ * When the sources come from HEAD, notes how many files under the policy
+ * root differ from it (staged, modified, deleted, or new sources that git
+ * does not ignore): they are not checked, and a user who forgot to commit
+ * should not take a pass for their edits.  A note, so the exit status
+ * stays.  Any revision other than HEAD is not compared with the work tree.
+ */
+static void
+sources_note_uncommitted(const struct sources *s, struct diag *d)
+{
+	git_status_options	 opts;
+	git_status_list		*list = NULL;
+	git_oid			 head;
+	struct pos		 pos;
+	struct buf		 names = { NULL, 0, 0 };
+	char			*spec = NULL, *root = NULL;
+	size_t			 i, n, count = 0;
+
+	if (s->worktree || s->commit == NULL ||
+	    git_reference_name_to_id(&head, s->repo, "HEAD") < 0 ||
+	    git_oid_cmp(&head, git_commit_id(s->commit)) != 0)
+		return;
+	if (git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION) < 0)
+		return;
+	opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+	opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED |
+	    GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
+	    GIT_STATUS_OPT_EXCLUDE_SUBMODULES |
+	    GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH;
+	if (s->prefix[0] != '\0') {
+		spec = xstrndup(s->prefix, strlen(s->prefix) - 1);
+		opts.pathspec.strings = &spec;
+		opts.pathspec.count = 1;
+	}
+	/* A status that cannot be read only costs the note. */
+	if (git_status_list_new(&list, s->repo, &opts) < 0)
+		goto out;
+	n = git_status_list_entrycount(list);
+	for (i = 0; i < n; i++) {
+		const git_status_entry	*e = git_status_byindex(list, i);
+		const git_diff_delta	*dd = e->index_to_workdir != NULL ?
+					    e->index_to_workdir : e->head_to_index;
+		const char		*path;
+
+		if (dd == NULL || e->status == GIT_STATUS_CURRENT ||
+		    (e->status & GIT_STATUS_IGNORED))
+			continue;
+		path = dd->new_file.path != NULL ? dd->new_file.path :
+		    dd->old_file.path;
+		if (strncmp(path, s->prefix, strlen(s->prefix)) != 0)
+			continue;
+		if (e->status == GIT_STATUS_WT_NEW && !sources_is_source(s, path))
+			continue;
+		if (count < 3)
+			buf_printf(&names, "%s%s", count ? ", " : "", path);
+		count++;
+	}
+	if (count == 0)
+		goto out;
+	if (count > 3)
+		buf_printf(&names, " and %zu more", count - 3);
+	root = s->prefix[0] != '\0' ? s->prefix : NULL;
+	pos.path = root;
+	pos.line = pos.col = 0;
+	diag_emit(d, DIAG_NOTE, &pos, "uncommitted-changes", "%zu file%s %s%s "
+	    "differ%s from HEAD and %s not checked (%s); --worktree previews "
+	    "them", count, count == 1 ? "" : "s",
+	    root != NULL ? "under " : "in the policy root",
+	    root != NULL ? root : "", count == 1 ? "s" : "",
+	    count == 1 ? "is" : "are", names.data);
+out:
+	buf_free(&names);
+	free(spec);
+	git_status_list_free(list);
 }
 
 /* Opens the repository and reads the sources; see sources.h. */
@@ -529,6 +629,7 @@ sources_open(struct sources **out, const struct sources_opts *o, struct diag *d)
 	}
 	if (s->ndocs > 1)
 		qsort(s->docs, s->ndocs, sizeof(*s->docs), sources_doccmp);
+	sources_note_uncommitted(s, d);
 	*out = s;
 	s = NULL;
 	rc = 0;

@@ -15,6 +15,7 @@
 #include <assert.h>
 #include <ctype.h>
 #include <dirent.h>
+#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -3721,6 +3722,30 @@ typeset_date(char *out, size_t sz, int64_t t, int offset, int iso)
 		    tm.tm_min, tm.tm_sec, offset < 0 ? '-' : '+', ao / 60, ao % 60);
 }
 
+/* Writes the finished PDF to path; returns 0, or -1 with a fatal diagnostic. */
+static int
+typeset_save(struct diag *d, const char *path, const unsigned char *data,
+    size_t len)
+{
+	struct pos	 pos = { path, 0, 0 };
+	FILE		*f;
+	int		 err = 0;
+
+	errno = 0;
+	if ((f = fopen(path, "wb")) == NULL)
+		err = errno;
+	else {
+		if (fwrite(data, 1, len, f) != len || fflush(f) != 0)
+			err = errno != 0 ? errno : EIO;
+		if (fclose(f) != 0 && err == 0)
+			err = errno != 0 ? errno : EIO;
+	}
+	if (err == 0)
+		return 0;
+	diag_emit(d, DIAG_FATAL, &pos, "io", "cannot write: %s", strerror(err));
+	return -1;
+}
+
 /*
  * Puts the structure tree under one Document element if it is not: Cairo
  * 1.16 loses the Document element when a recorded surface (the watermark)
@@ -3803,7 +3828,8 @@ typeset_finish(struct ts_ctx *c, const struct buf *pdf, const char *path,
 	typeset_date(date, sizeof(date), meta->time, meta->offset, 0);
 	qpdf_oh_replace_key(q, info, "/CreationDate", qpdf_oh_new_string(q, date));
 	qpdf_oh_replace_key(q, info, "/ModDate", qpdf_oh_new_string(q, date));
-	if (qpdf_init_write(q, path) & QPDF_ERRORS)
+	/* Into memory: qpdf does not report a failed write of its file. */
+	if (qpdf_init_write_memory(q) & QPDF_ERRORS)
 		goto err;
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
 	qpdf_set_object_stream_mode(q, qpdf_o_generate);
@@ -3812,7 +3838,7 @@ typeset_finish(struct ts_ctx *c, const struct buf *pdf, const char *path,
 	qpdf_set_decode_level(q, qpdf_dl_none);
 	if (qpdf_write(q) & QPDF_ERRORS)
 		goto err;
-	rc = 0;
+	rc = typeset_save(c->d, path, qpdf_get_buffer(q), qpdf_get_buffer_length(q));
 	goto out;
 err:
 	diag_emit(c->d, DIAG_FATAL, NULL, "pdf", "%s",

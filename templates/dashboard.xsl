@@ -163,6 +163,7 @@
                       <br/>
                       <span class="subject"><xsl:value-of select="k:change/@subject"/></span>
                     </xsl:when>
+                    <xsl:when test="@revised"><time datetime="{@revised}"><xsl:value-of select="@revised-text"/></time></xsl:when>
                     <xsl:otherwise><span class="pending">記録なし</span></xsl:otherwise>
                   </xsl:choose>
                 </td>

@@ -724,13 +724,14 @@
               <fo:block><xsl:value-of select="@effective-text"/></fo:block>
             </fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="fo-cell">
+              <!-- kitei decided the words (assemble.c); the HTML prints the same. -->
               <xsl:choose>
-                <xsl:when test="count(k:subject) = 1">
-                  <fo:block><xsl:value-of select="k:subject"/></fo:block>
+                <xsl:when test="count(k:summary/k:item) = 1">
+                  <fo:block><xsl:value-of select="k:summary/k:item"/></fo:block>
                 </xsl:when>
-                <xsl:when test="k:subject">
+                <xsl:when test="k:summary/k:item">
                   <fo:list-block provisional-distance-between-starts="1em" provisional-label-separation="0pt">
-                    <xsl:for-each select="k:subject">
+                    <xsl:for-each select="k:summary/k:item">
                       <fo:list-item>
                         <fo:list-item-label end-indent="label-end()"><fo:block>・</fo:block></fo:list-item-label>
                         <fo:list-item-body start-indent="body-start()"><fo:block><xsl:value-of select="."/></fo:block></fo:list-item-body>
@@ -738,7 +739,6 @@
                     </xsl:for-each>
                   </fo:list-block>
                 </xsl:when>
-                <xsl:when test="@number = 1"><fo:block>制定</fo:block></xsl:when>
                 <xsl:otherwise><fo:block/></xsl:otherwise>
               </xsl:choose>
             </fo:table-cell>

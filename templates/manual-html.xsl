@@ -56,7 +56,9 @@
           </div>
           <xsl:call-template name="supplementary-provisions"/>
           <xsl:call-template name="revision-history"/>
-          <xsl:call-template name="change-history"/>
+          <xsl:if test="not(k:history/@withheld = 'true')">
+            <xsl:call-template name="change-history"/>
+          </xsl:if>
           <xsl:call-template name="coverage-appendix"/>
         </main>
         <xsl:call-template name="footer"/>
@@ -335,13 +337,12 @@
         </td>
         <td data-label="施行日" class="nowrap short"><time datetime="{@effective}"><xsl:value-of select="@effective-text"/></time></td>
         <td data-label="改定内容">
+          <!-- kitei decided the words (assemble.c); the PDF prints the same. -->
           <xsl:choose>
-            <!-- The first version is the 制定: the drafting commits are no amendments. -->
-            <xsl:when test="@number = 1">制定</xsl:when>
-            <xsl:when test="count(k:subject) = 1"><xsl:value-of select="k:subject"/></xsl:when>
-            <xsl:when test="k:subject">
+            <xsl:when test="count(k:summary/k:item) = 1"><xsl:value-of select="k:summary/k:item"/></xsl:when>
+            <xsl:when test="k:summary/k:item">
               <ul class="subjects">
-                <xsl:for-each select="k:subject"><li><xsl:value-of select="."/></li></xsl:for-each>
+                <xsl:for-each select="k:summary/k:item"><li><xsl:value-of select="."/></li></xsl:for-each>
               </ul>
             </xsl:when>
           </xsl:choose>
@@ -416,7 +417,9 @@
       <li class="toc-back"><a href="#supplementary">附則</a></li>
     </xsl:if>
     <li class="toc-back"><a href="#revision-history">改訂履歴</a></li>
-    <li class="toc-back"><a href="#change-history">変更履歴</a></li>
+    <xsl:if test="not(k:history/@withheld = 'true')">
+      <li class="toc-back"><a href="#change-history">変更履歴</a></li>
+    </xsl:if>
     <li class="toc-back"><a href="#coverage-appendix">付録　規則との対応表</a></li>
   </xsl:template>
 

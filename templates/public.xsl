@@ -523,7 +523,12 @@
 		<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self'"/>
 		<meta name="viewport" content="width=device-width, initial-scale=1"/>
 		<meta name="referrer" content="no-referrer"/>
+		<!-- A preview (a draft or a working-tree build) is never indexed, whoever puts it online. -->
+		<xsl:if test="@draft = 'true' or @worktree = 'true'">
+			<meta name="robots" content="noindex"/>
+		</xsl:if>
 		<title>
+			<xsl:if test="@draft = 'true'">【未承認】</xsl:if>
 			<xsl:value-of select="$page-title"/>
 			<xsl:if test="string($org) != ''">｜<xsl:value-of select="$org"/></xsl:if>
 		</title>
@@ -541,6 +546,9 @@
 		<xsl:value-of select="$nl"/>
 		<main id="main" tabindex="-1">
 			<div class="wrap">
+				<xsl:if test="@draft = 'true'">
+					<p class="preview">【未承認】承認されていない内容を含むプレビューです。公開しないでください。</p>
+				</xsl:if>
 				<xsl:if test="@worktree = 'true'">
 					<p class="preview">【未コミット】コミットされていない内容から作成したプレビューです。公開しないでください。</p>
 				</xsl:if>

@@ -56,9 +56,12 @@ mkdir -p "$WORK/x"
 (cd "$WORK/x" && unzip -q "$WORK/a.zip")
 check "sha256sum -c accepts SHA256SUMS" sh -c "cd '$WORK/x' && sha256sum -c --quiet SHA256SUMS"
 for f in README.txt manifest.json SHA256SUMS coverage.html coverage.csv coverage.json \
-    index.html manuals/rules.html history/history.json history/history.txt; do
+    index.html manuals/rules.html; do
 	check "bundle holds $f" test -s "$WORK/x/$f"
 done
+# Issue 11.C4: the work log (authors, e-mail addresses, paths) stays in the
+# firm; the recipient gets 改訂履歴 (docs/bundle.md); versions.sh checks more.
+check "bundle holds no history/ work log" test ! -e "$WORK/x/history"
 check "bundle holds the manual's PDF" test -s "$WORK/x/manuals/rules.pdf"
 check "bundle holds the matrix as PDF" test -s "$WORK/x/coverage.pdf"
 # The matrix cites the PDF page where 1.1 is covered: that page shows its heading.

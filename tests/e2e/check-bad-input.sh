@@ -188,7 +188,9 @@ base two-manuals
 sed -i 's|documents: \[crisis/\*.md\]|documents: [crisis/*.md, "policy/*-access.md"]|' "$r/kitei.yml"
 approve "$repo" "two manuals"
 check_root two-manuals 1
-says two-manuals "policies/policy/02-access.md: error: claimed by two manuals, 'policy' and 'crisis': a document belongs to exactly one [ambiguous-document]"
+contains "two-manuals: the claim is named" "$WORK/two-manuals.diag" "policies/policy/02-access.md: error: claimed by two manuals, 'policy' and 'crisis': a document belongs to exactly one [ambiguous-document]"
+# Issue 12: its covers: meet nothing, and each says so at its line.
+contains "two-manuals: its covers count for nothing" "$WORK/two-manuals.diag" "policies/policy/02-access.md:4:14: error: covers: 4.1.6.a is not counted: this document is claimed by two manuals"
 
 # An id with a typo: the nearest ids are said.
 base typo

@@ -207,7 +207,9 @@ base ambiguous-document
 sed -i 's|documents: \[crisis/\*.md\]|documents: [crisis/*.md, policy/02-access.md]|' "$r/kitei.yml"
 run_case ambiguous-document 1 ambiguous-document
 
-# unknown-directive: near-miss keys are warnings; other comments are not.
+# unknown-directive: near-miss keys are errors (issue 11 C1: what cannot be
+# read is an error, and a near miss of visibility: is confidential); other
+# comments are silent.
 base unknown-directive
 cat >> "$r/policy/01-basic.md" <<'EOF'
 
@@ -222,7 +224,7 @@ cat >> "$r/policy/01-basic.md" <<'EOF'
 <!-- TODO: 表を追加する -->
 付記を記す。
 EOF
-run_case unknown-directive 0 unknown-directive
+run_case unknown-directive 1 unknown-directive
 # Regression (issue 2): note: was taken for a near miss of not-applicable:.
 lacks "unknown-directive: note: is an ordinary comment" "$out" "'note:'"
 lacks "unknown-directive: code: is an ordinary comment" "$out" "'code:'"

@@ -99,9 +99,18 @@ sp = [m for t in p.texts for m in SPACE_IN_WORD.findall(t)]
 check("no white space between two Japanese characters", not sp, repr(sp[:5]))
 EOF
 
-# publish REPO OUT: builds the policy root REPO/p into OUT (public page
-# only).  Findings at error level (exit 1) still write the output.
+# approve REPO: the board approves what is committed (an empty commit at
+# the last commit's time, so fixture dates do not move).
+approve() {
+	git -C "$1" commit -q --allow-empty -m "承認" \
+	    -m "Approved-by: 山田 太郎 <yamada@example.co.jp>"
+}
+
+# publish REPO OUT: approves REPO's last commit, then builds the policy root
+# REPO/p into OUT (public page only).  Findings at error level (exit 1)
+# still write the output.
 publish() {
+	approve "$1"
 	rm -rf "$2"
 	timeout 60 "$KITEI" -C "$1/p" build --only public -o "$2" > "$2.log" 2>&1
 	rc=$?
@@ -489,7 +498,6 @@ visibility: public
 <!-- visibility: public -->
 ```
 
-<!-- visiblity: internal -->
 <!-- note: visibility: internal -->
 <style>body{display:none}</style>
 <iframe src="https://evil.example/"></iframe>
@@ -502,6 +510,10 @@ visibility: public
 ## 社内メモ <script>HOSTILE-INTERNALHEAD</script>
 <!--visibility:internal-->
 HOSTILE-INTERNAL
+
+## 読めない指定
+<!-- visiblity: internal -->
+HOSTILE-NEARMISS
 EOF
 commit_all "$H" "hostile fixture"
 if publish "$H" "$WORK/hostile.out"; then ok "hostile: build"; else fail "hostile: build"; cat "$WORK/hostile.out.log"; fi
@@ -509,7 +521,7 @@ HP=$WORK/hostile.out/public/index.html
 python3 "$PY" hostile "$HP"
 for s in '<script' '<style' '<iframe' '<img' '<base' 'http-equiv="refresh"' 'onerror' 'onclick' \
     'javascript:' 'vbscript:' 'data:' 'file:' 'evil.example' 'HOSTILE-RAWBLOCK' 'HOSTILE-SPAN' 'HOSTILE-RAWLINK' \
-    'HOSTILE-SCRIPT' 'HOSTILE-ONERROR' 'display:none' 'HOSTILE-INTERNAL'; do
+    'HOSTILE-SCRIPT' 'HOSTILE-ONERROR' 'display:none' 'HOSTILE-INTERNAL' 'HOSTILE-NEARMISS'; do
 	if grep -iqF -- "$s" "$HP"; then
 		# Escaped text is harmless; a tag or attribute is not.
 		if case $s in '<'*) true;; *) false;; esac ||
@@ -792,6 +804,11 @@ for d in range(ndocs):
             v = rnd.choice(NAMES)
             own = stricter(own, v)
             dirs.append(v)
+        # a near miss of visibility: is an error and a confidential
+        # section (issue 11 C1)
+        near = rnd.choice(NAMES) if rnd.random() < 0.15 else None
+        if near is not None:
+            own = stricter(own, "confidential")
         eff = stricter(parent, own)
         stack.append((level, eff))
         ht, bt = token(), token()
@@ -803,9 +820,9 @@ for d in range(ndocs):
             lines += [f"見出し {ht}", ("=" if level == 1 else "-") * 8]
         else:
             lines.append("#" * level + f" 見出し {ht}")
-        # a near miss and a comment that only looks like a directive: no effect
-        if rnd.random() < 0.15:
-            lines += ["", f"<!-- visiblity: {rnd.choice(NAMES)} -->"]
+        # a comment that only looks like a directive: no effect
+        if near is not None:
+            lines += ["", f"<!-- visiblity: {near} -->"]
         if rnd.random() < 0.15:
             lines += ["", f"<!-- note: visibility: {rnd.choice(NAMES)} -->"]
         lines.append("")
@@ -845,13 +862,159 @@ echo "# property: $(wc -l < "$WORK/property.public") public and $(wc -l < "$WORK
 python3 "$PY" property "$WORK/property.out/public/index.html"
 
 # ---------------------------------------------------------------------------
+# 8. Only approved text (issue 11 C2): a plain build shows each manual's
+#    signed-off text; --draft previews the rest, marked 未承認 and noindex;
+#    findings touching visibility and --worktree keep the previous page.
+A=$WORK/approval
+fixture_root "$A"
+cat > "$A/p/crisis/90-public.md" <<'EOF2'
+---
+visibility: public
+---
+# 危機発生時の対応について
+
+## 基本方針
+APPROVED-V1-TEXT お客様への影響を最小限にとどめます。
+EOF2
+commit_all "$A" "公開ページを作成"
+# build A OUT [ARGS]: public page only; stdout+stderr in OUT.log, exit in OUT.rc.
+build() {
+	_r=$1 _o=$2; shift 2
+	timeout 60 "$KITEI" -C "$_r/p" build --only public -o "$_o" "$@" > "$_o.log" 2>&1
+	echo $? > "$_o.rc"
+}
+AP=$WORK/approval.out
+build "$A" "$AP"
+check "approval: nothing signed off: no public page" test ! -e "$AP/public/index.html"
+contains "approval: nothing signed off: says so" "$AP.log" "no manual has been signed off"
+build "$A" "$WORK/approval.draft" --draft
+AD=$WORK/approval.draft/public/index.html
+contains "approval: --draft writes a preview" "$AD" APPROVED-V1-TEXT
+contains "approval: --draft preview is noindex" "$AD" '<meta name="robots" content="noindex">'
+contains "approval: --draft preview is marked 未承認 in the title" "$AD" "<title>【未承認】"
+contains "approval: --draft preview is marked 未承認 on the page" "$AD" '<p class="preview">【未承認】'
+python3 "$PY" draft "$AD"
+approve "$A"
+build "$A" "$AP"
+contains "approval: signed off: the page is written" "$AP/public/index.html" APPROVED-V1-TEXT
+lacks "approval: signed off: no noindex" "$AP/public/index.html" 'noindex'
+lacks "approval: signed off: no 未承認 mark" "$AP/public/index.html" '未承認'
+# An unapproved change: the page keeps the signed-off text and says so.
+sed -i 's/APPROVED-V1-TEXT/UNAPPROVED-V2-TEXT/' "$A/p/crisis/90-public.md"
+commit_all "$A" "公開ページの文言を変更"
+build "$A" "$AP"
+contains "approval: unapproved change: the page shows the signed-off text" "$AP/public/index.html" APPROVED-V1-TEXT
+lacks "approval: unapproved change: not the unapproved text" "$AP/public/index.html" UNAPPROVED-V2-TEXT
+contains "approval: unapproved change: says which revision (stderr)" "$AP.log" "the public page shows its signed-off 第1版"
+lacks "approval: unapproved change: the page is not marked" "$AP/public/index.html" '未承認'
+build "$A" "$WORK/approval.draft" --draft
+contains "approval: unapproved change: --draft shows it" "$AD" UNAPPROVED-V2-TEXT
+contains "approval: unapproved change: --draft marks it" "$AD" "noindex"
+# A working-tree build never replaces the page, even with approved text.
+cp "$AP/public/index.html" "$WORK/approval.prev.html"
+approve "$A"
+sed -i 's/UNAPPROVED-V2-TEXT/WORKTREE-V3-TEXT/' "$A/p/crisis/90-public.md"
+timeout 60 "$KITEI" -C "$A/p" build --worktree --only public -o "$AP" > "$AP.log" 2>&1
+check "approval: --worktree keeps the previous page byte for byte" cmp "$AP/public/index.html" "$WORK/approval.prev.html"
+contains "approval: --worktree says why" "$AP.log" "a --worktree build never writes the public page"
+timeout 60 "$KITEI" -C "$A/p" build --worktree --draft --only public -o "$WORK/approval.wt" > /dev/null 2>&1
+contains "approval: --worktree --draft: a preview" "$WORK/approval.wt/public/index.html" WORKTREE-V3-TEXT
+contains "approval: --worktree --draft: marked 未承認" "$WORK/approval.wt/public/index.html" "【未承認】"
+contains "approval: --worktree --draft: marked 未コミット" "$WORK/approval.wt/public/index.html" "【未コミット】"
+git -C "$A" checkout -q -- p
+# A directive kitei cannot read stops the page: exit 1, the page as it was.
+build "$A" "$AP"
+cp "$AP/public/index.html" "$WORK/approval.prev.html"
+cat >> "$A/p/crisis/90-public.md" <<'EOF2'
+
+## お知らせの方法
+<!-- visibility: secret -->
+BADDIR-V4-TEXT ホームページでお知らせします。
+EOF2
+sed -i 's/UNAPPROVED-V2-TEXT/CHANGED-V4-TEXT/' "$A/p/crisis/90-public.md"
+commit_all "$A" "公開ページに追記"
+approve "$A"
+build "$A" "$AP"
+[ "$(cat "$AP.rc")" = 1 ] && ok "approval: unreadable visibility: exit 1" || fail "approval: unreadable visibility: exit $(cat "$AP.rc"), want 1"
+check "approval: unreadable visibility: the previous page kept byte for byte" cmp "$AP/public/index.html" "$WORK/approval.prev.html"
+contains "approval: unreadable visibility: says so" "$AP.log" "[public-withheld]"
+lacks "approval: unreadable visibility: no new text" "$AP/public/index.html" CHANGED-V4-TEXT
+build "$A" "$WORK/approval.draft" --draft
+lacks "approval: unreadable visibility: --draft writes no preview either" "$AD" CHANGED-V4-TEXT
+# Unreadable front matter in any document, too.
+sed -i 's/<!-- visibility: secret -->/<!-- visibility: public -->/' "$A/p/crisis/90-public.md"
+printf -- '---\nvisibility: [\n---\n# 社内\n本文\n' > "$A/p/policy/02-broken.md"
+commit_all "$A" "壊れた front matter"
+approve "$A"
+build "$A" "$AP"
+[ "$(cat "$AP.rc")" = 1 ] && ok "approval: bad front matter: exit 1" || fail "approval: bad front matter: exit $(cat "$AP.rc"), want 1"
+check "approval: bad front matter: the previous page kept" cmp "$AP/public/index.html" "$WORK/approval.prev.html"
+# Two manuals: one signed off as it stands, one from its signed-off revision.
+rm "$A/p/policy/02-broken.md"
+cat > "$A/p/policy/50-public.md" <<'EOF2'
+---
+visibility: public
+---
+# お客様へのお知らせ
+POLICY-V1-TEXT 当社はお知らせします。
+EOF2
+commit_all "$A" "規程にも公開節"
+approve "$A"
+sed -i 's/POLICY-V1-TEXT/POLICY-V2-TEXT/' "$A/p/policy/50-public.md"
+commit_all "$A" "規程の公開節を変更"
+build "$A" "$AP"
+contains "approval: two manuals: the signed-off manual as it stands" "$AP/public/index.html" CHANGED-V4-TEXT
+contains "approval: two manuals: the other from its signed-off revision" "$AP/public/index.html" POLICY-V1-TEXT
+lacks "approval: two manuals: not its unapproved text" "$AP/public/index.html" POLICY-V2-TEXT
+
+# ---------------------------------------------------------------------------
+# 9. Link targets (issue 20 defect 1): a URL defined in an internal section
+#    never reaches the page, whatever its encoding, even when the public
+#    text mentions its beginning.
+U=$WORK/urls
+fixture_root "$U"
+cat > "$U/p/crisis/90-public.md" <<'EOF2'
+---
+visibility: public
+---
+# 危機発生時の対応について
+
+## 基本方針
+詳しくは https://public.example/ をご覧ください。
+[案内1][a] [案内2][b] [案内3][c] [案内4][d] [案内5][e] [案内6][f] [案内7][g] [案内8][h]
+[公開の案内][ok] <https://public.example/auto>
+
+[ok]: https://public.example/PUBLIC-DEF-OK
+
+## 社内メモ
+<!-- visibility: internal -->
+[a]: https://public.example/%00URLTRICK-A
+[b]: https://public.example/%2500URLTRICK-B
+[c]: https://public.example/&#37;00URLTRICK-C
+[d]: https://public.example/%C0%80URLTRICK-D
+[e]: https://public.example/%0aURLTRICK-E
+[f]: https://public.example/\%00URLTRICK-F
+[g]: <https://public.example/%00 URLTRICK-G>
+[h]: https://public.example/&#0;URLTRICK-H
+EOF2
+commit_all "$U" "リンク"
+if publish "$U" "$WORK/urls.out"; then ok "urls: build"; else fail "urls: build"; cat "$WORK/urls.out.log"; fi
+for t in A B C D E F G H; do
+	lacks "urls: internal definition with an encoded NUL or break ($t) stays out" \
+	    "$WORK/urls.out/public/index.html" "URLTRICK-$t"
+done
+contains "urls: a public definition keeps its link" "$WORK/urls.out/public/index.html" 'href="https://public.example/PUBLIC-DEF-OK"'
+contains "urls: an autolink in public text keeps its link" "$WORK/urls.out/public/index.html" 'href="https://public.example/auto"'
+contains "urls: a dropped link keeps its text" "$WORK/urls.out/public/index.html" "案内1"
+
+# ---------------------------------------------------------------------------
 # 7. A real browser: axe-core in headless Chromium at 390 and 1280 px.
 B=$ROOT/tests/browser
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 export CHROMIUM
 if [ -x "$CHROMIUM" ] && command -v node > /dev/null 2>&1 &&
     [ -d "$B/node_modules/playwright-core" ] && [ -d "$B/node_modules/axe-core" ]; then
-	for page in sample:$S/public rich:$WORK/rich.out/public; do
+	for page in sample:$S/public rich:$WORK/rich.out/public draft:$WORK/approval.draft/public; do
 		name=${page%%:*}
 		timeout 180 node "$B/axe.js" "${page#*:}" "$WORK/screenshots/$name" > "$WORK/axe-$name.log" 2>&1
 		rc=$?

@@ -182,7 +182,7 @@ is "multi: 制定日 in Japanese" "$(xv "$X" @established-text)" 2026年4月1日
 is "multi: 改定日 = 制定日" "$(xv "$X" @revised)" 2026-04-01
 is "multi: 施行日 = approval date" "$(xv "$X" @effective)" 2026-04-01
 is "multi: 施行日 in Japanese" "$(xv "$X" @effective-text)" 2026年4月1日
-is "multi: 改定内容 of 第1版" "$(xv "$X" k:versions/k:version/k:subject)" 制定
+is "multi: 改定内容 of 第1版" "$(xv "$X" k:versions/k:version/k:summary/k:item)" 制定
 is "multi: approvals by role" "$(xv "$X" k:versions/k:version/k:approval/@role | sort | tr '\n' ' ')" "board exec "
 is "multi: approver names from kitei.yml" "$(xv "$X" "k:versions/k:version/k:approval[@role='exec']/@name")" "佐藤 花子"
 is "multi: role title" "$(xv "$X" "k:versions/k:version/k:approval[@role='board']/@role-title")" 取締役会
@@ -278,8 +278,8 @@ kbuild revise
 is "revise: signed off again" "$(xv "$X" @signed-off)" true
 is "revise: 第2版" "$(xv "$X" @version)" 2
 is "revise: two versions" "$(xv "$X" k:versions/k:version/@number | tr '\n' ' ')" "1 2 "
-is "revise: 改定内容 of 第2版" "$(xv "$X" "k:versions/k:version[2]/k:subject" | tr '\n' '|')" "第2条を改正|用語の定義を修正|"
-is "revise: 改定内容 of 第1版" "$(xv "$X" "k:versions/k:version[1]/k:subject" | tr '\n' '|')" "制定|"
+is "revise: 改定内容 of 第2版" "$(xv "$X" "k:versions/k:version[2]/k:summary/k:item" | tr '\n' '|')" "第2条を改正|用語の定義を修正|"
+is "revise: 改定内容 of 第1版" "$(xv "$X" "k:versions/k:version[1]/k:summary/k:item" | tr '\n' '|')" "制定|"
 is "revise: 制定日" "$(xv "$X" @established)" 2026-04-01
 is "revise: 改定日" "$(xv "$X" @revised)" 2026-04-04
 is "revise: 改定日 in Japanese" "$(xv "$X" @revised-text)" 2026年4月4日
@@ -357,7 +357,7 @@ Approved-by: $S"
 kbuild together
 is "together: a change approved in its own commit" "$(xv "$X" @signed-off)" true
 is "together: 第1版" "$(xv "$X" @version)" 1
-is "together: 改定内容" "$(xv "$X" "k:versions/k:version/k:subject" | tr '\n' '|')" "制定|第7条を追加|"
+is "together: 改定内容" "$(xv "$X" "k:versions/k:version/k:summary/k:item" | tr '\n' '|')" "制定|"
 
 # date_style: wareki.
 FIXTURE_DATE=2026-03-30
@@ -445,25 +445,34 @@ kbuild retire
 is "retire: gone from people, 第1版 goes" "$(xv "$X" "k:versions/k:version[1]/k:approval[@role='board']/@name")" "鈴木 次郎"
 
 # ------------------------------------------------------------------------
-# A rename between versions: the history follows the document; versions go
-# on counting.
+# A rename between versions (issue 12.5): the history follows the document;
+# a rename that keeps the chapters' order leaves the text as it was, so it is
+# no change and its approval no version; one that reorders them is a change.
 fixture rename
 approve "$WORK/rename" "$Y" "$S"
 git -C "$WORK/rename" mv policies/policy/01-basic.md policies/policy/01-rules.md
 commit_all "$WORK/rename" "ファイル名を変更"
 kbuild rename
-is "rename: a rename is a change" "$(xv "$X" @signed-off)" false
+is "rename: a rename keeps it signed off" "$(xv "$X" @signed-off)" true
 approve "$WORK/rename" "$Y" "$S"
+kbuild rename
+is "rename: approving a rename makes no version" "$(xv "$X" k:versions/k:version/@number | tr '\n' ' ')" "1 "
 change "$WORK/rename" "第3条を改正"
 approve "$WORK/rename" "$Y" "$S"
 kbuild rename
 is "rename: signed off" "$(xv "$X" @signed-off)" true
-is "rename: 第3版" "$(xv "$X" @version)" 3
-is "rename: 第2版 is the rename" "$(xv "$X" "k:versions/k:version[2]/k:subject")" ファイル名を変更
-is "rename: 第1版 kept across the rename" "$(xv "$X" "k:versions/k:version[1]/k:subject")" 制定
-is "rename: 第3版" "$(xv "$X" "k:versions/k:version[3]/k:subject")" 第3条を改正
+is "rename: 第2版" "$(xv "$X" @version)" 2
+is "rename: 第1版 kept across the rename" "$(xv "$X" "k:versions/k:version[1]/k:summary/k:item")" 制定
+is "rename: 第2版 is the change, not the rename" "$(xv "$X" "k:versions/k:version[2]/k:summary/k:item" | tr '\n' '|')" "第3条を改正|"
 contains "rename: history reaches back past the rename" "$X" \
     "$(git -C "$WORK/rename" rev-list --max-parents=0 HEAD)"
+git -C "$WORK/rename" mv policies/policy/01-rules.md policies/policy/03-rules.md
+commit_all "$WORK/rename" "章の順序を変更"
+kbuild rename
+is "rename: a rename that reorders the chapters is a change" "$(xv "$X" @signed-off)" false
+approve "$WORK/rename" "$Y" "$S"
+kbuild rename
+is "rename: its approval is 第3版" "$(xv "$X" @version)" 3
 
 # Removing a document from a manual changes the manual.
 fixture remove
@@ -493,7 +502,7 @@ kbuild glob
 is "glob: a documents glob that drops a document is a change" "$(xv "$X" @signed-off)" false
 approve "$WORK/glob" "$Y" "$S"
 kbuild glob
-is "glob: 第2版 lists it" "$(xv "$X" "k:versions/k:version[2]/k:subject")" 補足を規程から外す
+is "glob: 第2版 lists it" "$(xv "$X" "k:versions/k:version[2]/k:summary/k:item")" 補足を規程から外す
 
 # ------------------------------------------------------------------------
 # Branches: an approval on a side branch that lacks the latest change does
@@ -525,7 +534,7 @@ is "branch: merge commit approval counts" "$(xv "$X" @signed-off)" true
 is "branch: 第2版" "$(xv "$X" @version)" 2
 is "branch: approved by the merge" "$(xv "$X" "k:versions/k:version[2]/k:approval[@role='board']/@commit")" \
     "$(git -C "$WORK/branch" rev-parse HEAD)"
-is "branch: 改定内容 of 第2版" "$(xv "$X" "k:versions/k:version[2]/k:subject")" 第4条を改正
+is "branch: 改定内容 of 第2版" "$(xv "$X" "k:versions/k:version[2]/k:summary/k:item")" 第4条を改正
 
 # A change made on a feature branch and merged: 改定内容 lists the change,
 # not the merge.
@@ -541,7 +550,7 @@ is "feature: the merge is a draft" "$(xv "$X" @signed-off)" false
 approve "$WORK/feature" "$Y" "$S"
 kbuild feature
 is "feature: 第2版" "$(xv "$X" @version)" 2
-is "feature: 改定内容 is the change, not the merge" "$(xv "$X" "k:versions/k:version[2]/k:subject" | tr '\n' '|')" "第8条を新設|"
+is "feature: 改定内容 is the change, not the merge" "$(xv "$X" "k:versions/k:version[2]/k:summary/k:item" | tr '\n' '|')" "第8条を新設|"
 
 # A feature branch in flight while main is approved: its commit, older than
 # the approval but not in it, does not hide what the approval approved.
@@ -561,8 +570,8 @@ kbuild inflight
 is "inflight: 第2版" "$(xv "$X" @version)" 2
 is "inflight: 制定日 stays" "$(xv "$X" @established)" 2026-04-02
 is "inflight: 改定日" "$(xv "$X" @revised)" 2026-04-04
-is "inflight: 改定内容 of 第1版" "$(xv "$X" "k:versions/k:version[1]/k:subject" | tr '\n' '|')" "制定|"
-is "inflight: 改定内容 of 第2版" "$(xv "$X" "k:versions/k:version[2]/k:subject" | tr '\n' '|')" "第9条を新設|"
+is "inflight: 改定内容 of 第1版" "$(xv "$X" "k:versions/k:version[1]/k:summary/k:item" | tr '\n' '|')" "制定|"
+is "inflight: 改定内容 of 第2版" "$(xv "$X" "k:versions/k:version[2]/k:summary/k:item" | tr '\n' '|')" "第9条を新設|"
 
 # The same with a change on main after the branch's commit: 第1版 lists the
 # main line's changes; 第2版 the branch's, though it is older than 第1版.
@@ -577,8 +586,8 @@ tick
 git -C "$WORK/inflight2" merge -q --no-ff -m "Merge branch 'draft'" draft
 approve "$WORK/inflight2" "$Y" "$S"
 kbuild inflight2
-is "inflight2: 改定内容 of 第1版" "$(xv "$X" "k:versions/k:version[1]/k:subject" | tr '\n' '|')" "制定|第10条を改正|"
-is "inflight2: 改定内容 of 第2版" "$(xv "$X" "k:versions/k:version[2]/k:subject" | tr '\n' '|')" "第9条を新設|"
+is "inflight2: 改定内容 of 第1版" "$(xv "$X" "k:versions/k:version[1]/k:summary/k:item" | tr '\n' '|')" "制定|"
+is "inflight2: 改定内容 of 第2版" "$(xv "$X" "k:versions/k:version[2]/k:summary/k:item" | tr '\n' '|')" "第9条を新設|"
 
 # ------------------------------------------------------------------------
 # A shallow clone: --release refuses, and says why.
@@ -709,7 +718,7 @@ SIGNKEY=$SFPR; approve "$WORK/smerge" "$S"; SIGNKEY=
 kbuild smerge
 is "smerge: a signed merge approves" "$(xv "$X" @signed-off)" true
 is "smerge: its signature is good" "$(xv "$X" "k:versions/k:version/k:approval[@role='board']/@signature")" good
-is "smerge: 改定内容" "$(xv "$X" "k:versions/k:version/k:subject" | tr '\n' '|')" "制定|第11条を改正|"
+is "smerge: 改定内容" "$(xv "$X" "k:versions/k:version/k:summary/k:item" | tr '\n' '|')" "制定|"
 
 # A key that expired after it signed: the approval stays one.  The key is
 # made and used in January 2025 with gpg's faked clock and lasts 30 days.

@@ -23,6 +23,7 @@ main(void)
 	test_catalog();
 	test_coverage();
 	test_mdtext();
+	test_jdate();
 	rc = harness_summary();
 	xmlCleanupParser();
 	git_libgit2_shutdown();

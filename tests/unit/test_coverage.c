@@ -340,6 +340,43 @@ test_coverage_refs(void)
 	free(p);
 }
 
+/* Regression (issue 12): documents in no manual or in two meet nothing. */
+static void
+test_coverage_uncounted(void)
+{
+	struct ccase		 c;
+	struct coverage_row	 row;
+	char			*p;
+	long			 i;
+
+	p = ccase_edit("<!-- covers: 1.1 -->", "");
+	ccase_run(&c, "crisis/a.md", ccase_crisis, "crisis/b.md", ccase_public,
+	    "policy/a.md", p, "drafts/memo.md",
+	    "# 草案\n<!-- covers: 1.1 1.3 -->\n基本方針と研修。\n", NULL);
+	INT_EQ("orphan: 1.1 stays missing", ccase_status(&c, "1.1"), COVERAGE_MISSING);
+	INT_EQ("orphan: 1.3 stays covered", ccase_status(&c, "1.3"), COVERAGE_COVERED);
+	ccase_diags(&c, "orphan: said at the covers line",
+	    "0:0: warning: belongs to no manual: add it to a manual's documents in kitei.yml [orphan-document]\n"
+	    "2:14: error: covers: 1.1 is not counted: this document belongs to no manual (add it to a manual's documents in kitei.yml); it stays missing [uncounted-coverage]\n"
+	    "2:18: warning: covers: 1.3 is not counted: this document belongs to no manual (add it to a manual's documents in kitei.yml); another section meets it [uncounted-coverage]\n");
+	i = catalog_index(c.cat, "1.1");
+	coverage_row(&row, c.cov, c.m, (size_t)i);
+	INT_EQ("row: missing has no sections", row.nsections, 0);
+	OK("row: missing has no reason", row.reason == NULL && row.reason_at.path == NULL);
+	coverage_row_clear(&row);
+	i = catalog_index(c.cat, "1.3");
+	coverage_row(&row, c.cov, c.m, (size_t)i);
+	INT_EQ("row: covered by the manual only", row.nsections, 1);
+	if (row.nsections == 1) {
+		STR_EQ("row: its path", row.sections[0].path, "policy/a.md");
+		STR_EQ("row: its manual", row.sections[0].manual_id, "policy");
+		INT_EQ("row: its heading line", row.sections[0].line, 11);
+	}
+	coverage_row_clear(&row);
+	ccase_free(&c);
+	free(p);
+}
+
 void
 test_coverage(void)
 {
@@ -348,4 +385,5 @@ test_coverage(void)
 	test_coverage_rules();
 	test_coverage_na();
 	test_coverage_refs();
+	test_coverage_uncounted();
 }

@@ -2,7 +2,8 @@
  * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
  *
  * Unit tests of the parse stage: front matter, directives and their
- * positions, unusable text, parse_url_safe and parse_is_id.
+ * positions, unusable text, parse_url_safe and parse_is_id; and of the
+ * normaliser (unorm) that reads what a Japanese keyboard types.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "diag.h"
 #include "harness.h"
 #include "parse.h"
+#include "unorm.h"
 #include "xalloc.h"
 
 /* One parsed document with the source and diagnostics it came from. */
@@ -196,18 +198,26 @@ test_directives(void)
 	STR_EQ("n/a: that reason", c.doc->dirs[2].reason, "2024年に廃止した。");
 	pcase_free(&c);
 
-	/* Near misses warn; other comments are silent. */
+	/*
+	 * Near misses are errors (issue 11 C1, issue 12 item 3: what cannot
+	 * be read is an error at its line); a near miss of visibility: is
+	 * also a confidential section.  Other comments are silent.
+	 */
 	pcase_parse(&c, "<!-- cover: 1.1 -->\n\n<!-- visiblity: public -->\n\n"
 	    "<!-- notapplicable: 1.1 x -->\n\n<!-- note: あとで -->\n\n"
 	    "<!-- TODO: 表 -->\n\n<!-- owner: 総務部 -->\n\n<!-- ただのコメント -->\n");
 	pcase_diags(&c, "near-miss keys",
-	    "1:1: warning: 'cover:' is not a directive; did you mean 'covers:'? "
+	    "1:1: error: 'cover:' is not a directive; did you mean 'covers:'? "
 	    "[unknown-directive]\n"
-	    "3:1: warning: 'visiblity:' is not a directive; did you mean "
-	    "'visibility:'? [unknown-directive]\n"
-	    "5:1: warning: 'notapplicable:' is not a directive; did you mean "
+	    "3:1: error: 'visiblity:' is not a directive; did you mean "
+	    "'visibility:'? The section is treated as confidential "
+	    "[unknown-directive]\n"
+	    "5:1: error: 'notapplicable:' is not a directive; did you mean "
 	    "'not-applicable:'? [unknown-directive]\n");
-	INT_EQ("near-miss keys: no directives", c.doc->ndirs, 0);
+	INT_EQ("near-miss keys: only the confidential one", c.doc->ndirs, 1);
+	if (c.doc->ndirs == 1)
+		INT_EQ("near-miss visibility: confidential",
+		    c.doc->dirs[0].visibility, VIS_CONFIDENTIAL);
 	pcase_free(&c);
 
 	/* Bad directives. */
@@ -348,6 +358,301 @@ test_visibility_names(void)
 	STR_EQ("visibility label: unset", parse_visibility_label(VIS_UNSET), "社外秘");
 }
 
+
+/* The normaliser itself (issue 11 C1, issue 12 item 3). */
+static void
+test_unorm(void)
+{
+	struct unorm_view	 v;
+	char			*s;
+	const char		*t = "ａ：４．１　b";
+
+	s = unorm_key("\xe3\x80\x80Ｖｉｓｉｂｉｌｉｔｙ\xe3\x80\x80", strlen(
+	    "\xe3\x80\x80Ｖｉｓｉｂｉｌｉｔｙ\xe3\x80\x80"));
+	STR_EQ("unorm_key: full width, case, ideographic spaces", s, "visibility");
+	free(s);
+	s = unorm_key("Approved-By ", 12);
+	STR_EQ("unorm_key: case and a space", s, "approved-by");
+	free(s);
+	s = unorm_nfkc("２０２７－０３－０１", strlen("２０２７－０３－０１"));
+	STR_EQ("unorm_nfkc: a full-width date", s, "2027-03-01");
+	free(s);
+	s = unorm_nfkc("ｶﾞｲﾄﾞ", strlen("ｶﾞｲﾄﾞ"));
+	STR_EQ("unorm_nfkc: half-width kana compose", s, "ガイド");
+	free(s);
+	s = unorm_nfkc("\xff\xfe", 2);
+	STR_EQ("unorm_nfkc: not UTF-8 comes back as it was", s, "\xff\xfe");
+	free(s);
+
+	unorm_view_make(&v, t, strlen(t));
+	STR_EQ("view: normalised copy", v.s, "a:4.1 b");
+	INT_EQ("view: ':' came from byte 3", v.from[1], 3);
+	INT_EQ("view: '1' came from byte 12", v.from[4], 12);
+	INT_EQ("view: 'b' came from byte 18", v.from[6], 18);
+	INT_EQ("view: end", v.from[v.len], strlen(t));
+	INT_EQ("view: end of the ideographic space", unorm_view_end(&v, 5), 18);
+	unorm_view_free(&v);
+}
+
+/* Checks that text gives one visibility directive of class want, no diagnostics. */
+static void
+fw_visibility(const char *name, const char *text, enum visibility want)
+{
+	struct pcase	 c;
+
+	pcase_parse(&c, text);
+	INT_EQ(name, c.doc->ndirs == 1 ? (int)c.doc->dirs[0].visibility : -9,
+	    (int)want);
+	pcase_diags(&c, name, "");
+	pcase_free(&c);
+}
+
+/*
+ * Checks that text is an error at line:col and a confidential section
+ * (diags: the expected messages).
+ */
+static void
+fw_unreadable(const char *name, const char *text, const char *diags)
+{
+	struct pcase	 c;
+	size_t		 i;
+	int		 conf = 0;
+
+	pcase_parse(&c, text);
+	for (i = 0; i < c.doc->ndirs; i++)
+		if (c.doc->dirs[i].kind == DIRECTIVE_VISIBILITY &&
+		    c.doc->dirs[i].visibility == VIS_CONFIDENTIAL)
+			conf = 1;
+	OK(name, conf);
+	pcase_diags(&c, name, diags);
+	pcase_free(&c);
+}
+
+/* Directives typed with a Japanese keyboard (issue 11 C1, issue 12 item 3). */
+static void
+test_fullwidth_directives(void)
+{
+	struct pcase		 c;
+	const struct directive	*dir;
+
+	fw_visibility("visibility：internal (full-width colon)",
+	    "<!-- visibility：internal -->\n", VIS_INTERNAL);
+	fw_visibility("visibility : internal (space before the colon)",
+	    "<!-- visibility : internal -->\n", VIS_INTERNAL);
+	fw_visibility("ideographic space after <!--",
+	    "<!--\xe3\x80\x80visibility: internal -->\n", VIS_INTERNAL);
+	fw_visibility("Visibility: Internal (case)",
+	    "<!-- Visibility: Internal -->\n", VIS_INTERNAL);
+	fw_visibility("ｖｉｓｉｂｉｌｉｔｙ：ｃｏｎｆｉｄｅｎｔｉａｌ",
+	    "<!-- ｖｉｓｉｂｉｌｉｔｙ：ｃｏｎｆｉｄｅｎｔｉａｌ -->\n",
+	    VIS_CONFIDENTIAL);
+	fw_visibility("VISIBILITY:PUBLIC without spaces",
+	    "<!--VISIBILITY:PUBLIC-->\n", VIS_PUBLIC);
+	fw_visibility("the label 社外秘", "<!-- visibility: 社外秘 -->\n",
+	    VIS_INTERNAL);
+	fw_visibility("the label 関係者外秘", "<!-- visibility：関係者外秘 -->\n",
+	    VIS_CONFIDENTIAL);
+	fw_visibility("no-break space", "<!-- visibility:\xc2\xa0public -->\n",
+	    VIS_PUBLIC);
+	fw_visibility("<!--- three dashes --->",
+	    "<!--- visibility: internal --->\n", VIS_INTERNAL);
+
+	/* Unreadable: an error at the line, and confidential. */
+	fw_unreadable("visibility: publik",
+	    "# 見出し\n\n<!-- visibility: publik -->\n",
+	    "3:18: error: visibility: expected public, internal or "
+	    "confidential, not 'publik' [bad-directive]\n");
+	fw_unreadable("visibilty：internal",
+	    "<!-- visibilty：internal -->\n",
+	    "1:1: error: 'visibilty:' is not a directive; did you mean "
+	    "'visibility:'? The section is treated as confidential "
+	    "[unknown-directive]\n");
+	fw_unreadable("visibility: with no value", "<!-- visibility: -->\n",
+	    "1:1: error: visibility: names no class; expected public, "
+	    "internal or confidential [bad-directive]\n");
+	fw_unreadable("visibility with no colon", "<!-- visibility internal -->\n",
+	    "1:1: error: 'visibility' without a ':' cannot be read; write "
+	    "'visibility: internal'; the section is treated as confidential "
+	    "[bad-directive]\n");
+	fw_unreadable("visiblity internal, no colon",
+	    "<!-- visiblity ｉｎｔｅｒｎａｌ -->\n",
+	    "1:1: error: 'visiblity' is not a directive; did you mean "
+	    "'visibility:'? The section is treated as confidential "
+	    "[unknown-directive]\n");
+	fw_unreadable("two classes", "<!-- visibility: public internal -->\n",
+	    "1:25: error: visibility: names two classes; the section is "
+	    "treated as confidential [bad-directive]\n");
+	fw_unreadable("a full-width value misspelt",
+	    "<!-- visibility：ｐｕｂｌｉｋ -->\n",
+	    "1:17: error: visibility: expected public, internal or "
+	    "confidential, not 'ｐｕｂｌｉｋ' [bad-directive]\n");
+	fw_unreadable("visibility after covers, misspelt",
+	    "<!-- covers: 1.1 visiblity: internal -->\n",
+	    "1:18: error: 'visiblity:' is not a directive; did you mean "
+	    "'visibility:'? The section is treated as confidential "
+	    "[unknown-directive]\n");
+
+	/* covers：3.2 and full-width ids, columns of the original. */
+	pcase_parse(&c, "<!-- covers：3.2 -->\n<!-- covers: ４.１.６.ａ\xe3\x80\x80"
+	    "4.1.6.b -->\n<!-- covers: 1.1，1.2、1.3 -->\n");
+	INT_EQ("covers：: three directives", c.doc->ndirs, 3);
+	if (c.doc->ndirs == 3) {
+		dir = &c.doc->dirs[0];
+		INT_EQ("covers：3.2: one id", dir->nids, 1);
+		STR_EQ("covers：3.2: the id", dir->ids[0].id, "3.2");
+		INT_EQ("covers：3.2: its column", dir->ids[0].col, 13);
+		dir = &c.doc->dirs[1];
+		INT_EQ("full-width id and space: two ids", dir->nids, 2);
+		STR_EQ("full-width id: read as ASCII", dir->ids[0].id, "4.1.6.a");
+		INT_EQ("full-width id: original column", dir->ids[0].col, 14);
+		if (dir->nids == 2) {
+			STR_EQ("ASCII id after U+3000 kept", dir->ids[1].id,
+			    "4.1.6.b");
+			INT_EQ("ASCII id after U+3000: column", dir->ids[1].col, 22);
+		}
+		dir = &c.doc->dirs[2];
+		INT_EQ("，and 、 separate ids", dir->nids, 3);
+		if (dir->nids == 3)
+			STR_EQ("、: third id", dir->ids[2].id, "1.3");
+	}
+	pcase_diags(&c, "full-width covers: no diagnostics", "");
+	pcase_free(&c);
+
+	/* not-applicable：, and a reason kept as written. */
+	pcase_parse(&c, "<!-- not-applicable：6.2.2\xe3\x80\x80理由 -->\n"
+	    "<!-- Not-Applicable: ６．２．３　（株）①の業務に限る。　-->\n");
+	INT_EQ("not-applicable：: two directives", c.doc->ndirs, 2);
+	if (c.doc->ndirs == 2) {
+		STR_EQ("not-applicable：: id", c.doc->dirs[0].ids[0].id, "6.2.2");
+		STR_EQ("not-applicable：: reason", c.doc->dirs[0].reason, "理由");
+		STR_EQ("n/a: full-width id", c.doc->dirs[1].ids[0].id, "6.2.3");
+		STR_EQ("n/a: the reason is not normalised",
+		    c.doc->dirs[1].reason, "（株）①の業務に限る。");
+	}
+	pcase_diags(&c, "not-applicable：: no diagnostics", "");
+	pcase_free(&c);
+
+	/* Two directives in one comment, one a line. */
+	pcase_parse(&c, "<!--\ncovers: 1.1\nvisibility: internal\n-->\n\n"
+	    "<!-- not-applicable: 6.2.2 理由。\n     visibility：confidential -->\n");
+	INT_EQ("two in one comment: four directives", c.doc->ndirs, 4);
+	if (c.doc->ndirs == 4) {
+		INT_EQ("two in one: covers", c.doc->dirs[0].kind, DIRECTIVE_COVERS);
+		INT_EQ("two in one: visibility", c.doc->dirs[1].visibility,
+		    VIS_INTERNAL);
+		INT_EQ("two in one: its line", c.doc->dirs[1].line, 3);
+		STR_EQ("two in one: the reason stops at the next directive",
+		    c.doc->dirs[2].reason, "理由。");
+		INT_EQ("two in one: then visibility", c.doc->dirs[3].visibility,
+		    VIS_CONFIDENTIAL);
+	}
+	pcase_diags(&c, "two in one comment: no diagnostics", "");
+	pcase_free(&c);
+
+	/* What is still unreadable is an error at its line. */
+	pcase_parse(&c, "<!-- covers: 1.1 と 1.2 -->\n\n"
+	    "<!-- not applicable: 6.2.2 理由 -->\n\n<!-- covers 1.1 -->\n\n"
+	    "<!-- covers: 1.1 visibility: internal -->\n");
+	pcase_diags(&c, "unreadable covers",
+	    "1:18: error: covers: 'と' is not an id, and the ids after it are "
+	    "not read; separate ids with spaces or commas [bad-directive]\n"
+	    "3:1: error: 'not applicable:' is not a directive; did you mean "
+	    "'not-applicable:'? [unknown-directive]\n"
+	    "5:1: error: 'covers' without a ':' cannot be read; write "
+	    "'covers: …' [bad-directive]\n");
+	INT_EQ("covers then visibility in one line: three directives",
+	    c.doc->ndirs, 3);
+	if (c.doc->ndirs == 3)
+		INT_EQ("covers then visibility: internal",
+		    c.doc->dirs[2].visibility, VIS_INTERNAL);
+	pcase_free(&c);
+
+	/* Directives Markdown shows as text, and a comment never closed. */
+	fw_unreadable("full-width <!--", "# 見出し\n\n＜！－－ visibility: internal －－＞\n",
+	    "3:1: error: a directive written as text (with a full-width "
+	    "'＜！－－') is shown on the page and not read; the section is "
+	    "treated as confidential [bad-directive]\n");
+	fw_unreadable("unclosed inline", "本文 <!-- visibility: internal\n",
+	    "1:4: error: a directive written as text (never closed with "
+	    "'-->') is shown on the page and not read; the section is "
+	    "treated as confidential [bad-directive]\n");
+	fw_unreadable("closed with a full-width －－＞",
+	    "<!-- visibility: internal －－＞\n\n本文\n",
+	    "1:1: error: a comment opened with '<!--' and never closed with "
+	    "'-->' (a full-width '－－＞' does not close it): what follows it "
+	    "is not shown, and the section is treated as confidential "
+	    "[bad-directive]\n");
+	pcase_parse(&c, "＜！－－ covers: 1.1 －－＞\n\n<!-- covers: 1.2\n\n本文\n");
+	pcase_diags(&c, "covers as text, and never closed",
+	    "1:1: error: a directive written as text (with a full-width "
+	    "'＜！－－') is shown on the page and not read [bad-directive]\n"
+	    "3:1: error: a comment opened with '<!--' and never closed with "
+	    "'-->': what follows it is not shown [bad-directive]\n"
+	    "5:1: warning: covers: text after the ids is ignored "
+	    "[bad-directive]\n");
+	pcase_free(&c);
+
+	/* Prose is still silent. */
+	pcase_parse(&c, "<!-- ここは後で見直す -->\n<!-- covers the old rule -->\n"
+	    "<!-- note：あとで -->\n");
+	INT_EQ("prose comments: no directives", c.doc->ndirs, 0);
+	pcase_diags(&c, "prose comments: silent", "");
+	pcase_free(&c);
+}
+
+/* Front matter typed with a Japanese keyboard, and what cannot be read. */
+static void
+test_fullwidth_front_matter(void)
+{
+	struct pcase	 c;
+
+	pcase_parse(&c, "---\nｖｉｓｉｂｉｌｉｔｙ: ｐｕｂｌｉｃ\n---\n# 見出し\n");
+	INT_EQ("front matter: full-width key and value", c.doc->visibility,
+	    VIS_PUBLIC);
+	pcase_diags(&c, "front matter: full width, no diagnostics", "");
+	pcase_free(&c);
+
+	pcase_parse(&c, "---\nVisibility: Confidential\nTitle: 表題\n---\n");
+	INT_EQ("front matter: case", c.doc->visibility, VIS_CONFIDENTIAL);
+	STR_EQ("front matter: Title", c.doc->title, "表題");
+	pcase_free(&c);
+
+	pcase_parse(&c, "---\nvisibility: 公開\n---\n");
+	INT_EQ("front matter: the label 公開", c.doc->visibility, VIS_PUBLIC);
+	pcase_free(&c);
+
+	pcase_parse(&c, "---\nvisibility: confidential\nvisibility: public\n---\n");
+	INT_EQ("front matter: said twice, the more restricted",
+	    c.doc->visibility, VIS_CONFIDENTIAL);
+	pcase_free(&c);
+
+	pcase_parse(&c, "---\nvisiblity: public\n---\n");
+	INT_EQ("front matter: misspelt key is confidential", c.doc->visibility,
+	    VIS_CONFIDENTIAL);
+	pcase_diags(&c, "front matter: misspelt key is an error",
+	    "2:1: error: unknown front matter key 'visiblity'; did you mean "
+	    "'visibility'? The document is treated as confidential "
+	    "[bad-front-matter]\n");
+	pcase_free(&c);
+
+	pcase_parse(&c, "---\ntitle: 表題\nvisibility：public\n---\n");
+	INT_EQ("front matter: unreadable YAML is confidential",
+	    c.doc->visibility, VIS_CONFIDENTIAL);
+	INT_EQ("front matter: unreadable YAML is an error",
+	    diag_count(c.d), 1);
+	pcase_free(&c);
+
+	pcase_parse(&c, "---\nvisibility: [public]\n---\n");
+	INT_EQ("front matter: a list for visibility is confidential",
+	    c.doc->visibility, VIS_CONFIDENTIAL);
+	pcase_free(&c);
+
+	pcase_parse(&c, "---\nvisibility: public\n# 閉じない\n");
+	INT_EQ("front matter never closed: confidential", c.doc->visibility,
+	    VIS_CONFIDENTIAL);
+	pcase_free(&c);
+}
+
 void
 test_parse(void)
 {
@@ -357,4 +662,7 @@ test_parse(void)
 	test_url_safe();
 	test_is_id();
 	test_visibility_names();
+	test_unorm();
+	test_fullwidth_directives();
+	test_fullwidth_front_matter();
 }
