@@ -1250,6 +1250,33 @@ bundle_manifest_time(const struct buf *man)
 }
 
 /*
+ * Appends who made a good signature to b: the first valid user id's name
+ * and e-mail, then "(key FINGERPRINT)"; the fingerprint alone when the key
+ * has no named user id.  gpgme_get_key lists in a context of its own, so
+ * ctx's verify result stays valid.
+ */
+static void
+bundle_signer(struct buf *b, gpgme_ctx_t ctx, const char *fpr)
+{
+	gpgme_key_t	 key = NULL;
+	gpgme_user_id_t	 uid = NULL;
+
+	if (fpr != NULL && gpgme_get_key(ctx, fpr, &key, 0) == 0 && key != NULL)
+		for (uid = key->uids; uid != NULL; uid = uid->next)
+			if (!uid->revoked && !uid->invalid)
+				break;
+	if (uid != NULL && uid->name != NULL && uid->name[0] != '\0') {
+		buf_puts(b, uid->name);
+		if (uid->email != NULL && uid->email[0] != '\0')
+			buf_printf(b, " <%s>", uid->email);
+		buf_printf(b, " (key %s)", key->fpr != NULL ? key->fpr : fpr);
+	} else
+		buf_puts(b, fpr != NULL ? fpr : "?");
+	if (key != NULL)
+		gpgme_key_unref(key);
+}
+
+/*
  * Checks the detached signature sig over sums with the keys of keyring (an
  * armored or binary key file) or, without one, a copy of the user's public
  * keyring, in a temporary GnuPG home.  Each signature must be good and made
@@ -1317,8 +1344,11 @@ bundle_check_sig(struct bundle_zip *z, const struct buf *sums,
 		} else if (!gpghome_sig_counts(h, s, when, &why)) {
 			bundle_problem(z, "%s: %s", BUNDLE_SIG, why);
 			rc = -1;
-		} else
-			buf_printf(&fprs, "%s%s", fprs.len ? ", " : "", s->fpr);
+		} else {
+			if (fprs.len > 0)
+				buf_puts(&fprs, ", ");
+			bundle_signer(&fprs, gpghome_ctx(h), s->fpr);
+		}
 	}
 	if (rc == 0)
 		printf("good signature by %s\n", fprs.data);

@@ -59,6 +59,7 @@ struct opts {
 	const char	*order;		/* --order old-left|new-left */
 	const char	*since;		/* --since */
 	const char	*sign;		/* --sign KEY */
+	const char	*sign_pdf;	/* --sign-pdf IDENTITY */
 	const char	*keyring;	/* --keyring FILE */
 	int		 include_confidential; /* --include-confidential */
 	int		 draft;		/* --draft */
@@ -78,12 +79,13 @@ static const char usage_text[] =
 "  catalog  [ID...] [--format text|json]                   the regulation's elements (the named ones in full)\n"
 "  history  [PATH] [--format text|json]                    changes to the policy root or one document\n"
 "  build    [-o DIR] [--only html,pdf,public,dashboard] [--release] [--emit-xml]\n"
-"           [--draft]                                      manuals, dashboard, matrix, public page\n"
+"           [--draft] [--sign-pdf FILE.p12]                manuals, dashboard, matrix, public page\n"
 "                                                          (--draft: public page of unapproved text, marked 未承認)\n"
 "  diff     OLD [NEW] [-o DIR] [--order old-left|new-left] [--emit-xml]\n"
 "                                                          新旧対照表 of every changed manual (NEW: --rev, HEAD)\n"
 "  bundle   [-o FILE.zip] [--since REV [--order old-left|new-left]] [--sign KEY]\n"
-"           [--include-confidential] [--draft]             a verifiable bundle for regulators\n"
+"           [--include-confidential] [--draft] [--sign-pdf FILE.p12]\n"
+"                                                          a verifiable bundle for regulators\n"
 "  verify   FILE.zip [--keyring FILE]                      check a bundle's hashes and signature\n"
 "  init     [DIR] [--firm NAME]                            a new policy root: kitei.yml, a skeleton\n"
 "                                                          per manual, the public page, CI recipes\n"
@@ -539,6 +541,7 @@ main_output_opts(struct output_opts *out, const struct opts *o)
 	out->include_confidential = o->include_confidential;
 	out->since = o->since;
 	out->sign = o->sign;
+	out->sign_pdf = o->sign_pdf;
 	out->draft = o->draft;
 	out->dest = o->output != NULL ? o->output : "output";
 }
@@ -997,6 +1000,8 @@ static const struct main_option {
 	    main_valid_any, "a revision" },
 	{ "--sign", NULL, MAIN_OFF(sign), 0, MAIN_BUNDLE,
 	    main_valid_any, "a key" },
+	{ "--sign-pdf", NULL, MAIN_OFF(sign_pdf), 0, MAIN_BUILD | MAIN_BUNDLE,
+	    main_valid_any, "a PKCS#12 file" },
 	{ "--keyring", NULL, MAIN_OFF(keyring), 0, MAIN_VERIFY,
 	    main_valid_any, "a file" },
 	{ "--include-confidential", NULL, MAIN_OFF(include_confidential), 1,

@@ -22,6 +22,7 @@
 #include "json.h"
 #include "model.h"
 #include "output.h"
+#include "pdfsign.h"
 #include "publish.h"
 #include "pubpage.h"
 #include "render.h"
@@ -226,6 +227,56 @@ output_pdf(struct render *rnd, xmlDocPtr doc, const struct assemble_input *in,
 	return rc;
 }
 
+/*
+ * Signs manual mi's PDF at path (--sign-pdf) in the name of its last
+ * approved version: /M is the approval's time, /Name its approvers, as the
+ * cover's 承認 table lists them.  A manual whose current content is not
+ * approved is refused.  Returns 0, or -1 with a diagnostic.
+ */
+static int
+output_sign_pdf(struct pdfsign *ps, const struct assemble_input *in,
+    size_t mi, const char *path, struct diag *d)
+{
+	const struct signoff_manual	*sm;
+	const struct signoff_version	*v;
+	struct pdfsign_info		 info;
+	struct buf			 names = { 0 };
+	struct pos			 pos = { path, 0, 0 };
+	size_t				 i;
+	int				 rc;
+
+	sm = in->so != NULL && mi < in->so->nmanuals ? &in->so->manuals[mi] :
+	    NULL;
+	if (sm == NULL || !sm->signed_off || sm->nversions == 0 ||
+	    in->src->worktree) {
+		diag_emit(d, DIAG_FATAL, &pos, "sign-pdf", "manual '%s' is not "
+		    "approved as committed: --sign-pdf signs approved manuals only",
+		    in->model->manuals[mi].cfg->id);
+		return -1;
+	}
+	v = &sm->versions[sm->nversions - 1];
+	for (i = 0; i < v->napprovals; i++) {
+		if (v->approvals[i].name == NULL)
+			continue;
+		if (names.len > 0)
+			buf_puts(&names, "、");
+		buf_puts(&names, v->approvals[i].name);
+		if (v->approvals[i].role != NULL &&
+		    v->approvals[i].role->title != NULL)
+			buf_printf(&names, "（%s）", v->approvals[i].role->title);
+	}
+	memset(&info, 0, sizeof(info));
+	info.time = v->time;
+	info.offset = v->offset;
+	info.reason = "承認済み規程";
+	info.name = names.data;
+	info.place_top = "approval";		/* ids in templates/manual-fo.xsl */
+	info.place_bottom = "approval-end";
+	rc = pdfsign_file(ps, path, &info, d);
+	buf_free(&names);
+	return rc;
+}
+
 /* The traceability matrix as a PDF, with the page of each covering section. */
 static int
 output_coverage_pdf(struct render *rnd, xmlDocPtr site,
@@ -261,6 +312,7 @@ output_build(const struct output_opts *o, struct publish *pub,
 	const char		*dir = publish_dir(pub);
 	struct assemble_input	 inp = *in0, *in = &inp;
 	struct output_pages	 mp;
+	struct pdfsign		*ps = NULL;
 	struct coverage		*redacted = NULL;
 	xmlDocPtr		 doc = NULL;
 	char			*path = NULL;
@@ -272,6 +324,9 @@ output_build(const struct output_opts *o, struct publish *pub,
 	if (o->redact)
 		inp.cov = redacted = assemble_redact_coverage(in0->cov, in0->model);
 
+	if (o->sign_pdf != NULL && output_only(o, "pdf") &&
+	    (ps = pdfsign_new(o->sign_pdf, d)) == NULL)
+		goto out;
 	/* --only rewrites its parts of an existing output and keeps the rest. */
 	if (o->only != NULL && publish_keep(pub, output_drop, (void *)o, d) < 0)
 		goto out;
@@ -291,7 +346,9 @@ output_build(const struct output_opts *o, struct publish *pub,
 			doc = assemble_manual(in, i, o->redact);
 			if (output_only(o, "pdf")) {
 				xasprintf(&path, "%s/manuals/%s.pdf", dir, id);
-				if (output_pdf(rnd, doc, in, i, path, &mp, d) < 0)
+				if (output_pdf(rnd, doc, in, i, path, &mp, d) < 0 ||
+				    (ps != NULL &&
+				    output_sign_pdf(ps, in, i, path, d) < 0))
 					goto out;
 				free(path);
 				path = NULL;
@@ -374,6 +431,7 @@ output_build(const struct output_opts *o, struct publish *pub,
 	}
 	rc = 0;
 out:
+	pdfsign_free(ps);
 	assemble_redacted_coverage_free(redacted);
 	output_pages_free(&mp);
 	free(path);

@@ -26,6 +26,7 @@ struct output_opts {
 	int		 include_confidential; /* said in the bundle's manifest and README */
 	const char	*since;		/* the bundle's --since, or NULL */
 	const char	*sign;		/* the bundle's --sign key, or NULL */
+	const char	*sign_pdf;	/* --sign-pdf: a PKCS#12 file signing each manual PDF, or NULL */
 	int		 draft;		/* build --draft: the public page as a marked preview */
 	const char	*dest;		/* the folder being replaced (its public/ may be kept) */
 };

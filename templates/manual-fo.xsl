@@ -278,7 +278,7 @@
         </xsl:call-template>
       </fo:table-body>
     </fo:table>
-    <fo:block font-family="sans-serif" font-size="10.5pt" font-weight="bold" space-before="9mm"
+    <fo:block id="approval" font-family="sans-serif" font-size="10.5pt" font-weight="bold" space-before="9mm"
         space-after="2mm" kfo:role="H2" keep-with-next="always">承認</fo:block>
     <fo:table width="100%" font-size="9.5pt" line-height="1.5" kfo:role="Table">
       <fo:table-column column-width="proportional-column-width(3)"/>
@@ -297,6 +297,8 @@
         <xsl:call-template name="cover-approvals"/>
       </fo:table-body>
     </fo:table>
+    <!-- The 承認 block ends here: a signed PDF's field spans approval to approval-end. -->
+    <fo:block id="approval-end"/>
   </xsl:template>
 
   <!--
