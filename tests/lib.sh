@@ -11,6 +11,12 @@ export HOME="$WORK"
 # A fixture whose .git went missing must never fall through to this checkout.
 export GIT_CEILING_DIRECTORIES="$WORK"
 
+# Limits on pathological inputs are about blow-ups (quadratic, exponential),
+# not speed: a sanitizer build (make sanitize sets ASAN_OPTIONS) runs several
+# times slower, so every limit is multiplied by SLOW.
+SLOW=1
+[ -n "${ASAN_OPTIONS:-}" ] && SLOW=5
+
 ok()   { echo "ok - $1"; }
 fail() { echo "FAIL - $1"; }
 
