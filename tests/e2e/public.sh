@@ -880,7 +880,7 @@ commit_all "$A" "公開ページを作成"
 # build A OUT [ARGS]: public page only; stdout+stderr in OUT.log, exit in OUT.rc.
 build() {
 	_r=$1 _o=$2; shift 2
-	timeout 60 "$KITEI" -C "$_r/p" build --only public -o "$_o" "$@" > "$_o.log" 2>&1
+	timeout $((60 * SLOW)) "$KITEI" -C "$_r/p" build --only public -o "$_o" "$@" > "$_o.log" 2>&1
 	echo $? > "$_o.rc"
 }
 AP=$WORK/approval.out
@@ -914,10 +914,10 @@ contains "approval: unapproved change: --draft marks it" "$AD" "noindex"
 cp "$AP/public/index.html" "$WORK/approval.prev.html"
 approve "$A"
 sed -i 's/UNAPPROVED-V2-TEXT/WORKTREE-V3-TEXT/' "$A/p/crisis/90-public.md"
-timeout 60 "$KITEI" -C "$A/p" build --worktree --only public -o "$AP" > "$AP.log" 2>&1
+timeout $((60 * SLOW)) "$KITEI" -C "$A/p" build --worktree --only public -o "$AP" > "$AP.log" 2>&1
 check "approval: --worktree keeps the previous page byte for byte" cmp "$AP/public/index.html" "$WORK/approval.prev.html"
 contains "approval: --worktree says why" "$AP.log" "a --worktree build never writes the public page"
-timeout 60 "$KITEI" -C "$A/p" build --worktree --draft --only public -o "$WORK/approval.wt" > /dev/null 2>&1
+timeout $((60 * SLOW)) "$KITEI" -C "$A/p" build --worktree --draft --only public -o "$WORK/approval.wt" > /dev/null 2>&1
 contains "approval: --worktree --draft: a preview" "$WORK/approval.wt/public/index.html" WORKTREE-V3-TEXT
 contains "approval: --worktree --draft: marked 未承認" "$WORK/approval.wt/public/index.html" "【未承認】"
 contains "approval: --worktree --draft: marked 未コミット" "$WORK/approval.wt/public/index.html" "【未コミット】"
