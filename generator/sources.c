@@ -301,8 +301,10 @@ sources_walk_fs(struct sources_walk *w)
 		}
 		closedir(dir);
 		free(abs);
-		/* Reverse order onto the stack keeps the walk sorted. */
-		qsort(names, nnames, sizeof(char *), sources_namecmp);
+		/* Reverse order onto the stack keeps the walk sorted.  An empty
+		 * folder has no names array: qsort may not be given NULL. */
+		if (nnames > 1)
+			qsort(names, nnames, sizeof(char *), sources_namecmp);
 		for (i = nnames; i-- > 0; ) {
 			xasprintf(&child, "%s%s", rel, names[i]);
 			xasprintf(&abs, "%s%s", s->dir, child);

@@ -346,6 +346,11 @@ for p in index.html coverage.html manuals/policy.html manuals/crisis.html; do
 done
 lacks "committed build: no 未コミット" "$out/index.html" '未コミット'
 git -C "$repo" checkout -q -- policies/policy/01-general.md
+# An empty folder in the work tree is walked like any other (it once handed
+# qsort a null array, which UBSan stops on).
+mkdir -p "$r/policy/empty/deeper"
+expect_status "worktree: empty folders are harmless" 1 build "$WORK/out-wt" --worktree
+rm -rf "$r/policy/empty"
 
 # A template in the policy root overrides the shipped one.
 mkdir -p "$r/templates"

@@ -918,14 +918,9 @@ timeout $((60 * SLOW)) "$KITEI" -C "$A/p" build --worktree --only public -o "$AP
 check "approval: --worktree keeps the previous page byte for byte" cmp "$AP/public/index.html" "$WORK/approval.prev.html"
 contains "approval: --worktree says why" "$AP.log" "a --worktree build never writes the public page"
 timeout $((60 * SLOW)) "$KITEI" -C "$A/p" build --worktree --draft --only public -o "$WORK/approval.wt" > /dev/null 2>&1
-# Under the sanitizers this run leaves no page inside the suite although the
-# same command by hand writes it (seen 2026-12-04, not yet explained): the
-# plain build checks it.
-if [ "$SLOW" -eq 1 ]; then
 contains "approval: --worktree --draft: a preview" "$WORK/approval.wt/public/index.html" WORKTREE-V3-TEXT
 contains "approval: --worktree --draft: marked 未承認" "$WORK/approval.wt/public/index.html" "【未承認】"
 contains "approval: --worktree --draft: marked 未コミット" "$WORK/approval.wt/public/index.html" "【未コミット】"
-fi
 git -C "$A" checkout -q -- p
 # A directive kitei cannot read stops the page: exit 1, the page as it was.
 build "$A" "$AP"
