@@ -10,7 +10,7 @@ VERSION	 = 0.1.0
 
 PKGS	 = libgit2 libcmark-gfm libxml-2.0 libxslt libexslt yaml-0.1 libgcrypt \
 	   pangocairo pangoft2 fontconfig cairo-pdf libarchive gpgme libqpdf libutf8proc zlib \
-	   librsvg-2.0 libjpeg gnutls
+	   librsvg-2.0 libjpeg gnutls libmicrohttpd
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
 PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || true
 

@@ -37,6 +37,7 @@
 #include "publish.h"
 #include "render.h"
 #include "report.h"
+#include "serve.h"
 #include "signoff.h"
 #include "sources.h"
 #include "xalloc.h"
@@ -64,6 +65,7 @@ struct opts {
 	int		 include_confidential; /* --include-confidential */
 	int		 draft;		/* --draft */
 	const char	*firm;		/* init --firm NAME */
+	const char	*port;		/* serve --port N */
 	int		 redact;	/* set by bundle: confidential text withheld */
 	int		 commit_today;	/* set by bundle: "today" is the commit's date */
 	const char	**args;		/* positional arguments after the command */
@@ -863,7 +865,22 @@ cmd_verify(const struct opts *o, struct diag *d)
 #define MAIN_BUNDLE	0x20u
 #define MAIN_VERIFY	0x40u
 #define MAIN_INIT	0x80u
-#define MAIN_ALL	0xffu
+#define MAIN_SERVE	0x100u
+#define MAIN_ALL	0x1ffu
+
+/* kitei serve: a live preview of the working tree (serve.c). */
+static int
+cmd_serve(const struct opts *o, struct diag *d)
+{
+	struct serve_opts	 so;
+
+	memset(&so, 0, sizeof(so));
+	so.port = o->port != NULL ? (unsigned)atoi(o->port) : SERVE_PORT_DEFAULT;
+	so.today = o->today;
+	if (serve_run(&so, d) < 0)
+		return main_fail(d);
+	return 0;
+}
 
 /* A command: its name, how many arguments it takes, and what runs it. */
 struct main_command {
@@ -884,6 +901,7 @@ static const struct main_command main_commands[] = {
 	{ "bundle",  MAIN_BUNDLE,  0, 0,  "",		cmd_bundle },
 	{ "verify",  MAIN_VERIFY,  1, 1,  " FILE.zip",	cmd_verify },
 	{ "init",    MAIN_INIT,    0, 1,  " [DIR]",	cmd_init },
+	{ "serve",   MAIN_SERVE,   0, 0,  "",		cmd_serve },
 };
 
 /* Validators: each returns whether the value is acceptable. */
@@ -980,7 +998,7 @@ static const struct main_option {
 	    MAIN_CHECK | MAIN_HISTORY | MAIN_BUILD | MAIN_BUNDLE,
 	    main_valid_date, "a date as YYYY-MM-DD" },
 	{ "--today", NULL, MAIN_OFF(today), 0,
-	    MAIN_CHECK | MAIN_BUILD | MAIN_DIFF | MAIN_BUNDLE,
+	    MAIN_CHECK | MAIN_BUILD | MAIN_DIFF | MAIN_BUNDLE | MAIN_SERVE,
 	    main_valid_date, "a date as YYYY-MM-DD" },
 	{ "--format", NULL, MAIN_OFF(format), 0, MAIN_CHECK,
 	    main_valid_format_check, "text, json, sarif or junit" },
@@ -1010,6 +1028,8 @@ static const struct main_option {
 	    NULL, NULL },
 	{ "--firm", NULL, MAIN_OFF(firm), 0, MAIN_INIT, main_valid_any,
 	    "a firm's name" },
+	{ "--port", NULL, MAIN_OFF(port), 0, MAIN_SERVE, serve_valid_port,
+	    "a port number, 0 (any free port) to 65535" },
 };
 
 #define MAIN_NOPTIONS	(sizeof(main_options) / sizeof(main_options[0]))

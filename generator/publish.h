@@ -7,7 +7,7 @@
  * over a folder that is absent, empty, or carries the marker kitei writes
  * into each of its output folders. Writers of one destination take turns (a
  * lock beside it). A failed or killed run leaves the old output. For
- * bundle.c, gpghome.c, main.c, output.c, pubpage.c and signoff.c.
+ * bundle.c, gpghome.c, main.c, output.c, pubpage.c, serve.c and signoff.c.
  */
 #ifndef KITEI_PUBLISH_H
 #define KITEI_PUBLISH_H

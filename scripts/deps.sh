@@ -8,7 +8,7 @@ build="build-essential pkg-config libgit2-dev libcmark-gfm-dev
 libcmark-gfm-extensions-dev libxml2-dev libxml2-utils libxslt1-dev libyaml-dev
 libpango1.0-dev libcairo2-dev libarchive-dev libgpgme-dev libqpdf-dev
 libgcrypt20-dev libutf8proc-dev zlib1g-dev librsvg2-dev libjpeg62-turbo-dev
-libgnutls28-dev"
+libgnutls28-dev libmicrohttpd-dev"
 # run: fonts the PDFs embed, gpg for signatures, git for the sample's history
 run="fonts-noto-cjk gnupg git"
 # test: tools the tests use to inspect outputs
