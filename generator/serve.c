@@ -367,14 +367,29 @@ serve_findings_link(const struct serve *s, struct serve_finding *f, size_t n)
 	free(mdir);
 	if (na > 0)
 		qsort(a, na, sizeof(*a), serve_anchor_cmp);
+	/*
+	 * Binary search for the last anchor at or before the finding's line:
+	 * a large root has thousands of findings and of sections.
+	 */
 	for (i = 0; i < n; i++) {
+		size_t lo = 0, hi = na, mid;
+		int c;
+
 		if (f[i].path == NULL)
 			continue;
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			c = strcmp(a[mid].path, f[i].path);
+			if (c < 0 || (c == 0 && a[mid].line <= f[i].line))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
 		best = NULL;
-		for (j = 0; j < na; j++)
-			if (!strcmp(a[j].path, f[i].path) &&
-			    (best == NULL || a[j].line <= f[i].line))
-				best = a[j].href;
+		if (lo > 0 && !strcmp(a[lo - 1].path, f[i].path))
+			best = a[lo - 1].href;
+		else if (lo < na && !strcmp(a[lo].path, f[i].path))
+			best = a[lo].href;	/* before the chapter's line */
 		if (best != NULL)
 			f[i].href = xstrdup(best);
 	}
