@@ -109,6 +109,8 @@ static const char *const catalog_variants[][2] = {
 	{ "サーバー", "サーバ" }, { "コンピューター", "コンピュータ" },
 	{ "ユーザー", "ユーザ" }, { "セキュリティー", "セキュリティ" },
 	{ "シーサート", "csirt" },
+	{ "年一回", "年1回" }, { "年に一度", "年1回" }, { "年に1回", "年1回" },
+	{ "年に一回", "年1回" }, { "毎年度", "毎年" }, { "半年ごと", "半期ごと" },
 };
 
 /* Folds text for matching; see catalog.h. */
@@ -151,6 +153,37 @@ catalog_fold(const char *text)
 		n = r;
 	}
 	return n;
+}
+
+/* The rule's misspellings, marked as verbatim where readers see them. */
+static const char *const catalog_mama[] = { "協會員" };
+
+char *
+catalog_display_text(const char *text)
+{
+	struct buf	 b;
+	const char	*p = text, *hit, *best;
+	size_t		 k, lb = 0;
+
+	memset(&b, 0, sizeof(b));
+	for (;;) {
+		best = NULL;
+		for (k = 0; k < sizeof(catalog_mama) / sizeof(catalog_mama[0]); k++)
+			if ((hit = strstr(p, catalog_mama[k])) != NULL &&
+			    (best == NULL || hit < best)) {
+				best = hit;
+				lb = strlen(catalog_mama[k]);
+			}
+		if (best == NULL)
+			break;
+		buf_put(&b, p, (size_t)(best - p) + lb);
+		/* Already marked by hand: leave it. */
+		if (strncmp(best + lb, "（ママ）", strlen("（ママ）")) != 0)
+			buf_puts(&b, "（ママ）");
+		p = best + lb;
+	}
+	buf_puts(&b, p);
+	return b.data != NULL ? buf_steal(&b) : xstrdup("");
 }
 
 /* Adds a facet of the terms under n (<facet>) or of e's keywords (n NULL). */
@@ -474,6 +507,7 @@ catalog_print_element(FILE *f, const struct catalog *c,
     const struct catalog_element *e)
 {
 	size_t	 i;
+	char	*t;
 
 	catalog_print_line(f, e);
 	for (i = 0; i < c->narticles; i++)
@@ -486,7 +520,9 @@ catalog_print_element(FILE *f, const struct catalog *c,
 			break;
 		}
 	fputs("    ", f);
-	diag_fputs(e->text, f);
+	t = catalog_display_text(e->text);
+	diag_fputs(t, f);
+	free(t);
 	putc('\n', f);
 }
 

@@ -99,6 +99,13 @@ size_t	 catalog_nearest(const struct catalog *, const char *id,
  */
 char	*catalog_fold(const char *text);
 
+/*
+ * Returns a new string (free with free): an element's text as shown to
+ * readers, the rule's misspellings marked as verbatim: 協會員 becomes
+ * 協會員（ママ）.  JSON and CSV keep the text as it is.
+ */
+char	*catalog_display_text(const char *text);
+
 /* "must", "shall", "endeavor", "consider" or "example". */
 const char *catalog_obligation_name(enum obligation);
 /* 義務, …: the Japanese label used in rendered pages. */
