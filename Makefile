@@ -142,6 +142,9 @@ regen:
 	@REGEN=1 sh tests/run.sh
 
 bench: kitei
+	@# The coverage check's quality: sibling swaps flagged (tests/bench/swap.sh).
+	@sh tests/bench/swap.sh ./kitei policies sample
+	@sh tests/bench/swap.sh ./kitei tests/fixtures/swap/policies fixture
 	@sh bench/run.sh
 
 # Kill-safety at full strength: 100 SIGKILLed builds and bundles.

@@ -623,7 +623,12 @@ assemble_element(xmlNodePtr parent, const struct assemble_ns *ns,
 		assemble_attr(e, "manual", "crisis");
 	if (row.el->public)
 		assemble_attr(e, "public", "true");
-	assemble_child(e, ns, "text", row.el->text);
+	{
+		char *t = catalog_display_text(row.el->text);	/* 協會員（ママ） */
+
+		assemble_child(e, ns, "text", t);
+		free(t);
+	}
 	for (k = 0; k < row.nsections; k++) {
 		const struct coverage_place *p = &row.sections[k];
 

@@ -15,6 +15,7 @@
 #include "catalog.h"
 #include "diag.h"
 #include "json.h"
+#include "unorm.h"
 #include "xalloc.h"
 
 #define CATALOG_NS	"urn:x-kitei:catalog:1"
@@ -92,6 +93,127 @@ catalog_is(xmlNodePtr n, const char *name)
 	    !strcmp((const char *)n->ns->href, CATALOG_NS);
 }
 
+/*
+ * Spelling variants read as one when facets are matched: kanji and kana
+ * forms, okurigana, the long vowel mark at the end of katakana loan words.
+ * Each left side is replaced by its right side, in this order.
+ */
+static const char *const catalog_variants[][2] = {
+	{ "漏洩", "漏えい" }, { "漏泄", "漏えい" }, { "隠蔽", "隠ぺい" },
+	{ "改竄", "改ざん" }, { "毀損", "き損" }, { "ぜい弱", "脆弱" },
+	{ "取り扱", "取扱" }, { "問い合わせ", "問合せ" }, { "問い合せ", "問合せ" },
+	{ "洗い出", "洗出" }, { "持ち出", "持出" }, { "立ち上げ", "立上げ" },
+	{ "引き継", "引継" }, { "受け付", "受付" }, { "切り替", "切替" },
+	{ "割り当", "割当" }, { "申し込", "申込" }, { "打ち合わせ", "打合せ" },
+	{ "取り組", "取組" }, { "見直し", "見直" }, { "行なう", "行う" },
+	{ "サーバー", "サーバ" }, { "コンピューター", "コンピュータ" },
+	{ "ユーザー", "ユーザ" }, { "セキュリティー", "セキュリティ" },
+	{ "シーサート", "csirt" },
+	{ "年一回", "年1回" }, { "年に一度", "年1回" }, { "年に1回", "年1回" },
+	{ "年に一回", "年1回" }, { "毎年度", "毎年" }, { "半年ごと", "半期ごと" },
+};
+
+/* Folds text for matching; see catalog.h. */
+char *
+catalog_fold(const char *text)
+{
+	char	*n = unorm_nfkc(text, strlen(text)), *r, *p;
+	size_t	 i, j, len, k;
+
+	/* White space out, ASCII to lower case. */
+	for (i = j = 0; n[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)n[i];
+
+		if (unorm_isspace(c))
+			continue;
+		n[j++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	n[j] = '\0';
+	for (k = 0; k < sizeof(catalog_variants) / sizeof(catalog_variants[0]);
+	    k++) {
+		const char *from = catalog_variants[k][0], *to = catalog_variants[k][1];
+		size_t	 lf = strlen(from), lt = strlen(to), cnt = 0;
+
+		for (p = strstr(n, from); p != NULL; p = strstr(p + lf, from))
+			cnt++;
+		if (cnt == 0)
+			continue;
+		len = strlen(n);
+		r = xmalloc(len + cnt * (lt > lf ? lt - lf : 0) + 1);
+		for (i = j = 0; i < len;) {
+			if (strncmp(n + i, from, lf) == 0) {
+				memcpy(r + j, to, lt);
+				j += lt;
+				i += lf;
+			} else
+				r[j++] = n[i++];
+		}
+		r[j] = '\0';
+		free(n);
+		n = r;
+	}
+	return n;
+}
+
+/* The rule's misspellings, marked as verbatim where readers see them. */
+static const char *const catalog_mama[] = { "協會員" };
+
+char *
+catalog_display_text(const char *text)
+{
+	struct buf	 b;
+	const char	*p = text, *hit, *best;
+	size_t		 k, lb = 0;
+
+	memset(&b, 0, sizeof(b));
+	for (;;) {
+		best = NULL;
+		for (k = 0; k < sizeof(catalog_mama) / sizeof(catalog_mama[0]); k++)
+			if ((hit = strstr(p, catalog_mama[k])) != NULL &&
+			    (best == NULL || hit < best)) {
+				best = hit;
+				lb = strlen(catalog_mama[k]);
+			}
+		if (best == NULL)
+			break;
+		buf_put(&b, p, (size_t)(best - p) + lb);
+		/* Already marked by hand: leave it. */
+		if (strncmp(best + lb, "（ママ）", strlen("（ママ）")) != 0)
+			buf_puts(&b, "（ママ）");
+		p = best + lb;
+	}
+	buf_puts(&b, p);
+	return b.data != NULL ? buf_steal(&b) : xstrdup("");
+}
+
+/* Adds a facet of the terms under n (<facet>) or of e's keywords (n NULL). */
+static void
+catalog_add_facet(struct catalog_element *e, xmlNodePtr n)
+{
+	struct catalog_facet	*f;
+	xmlNodePtr		 t;
+	size_t			 k;
+
+	e->facets = xgrowarray(e->facets, e->nfacets, 1, sizeof(*e->facets));
+	f = &e->facets[e->nfacets++];
+	memset(f, 0, sizeof(*f));
+	if (n == NULL) {
+		for (k = 0; k < e->nkeywords; k++) {
+			f->terms = xgrowarray(f->terms, f->nterms, 1, sizeof(char *));
+			f->terms[f->nterms++] = xstrdup(e->keywords[k]);
+		}
+	} else
+		for (t = n->children; t != NULL; t = t->next)
+			if (catalog_is(t, "term")) {
+				f->terms = xgrowarray(f->terms, f->nterms, 1,
+				    sizeof(char *));
+				f->terms[f->nterms++] = catalog_text(t);
+			}
+	f->folded = xcalloc(f->nterms + 1, sizeof(char *));
+	for (k = 0; k < f->nterms; k++)
+		f->folded[k] = catalog_fold(f->terms[k]);
+}
+
 /* Reads one <element> (already validated). */
 static void
 catalog_read_element(struct catalog_element *e, xmlNodePtr n, const char *article)
@@ -124,8 +246,15 @@ catalog_read_element(struct catalog_element *e, xmlNodePtr n, const char *articl
 					e->keywords = xgrowarray(e->keywords, e->nkeywords, 1, sizeof(char *));
 					e->keywords[e->nkeywords++] = catalog_text(k);
 				}
+		} else if (catalog_is(c, "facets")) {
+			e->has_facets = 1;
+			for (k = c->children; k != NULL; k = k->next)
+				if (catalog_is(k, "facet"))
+					catalog_add_facet(e, k);
 		}
 	}
+	if (!e->has_facets && e->nkeywords > 0)
+		catalog_add_facet(e, NULL);
 	if (e->title == NULL)
 		e->title = xstrdup("");
 	if (e->text == NULL)
@@ -257,6 +386,17 @@ catalog_free(struct catalog *c)
 		for (j = 0; j < e->nkeywords; j++)
 			free(e->keywords[j]);
 		free(e->keywords);
+		for (j = 0; j < e->nfacets; j++) {
+			size_t k;
+
+			for (k = 0; k < e->facets[j].nterms; k++) {
+				free(e->facets[j].terms[k]);
+				free(e->facets[j].folded[k]);
+			}
+			free(e->facets[j].terms);
+			free(e->facets[j].folded);
+		}
+		free(e->facets);
 	}
 	for (i = 0; i < c->narticles; i++) {
 		free(c->articles[i].number);
@@ -367,6 +507,7 @@ catalog_print_element(FILE *f, const struct catalog *c,
     const struct catalog_element *e)
 {
 	size_t	 i;
+	char	*t;
 
 	catalog_print_line(f, e);
 	for (i = 0; i < c->narticles; i++)
@@ -379,7 +520,9 @@ catalog_print_element(FILE *f, const struct catalog *c,
 			break;
 		}
 	fputs("    ", f);
-	diag_fputs(e->text, f);
+	t = catalog_display_text(e->text);
+	diag_fputs(t, f);
+	free(t);
 	putc('\n', f);
 }
 

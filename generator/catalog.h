@@ -23,6 +23,17 @@ enum obligation {
 	OBL__MAX
 };
 
+/*
+ * A facet: a group of synonyms, one of which a covering section must
+ * mention.  terms are as the catalog writes them (for messages), folded
+ * their catalog_fold forms (for matching).
+ */
+struct catalog_facet {
+	char	**terms;
+	char	**folded;
+	size_t	  nterms;
+};
+
 struct catalog_element {
 	char		 *id;		/* "4.1.6.a" */
 	char		 *article;	/* "4" */
@@ -33,6 +44,13 @@ struct catalog_element {
 	int		  public;	/* public="true": must be met on the public page */
 	char		**keywords;
 	size_t		  nkeywords;
+	/*
+	 * All facets are required.  A catalog with keywords and no facets
+	 * gets one facet made of its keywords; with neither, none.
+	 */
+	struct catalog_facet *facets;
+	size_t		  nfacets;
+	int		  has_facets;	/* written as <facets>, not <keywords> */
 };
 
 struct catalog_article {
@@ -73,6 +91,20 @@ long	 catalog_index(const struct catalog *, const char *id);
  */
 size_t	 catalog_nearest(const struct catalog *, const char *id,
 	    const char **out, size_t max);
+
+/*
+ * Returns a new string (free with free): text folded for matching facets
+ * and comparing wording: NFKC, white space removed, ASCII lower case, and
+ * spelling variants read as one (漏洩/漏えい, 取り扱い/取扱い, サーバー/サーバ).
+ */
+char	*catalog_fold(const char *text);
+
+/*
+ * Returns a new string (free with free): an element's text as shown to
+ * readers, the rule's misspellings marked as verbatim: 協會員 becomes
+ * 協會員（ママ）.  JSON and CSV keep the text as it is.
+ */
+char	*catalog_display_text(const char *text);
 
 /* "must", "shall", "endeavor", "consider" or "example". */
 const char *catalog_obligation_name(enum obligation);

@@ -4,6 +4,7 @@
  * Matches the catalog's elements with the sections that cover them.
  */
 #include <assert.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,20 +25,431 @@ coverage_status_name(enum coverage_status s)
 	return coverage_names[s];
 }
 
-/* Whether the section or its descendants mention one of the keywords. */
+/*
+ * The judgement layer: does the section's wording fit the element it
+ * claims to cover?  A section is read as its own text and that of its
+ * direct children, folded (catalog_fold).  Every facet of the element must
+ * be mentioned; and the element is scored against its siblings (the
+ * elements with the same parent id, 8.1 beside 8.2): facets met, weighted
+ * by how rare each is in the model's sections, and the rule text's
+ * character bigrams found in the section, weighted by how rare each is in
+ * the catalog.  A sibling that scores clearly higher is named.
+ */
+
+/* A bigram of two code points, packed. */
+typedef unsigned long long coverage_gram;
+
+/* The rule text of one element as weighted bigrams, sorted by gram. */
+struct coverage_profile {
+	coverage_gram	*grams;
+	double		*weight;
+	size_t		 n;
+	double		 total;
+	double		*facet_idf;	/* per facet; NULL until needed */
+};
+
+/* What the run keeps to judge covers: ids. */
+struct coverage_judge {
+	const struct catalog	*cat;
+	const struct model	*m;
+	struct coverage_profile	*prof;		/* per element */
+	char			***folded;	/* per document, per section: own + direct children; lazy */
+	size_t			 nsections;	/* sections with text in the model */
+};
+
+/* A sibling clearly wins when it scores this much more (scores are 0–2). */
+#define COVERAGE_MARGIN		0.30
+/* Facets met, the sibling's lead when the claimed element misses one. */
+#define COVERAGE_MARGIN_MISS	0.05
+/* A covering section longer than this (code points, subsections included) is too broad. */
+#define COVERAGE_LONG		4000
+
+/* Decodes one UTF-8 code point at *p, advancing it; bad bytes give U+FFFD. */
+static unsigned long
+coverage_cp(const char **p)
+{
+	const unsigned char	*s = (const unsigned char *)*p;
+	unsigned long		 c = s[0];
+	int			 n = 0, i;
+
+	if (c >= 0xf0 && c < 0xf8) {
+		c &= 0x07;
+		n = 3;
+	} else if (c >= 0xe0) {
+		c &= 0x0f;
+		n = 2;
+	} else if (c >= 0xc0) {
+		c &= 0x1f;
+		n = 1;
+	} else if (c >= 0x80) {
+		*p += 1;
+		return 0xfffd;
+	}
+	for (i = 1; i <= n; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*p += i;
+			return 0xfffd;
+		}
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	*p += n + 1;
+	return c;
+}
+
+/* Whether a code point belongs to a word (letters, digits, kana, kanji). */
 static int
-coverage_plausible(const struct catalog_element *el, const struct model_doc *md,
-    size_t s)
+coverage_wordcp(unsigned long c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+	if (c >= 0x3000 && c <= 0x303f)	/* 、。「」 and the like */
+		return 0;
+	if (c == 0x30fb || c == 0xfffd)	/* ・ */
+		return 0;
+	if (c >= 0xff00 && c <= 0xff65)
+		return 0;
+	return c >= 0x3040;
+}
+
+/* Counts code points. */
+static size_t
+coverage_cplen(const char *s)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+static int
+coverage_gramcmp(const void *a, const void *b)
+{
+	coverage_gram x = *(const coverage_gram *)a, y = *(const coverage_gram *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The distinct word bigrams of folded text s, sorted; *n gets their count. */
+static coverage_gram *
+coverage_grams(const char *s, size_t *n)
+{
+	coverage_gram	*g = NULL;
+	size_t		 cnt = 0, i, j;
+	unsigned long	 prev = 0, c;
+	int		 have = 0;
+
+	while (*s != '\0') {
+		c = coverage_cp(&s);
+		if (!coverage_wordcp(c)) {
+			have = 0;
+			continue;
+		}
+		if (have) {
+			g = xgrowarray(g, cnt, 1, sizeof(*g));
+			g[cnt++] = ((coverage_gram)prev << 21) | c;
+		}
+		prev = c;
+		have = 1;
+	}
+	if (cnt > 1)
+		qsort(g, cnt, sizeof(*g), coverage_gramcmp);
+	for (i = j = 0; i < cnt; i++)
+		if (j == 0 || g[j - 1] != g[i])
+			g[j++] = g[i];
+	*n = j;
+	return g;
+}
+
+/* Whether gram x is in the sorted array g of n. */
+static int
+coverage_hasgram(const coverage_gram *g, size_t n, coverage_gram x)
+{
+	return n > 0 && bsearch(&x, g, n, sizeof(*g), coverage_gramcmp) != NULL;
+}
+
+/* Builds every element's profile: bigrams weighted by rarity in the catalog. */
+static void
+coverage_judge_init(struct coverage_judge *j, const struct catalog *cat,
+    const struct model *m)
+{
+	coverage_gram	*all = NULL;
+	size_t		 nall = 0, i, k, df, lo, hi;
+	double		 N = (double)cat->nelements;
+
+	memset(j, 0, sizeof(*j));
+	j->cat = cat;
+	j->m = m;
+	j->prof = xcalloc(cat->nelements + 1, sizeof(*j->prof));
+	for (i = 0; i < cat->nelements; i++) {
+		char *f = catalog_fold(cat->elements[i].text);
+
+		j->prof[i].grams = coverage_grams(f, &j->prof[i].n);
+		free(f);
+		if (j->prof[i].n == 0)
+			continue;
+		all = xgrowarray(all, nall, j->prof[i].n, sizeof(*all));
+		memcpy(all + nall, j->prof[i].grams,
+		    j->prof[i].n * sizeof(*all));
+		nall += j->prof[i].n;
+	}
+	/* Each element's grams are distinct: a gram's count in all is its df. */
+	if (nall > 1)
+		qsort(all, nall, sizeof(*all), coverage_gramcmp);
+	for (i = 0; i < cat->nelements; i++) {
+		struct coverage_profile *p = &j->prof[i];
+
+		p->weight = xcalloc(p->n + 1, sizeof(double));
+		for (k = 0; k < p->n; k++) {
+			lo = 0;
+			hi = nall;
+			while (lo < hi) {	/* first >= gram */
+				size_t mid = lo + (hi - lo) / 2;
+
+				if (all[mid] < p->grams[k])
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (df = 0; lo + df < nall && all[lo + df] == p->grams[k]; df++)
+				;
+			p->weight[k] = log((N + 1.0) / (double)df);
+			p->total += p->weight[k];
+		}
+	}
+	free(all);
+	j->folded = xcalloc(m->ndocs + 1, sizeof(*j->folded));
+	for (i = 0; i < m->ndocs; i++)
+		for (k = 0; k < m->docs[i].nsections; k++)
+			if (m->docs[i].sections[k].text[0] != '\0')
+				j->nsections++;
+}
+
+static void
+coverage_judge_free(struct coverage_judge *j)
 {
 	size_t	 i, k;
 
-	if (el->nkeywords == 0)
-		return 1;
-	for (i = s; i < md->sections[s].end; i++)
-		for (k = 0; k < el->nkeywords; k++)
-			if (strstr(md->sections[i].text, el->keywords[k]) != NULL)
-				return 1;
+	for (i = 0; i < j->cat->nelements; i++) {
+		free(j->prof[i].grams);
+		free(j->prof[i].weight);
+		free(j->prof[i].facet_idf);
+	}
+	free(j->prof);
+	for (i = 0; i < j->m->ndocs; i++) {
+		if (j->folded[i] == NULL)
+			continue;
+		for (k = 0; k < j->m->docs[i].nsections; k++)
+			free(j->folded[i][k]);
+		free(j->folded[i]);
+	}
+	free(j->folded);
+}
+
+/* The folded text of section s of document doc and its direct children. */
+static const char *
+coverage_section_text(struct coverage_judge *j, size_t doc, size_t s)
+{
+	const struct model_doc	*md = &j->m->docs[doc];
+	struct buf		 b;
+	size_t			 k;
+
+	if (j->folded[doc] == NULL)
+		j->folded[doc] = xcalloc(md->nsections + 1, sizeof(char *));
+	if (j->folded[doc][s] == NULL) {
+		memset(&b, 0, sizeof(b));
+		buf_puts(&b, md->sections[s].text);
+		for (k = s + 1; k < md->sections[s].end; k++)
+			if (md->sections[k].parent == s) {
+				buf_putc(&b, '\n');
+				buf_puts(&b, md->sections[k].text);
+			}
+		j->folded[doc][s] = catalog_fold(b.data != NULL ? b.data : "");
+		buf_free(&b);
+	}
+	return j->folded[doc][s];
+}
+
+/* Whether folded text t mentions a term of facet f. */
+static int
+coverage_facet_met(const struct catalog_facet *f, const char *t)
+{
+	size_t	 k;
+
+	for (k = 0; k < f->nterms; k++)
+		if (f->folded[k][0] != '\0' && strstr(t, f->folded[k]) != NULL)
+			return 1;
 	return 0;
+}
+
+/*
+ * How rare each facet of element i is among the model's sections (their
+ * own text and direct children, as they are judged): a facet every section
+ * meets says little.
+ */
+static const double *
+coverage_facet_idf(struct coverage_judge *j, size_t i)
+{
+	const struct catalog_element	*el = &j->cat->elements[i];
+	struct coverage_profile		*p = &j->prof[i];
+	size_t				 f, d, s, df;
+
+	if (p->facet_idf != NULL || el->nfacets == 0)
+		return p->facet_idf;
+	p->facet_idf = xcalloc(el->nfacets, sizeof(double));
+	for (f = 0; f < el->nfacets; f++) {
+		df = 0;
+		for (d = 0; d < j->m->ndocs; d++)
+			for (s = 0; s < j->m->docs[d].nsections; s++)
+				if (j->m->docs[d].sections[s].text[0] != '\0' &&
+				    coverage_facet_met(&el->facets[f],
+				    coverage_section_text(j, d, s)))
+					df++;
+		p->facet_idf[f] = log(((double)j->nsections + 2.0) /
+		    ((double)df + 1.0));
+	}
+	return p->facet_idf;
+}
+
+/*
+ * Scores element i against folded text t (0–2): facets met, weighted by
+ * rarity, plus the share of the rule text's weighted bigrams found in t.
+ * *missing gets the first facet not met, or -1.
+ */
+static double
+coverage_score(struct coverage_judge *j, size_t i, const char *t,
+    const coverage_gram *tg, size_t ntg, long *missing)
+{
+	const struct catalog_element	*el = &j->cat->elements[i];
+	const struct coverage_profile	*p = &j->prof[i];
+	const double			*idf = coverage_facet_idf(j, i);
+	double				 fm = 0, ft = 0, bm = 0;
+	size_t				 k;
+
+	*missing = -1;
+	for (k = 0; k < el->nfacets; k++) {
+		ft += idf[k];
+		if (coverage_facet_met(&el->facets[k], t))
+			fm += idf[k];
+		else if (*missing < 0)
+			*missing = (long)k;
+	}
+	for (k = 0; k < p->n; k++)
+		if (coverage_hasgram(tg, ntg, p->grams[k]))
+			bm += p->weight[k];
+	return (ft > 0 ? fm / ft : 1.0) + (p->total > 0 ? bm / p->total : 0.0);
+}
+
+/* Whether element ids a and b have the same parent (8.1 and 8.2). */
+static int
+coverage_siblings(const char *a, const char *b)
+{
+	const char	*da = strrchr(a, '.'), *db = strrchr(b, '.');
+
+	if (da == NULL || db == NULL || da - a != db - b)
+		return 0;
+	return strncmp(a, b, (size_t)(da - a)) == 0 && strcmp(a, b) != 0;
+}
+
+/* Whether section s names element id among its own covers: ids. */
+static int
+coverage_section_names(const struct model_section *s, const char *id)
+{
+	size_t	 k;
+
+	for (k = 0; k < s->ncovers; k++)
+		if (strcmp(s->covers[k].id, id) == 0)
+			return 1;
+	return 0;
+}
+
+/* Writes facet f as {a|b|c} into b. */
+static void
+coverage_put_facet(struct buf *b, const struct catalog_facet *f)
+{
+	size_t	 k;
+
+	buf_putc(b, '{');
+	for (k = 0; k < f->nterms; k++) {
+		if (k > 0)
+			buf_putc(b, '|');
+		buf_puts(b, f->terms[k]);
+	}
+	buf_putc(b, '}');
+}
+
+/*
+ * Judges whether section sec of document doc fits element idx it claims;
+ * warns (implausible-coverage) when a facet is missing or a sibling fits
+ * clearly better, and (broad-coverage) when the section is a level-1
+ * heading or very long.
+ */
+static void
+coverage_judge(struct coverage_judge *j, size_t idx, size_t doc, size_t sec,
+    const struct pos *pos, struct diag *d)
+{
+	const struct catalog		*cat = j->cat;
+	const struct catalog_element	*el = &cat->elements[idx];
+	const struct model_doc		*md = &j->m->docs[doc];
+	const struct model_section	*s = &md->sections[sec];
+	const char			*t;
+	coverage_gram			*tg;
+	size_t				 ntg, i, k, len = 0;
+	long				 miss, smiss, best = -1;
+	double				 own, sc, bestsc = 0;
+	struct buf			 b;
+
+	for (k = sec; k < s->end; k++)
+		len += coverage_cplen(md->sections[k].text);
+	/* A level-1 heading with subsections is a whole chapter. */
+	if ((s->level == 1 && s->end > sec + 1) || len > COVERAGE_LONG)
+		diag_emit(d, DIAG_WARNING, pos, "broad-coverage",
+		    "section '%s' covers %s but is %s: put the covers: on the "
+		    "part that meets it", s->heading, el->id, s->level == 1 ?
+		    "a level-1 heading with subsections (a whole chapter)" : "very long");
+	if (el->nfacets == 0)
+		return;
+	t = coverage_section_text(j, doc, sec);
+	tg = coverage_grams(t, &ntg);
+	own = coverage_score(j, idx, t, tg, ntg, &miss);
+	for (i = 0; i < cat->nelements; i++) {
+		if (i == idx || cat->elements[i].nfacets == 0 ||
+		    !coverage_siblings(cat->elements[i].id, el->id) ||
+		    coverage_section_names(s, cat->elements[i].id))
+			continue;
+		sc = coverage_score(j, i, t, tg, ntg, &smiss);
+		if (smiss >= 0)
+			continue;
+		if (sc >= own + (miss >= 0 ? COVERAGE_MARGIN_MISS : COVERAGE_MARGIN) &&
+		    (best < 0 || sc > bestsc)) {
+			best = (long)i;
+			bestsc = sc;
+		}
+	}
+	free(tg);
+	if (miss < 0 && best < 0)
+		return;
+	memset(&b, 0, sizeof(b));
+	if (!el->has_facets && miss >= 0) {
+		/* A catalog of keywords: the message names them as before. */
+		buf_printf(&b, "section '%s' mentions none of %s's keywords (%s%s%s)",
+		    s->heading, el->id, el->keywords[0], el->nkeywords > 1 ? ", " : "",
+		    el->nkeywords > 1 ? el->keywords[1] : "");
+	} else if (miss >= 0) {
+		buf_printf(&b, "section '%s' covers %s (%s) but mentions none of ",
+		    s->heading, el->id, el->title);
+		coverage_put_facet(&b, &el->facets[miss]);
+	} else
+		buf_printf(&b, "section '%s' covers %s (%s) but reads more like "
+		    "its sibling", s->heading, el->id, el->title);
+	if (best >= 0)
+		buf_printf(&b, "; did you mean %s (%s)?", cat->elements[best].id,
+		    cat->elements[best].title);
+	else
+		buf_puts(&b, ": is the id right?");
+	diag_emit(d, DIAG_WARNING, pos, "implausible-coverage", "%s", b.data);
+	buf_free(&b);
 }
 
 /* Reports an unknown id with the nearest ids of the catalog. */
@@ -141,6 +553,7 @@ coverage_run(const struct catalog *cat, const struct model *m,
 	size_t			 stamp = 0;
 	struct coverage_uncounted *unc = NULL;
 	size_t			 nunc = 0;
+	struct coverage_judge	 judge;
 
 	cov = xcalloc(1, sizeof(*cov));
 	cov->nelements = cat->nelements;
@@ -149,6 +562,7 @@ coverage_run(const struct catalog *cat, const struct model *m,
 	seen = xcalloc(cat->nelements + 1, sizeof(size_t));
 	for (i = 0; i < cat->nelements; i++)
 		cov->elements[i].el = &cat->elements[i];
+	coverage_judge_init(&judge, cat, m);
 
 	for (i = 0; i < m->ndocs; i++) {
 		const struct model_doc *md = &m->docs[i];
@@ -211,14 +625,7 @@ coverage_run(const struct catalog *cat, const struct model *m,
 				if (seen[idx] == stamp)
 					continue;
 				seen[idx] = stamp;
-				if (!coverage_plausible(ce->el, md, j))
-					diag_emit(d, DIAG_WARNING, &pos,
-					    "implausible-coverage", "section '%s' "
-					    "mentions none of %s's keywords (%s%s%s): "
-					    "is the id right?", s->heading, c->id,
-					    ce->el->keywords[0],
-					    ce->el->nkeywords > 1 ? ", " : "",
-					    ce->el->nkeywords > 1 ? ce->el->keywords[1] : "");
+				coverage_judge(&judge, (size_t)idx, i, j, &pos, d);
 				coverage_add_ref(ce, i, j, c->line, c->col);
 			}
 			for (k = 0; k < s->nnas; k++) {
@@ -299,6 +706,7 @@ coverage_run(const struct catalog *cat, const struct model *m,
 	free(unc);
 	free(said);
 	free(seen);
+	coverage_judge_free(&judge);
 	return cov;
 }
 

@@ -6,7 +6,8 @@
  * matter keys and values, trailer keys and values.  A Japanese keyboard in
  * full-width mode types ：, ４．１ and 　 (U+3000) where ASCII is meant; NFKC
  * reads each as its ASCII form.  Never for published text: NFKC also turns
- * （ into ( and ① into 1.  For parse.c, history.c and signoff.c.
+ * （ into ( and ① into 1.  For parse.c, history.c, signoff.c and catalog.c
+ * (which folds facets and section text for the coverage check).
  */
 #ifndef KITEI_UNORM_H
 #define KITEI_UNORM_H

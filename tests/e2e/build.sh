@@ -368,7 +368,7 @@ cat > "$r/templates/dashboard.xsl" <<'EOF'
 EOF
 commit_all "$repo" "独自のダッシュボード"
 build "$WORK/out-own" > "$WORK/own.log" 2>&1
-contains "override: the policy root's dashboard.xsl is used" "$WORK/out-own/index.html" '独自のダッシュボード：87'
+contains "override: the policy root's dashboard.xsl is used" "$WORK/out-own/index.html" '独自のダッシュボード：92'
 contains "override: other pages keep the shipped templates" "$WORK/out-own/manuals/policy.html" 'class="cover"'
 
 # A build that fails half way leaves the previous output as it was and exits 2:

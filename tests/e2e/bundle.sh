@@ -76,7 +76,7 @@ check "file names are ASCII without spaces" sh -c \
     "zipinfo -1 '$WORK/a.zip' | LC_ALL=C grep -v '^[!-~]*\$' | wc -l | grep -qx 0"
 check "manifest.json is JSON" python3 -m json.tool "$WORK/x/manifest.json"
 contains "manifest names the source commit" "$WORK/x/manifest.json" "$(git -C "$repo" rev-parse HEAD)"
-contains "manifest names the catalog version" "$WORK/x/manifest.json" '"version": "1.0.0"'
+contains "manifest names the catalog version" "$WORK/x/manifest.json" '"version": "2.0.0"'
 contains "manifest gives the manual's version" "$WORK/x/manifest.json" '"version": 2'
 contains "manifest says it is signed off" "$WORK/x/manifest.json" '"signed_off": true'
 if [ ! -d "$WORK/x" ] || grep -rq "CANARY-CONFIDENTIAL-91c2" "$WORK/x"; then

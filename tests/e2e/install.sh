@@ -36,7 +36,7 @@ rc=$?
 if [ $rc -eq 0 ]; then ok "installed kitei catalog: exit 0"
 else fail "installed kitei catalog: exit $rc"; head -3 "$WORK/catalog.err" | sed 's/^/    /'; fi
 contains "installed kitei catalog: finds the shipped catalog" "$WORK/catalog.txt" \
-    "system-risk-rules 1.0.0"
+    "system-risk-rules 2.0.0"
 n=$(grep -c '^[0-9]' "$WORK/catalog.txt")
 if [ "$n" -ge 80 ]; then ok "installed kitei catalog: $n elements"
 else fail "installed kitei catalog: $n elements"; fi
@@ -62,7 +62,7 @@ rc=$?
 if [ $rc -eq 1 ]; then ok "installed kitei check: runs, finds what is missing (exit 1)"
 else fail "installed kitei check: exit $rc, want 1"; head -3 "$WORK/check.txt" | sed 's/^/    /'; fi
 contains "installed kitei check: the shipped catalog is used" "$WORK/check.txt" \
-    "system-risk-rules 1.0.0 at"
+    "system-risk-rules 2.0.0 at"
 rm -rf "$away"
 mv "$src.gone" "$src"
 

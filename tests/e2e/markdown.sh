@@ -41,14 +41,14 @@ printf '%s\n' \
 	'# 情報**資産**管理規程' \
 	'' \
 	'## 第1条（目的）' \
-	'<!-- covers: 4.1.1 -->' \
-	'当社の情報セキュ' \
-	'リティ管理の方針を定める。' \
+	'<!-- covers: 4.1.9 -->' \
+	'全社員と外部委託先に情報セキュ' \
+	'リティの教育を行う。' \
 	'' \
 	'## 第2条（責任**者**）' \
 	'<!-- covers: 4.1.2 -->' \
-	'責任' \
-	'者を置く。' \
+	'情報の機密性を守るため、責任' \
+	'者を置き、その役割を定め、セキュリティを統括させる。' \
 	'' \
 	'## 第3条（English）' \
 	'' \
@@ -86,16 +86,16 @@ visibility: public
 
 ## 基本方針
 <!-- covers: 13.2 -->
-お客様の安全を
+危機の際はお客様の安全を
 最優先に対応し、ウェブサイトでお知らせします。Please call
 us at any time.
 EOF
 commit_all "$repo" "first" -m "Approved-by: 山田 太郎 <yamada@example.co.jp>"
 
 "$KITEI" -C "$r" --today 2026-02-01 check > "$WORK/check.txt" 2>&1
-lacks "a soft break inside a katakana word joins it for the keyword check (4.1.1)" \
+lacks "a soft break inside a katakana word joins it for the facet check (4.1.9)" \
     "$WORK/check.txt" "01-info.md:4:"
-lacks "emphasis in a covering heading does not split the keyword (4.1.2)" \
+lacks "emphasis in a covering heading does not split the facet term (4.1.2)" \
     "$WORK/check.txt" "01-info.md:9:"
 contains "raw HTML block: a warning at its line" "$WORK/check.txt" \
     "policies/rules/01-info.md:31:1: warning: raw HTML is not shown: <div> [raw-html]"
@@ -119,7 +119,7 @@ print(re.sub(r'\s+', ' ', html.unescape(s)))
 EOF
 python3 "$WORK/text.py" "$out/manuals/rules.html" > "$WORK/rules.txt"
 for want in "the policy for details" "this rule to apply" "café opens" "100 € per" \
-    "Ď ¾ done" "Foo baz and 情報資産." "情報セキュリティ管理の方針を定める。" "責任者を置く。" \
+    "Ď ¾ done" "Foo baz and 情報資産." "情報セキュリティの教育を行う。" "責任者を置き、その役割を定め、セキュリティを統括させる。" \
     "当社は、 CSIRTを置く。窓口は「お客様相談室」とする。" "情報資産管理規程"; do
 	contains "HTML: '$want'" "$WORK/rules.txt" "$want"
 done
