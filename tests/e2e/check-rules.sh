@@ -36,7 +36,7 @@ run_case() {
 run_case_ja() {
 	locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-*8$' || return 0
 	env -u LC_ALL LANG=ja_JP.UTF-8 timeout 20 "$KITEI" --today "$TODAY" \
-	    -C "$WORK/$1/policies" check 2>&1 | grep -v '対象要素\| elements met (' \
+	    -C "$WORK/$1/policies" check 2>&1 | grep -v '要素を充足\| elements met (' \
 	    > "$WORK/$1.ja"
 	sed 's/^\([^ ]* [a-z]*:\) .* \(\[[a-z0-9-]*\]\)$/\1 \2/' "$out" > "$WORK/$1.en.frame"
 	sed 's/^\([^ ]* [a-z]*:\) .* \(\[[a-z0-9-]*\]\)$/\1 \2/' "$WORK/$1.ja" > "$WORK/$1.ja.frame"
