@@ -31,7 +31,7 @@ run_case() {
 # run_case_ja NAME: the same check under LANG=ja_JP.UTF-8 (LC_ALL unset, so
 # only LC_MESSAGES follows it): the exit status, every position, level and
 # [rule] must stay as in English; the messages are counted as Japanese
-# when they hold a non-ASCII character the English one lacks.  Skipped when
+# when they hold a non-ASCII character; an English line left is a failure.  Skipped when
 # the machine has no ja_JP.UTF-8 (scripts/deps.sh --test makes it).
 run_case_ja() {
 	locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-*8$' || return 0
@@ -48,7 +48,9 @@ run_case_ja() {
 	fi
 	n=$(wc -l < "$WORK/$1.ja")
 	en=$(LC_ALL=C grep -c '^[[:print:]]*$' "$WORK/$1.ja")
-	echo "note - $1: $((n - en)) of $n lines in Japanese"
+	if [ "$en" -eq 0 ]; then ok "$1: every message in Japanese ($n lines)"
+	else fail "$1: $en of $n lines left in English"
+		LC_ALL=C grep '^[[:print:]]*$' "$WORK/$1.ja" | head -3; fi
 }
 
 # The clean root itself: no diagnostics, everything met.
