@@ -4,7 +4,8 @@
  * The message table: every diagnostic kitei emits, with its id, its fixed
  * severity, its rule name (an interface: JSON, SARIF, JUnit and scripts read
  * it) and its one printf format, in English, translated through gettext when
- * it is emitted.  Included by diag.h; see docs/architecture.md "Messages".
+ * it is emitted; see docs/architecture.md "Messages".  Any module may include
+ * this header (diag.h does).
  *
  * Each message is a macro expanding to "id, severity, rule, format", so that
  * diag_msg(d, pos, MSG_X, args...) passes the English format to a
