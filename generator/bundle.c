@@ -55,7 +55,7 @@ bundle_io_error(struct diag *d, const char *path, const char *what)
 {
 	struct pos	 pos = { path, 0, 0 };
 
-	diag_emit(d, DIAG_FATAL, &pos, "io", "%s: %s", what, strerror(errno));
+	diag_msg(d, &pos, MSG_IO_WHAT_WHY, what, strerror(errno));
 }
 
 /* Frees a list. */
@@ -212,8 +212,7 @@ bundle_sign(const char *data, size_t len, const char *key, struct buf *out,
 		goto fail;
 	gpgme_set_armor(ctx, 1);
 	if ((e = gpgme_get_key(ctx, key, &k, 1)) != 0) {
-		diag_emit(d, DIAG_FATAL, NULL, "sign", "--sign %s: no such secret "
-		    "key in your keyring: %s", key, gpgme_strerror(e));
+		diag_msg(d, NULL, MSG_SIGN, key, gpgme_strerror(e));
 		goto out;
 	}
 	if ((e = gpgme_signers_add(ctx, k)) != 0 ||
@@ -228,8 +227,7 @@ bundle_sign(const char *data, size_t len, const char *key, struct buf *out,
 	rc = 0;
 	goto out;
 fail:
-	diag_emit(d, DIAG_FATAL, NULL, "sign", "cannot sign %s with %s: %s",
-	    BUNDLE_SUMS, key, gpgme_strerror(e));
+	diag_msg(d, NULL, MSG_SIGN_SIGN, key, gpgme_strerror(e));
 out:
 	gpgme_data_release(in);
 	gpgme_data_release(sig);
@@ -333,8 +331,7 @@ bundle_write(const char *dir, const char *path, int64_t t, int offset,
 		    (why = "a name that differs from another only in case"))) {
 			struct pos pos = { path, 0, 0 };
 
-			diag_emit(d, DIAG_FATAL, &pos, "zip", "%s: %s", names[i],
-			    why);
+			diag_msg(d, &pos, MSG_ZIP_WHAT_WHY, names[i], why);
 			goto out;
 		}
 	bundle_sums(&sums, &l);
@@ -389,7 +386,7 @@ zipfail:
 	{
 		struct pos pos = { path, 0, 0 };
 
-		diag_emit(d, DIAG_FATAL, &pos, "zip", "%s",
+		diag_msg(d, &pos, MSG_ZIP_WHY,
 		    archive_error_string(a) ? archive_error_string(a) : "cannot write");
 	}
 out:
@@ -481,16 +478,23 @@ bundle_le64(const unsigned char *p)
 	return (uint64_t)bundle_le32(p) | (uint64_t)bundle_le32(p + 4) << 32;
 }
 
-/* Reports a problem with the bundle: an error naming the zip. */
+/* Reports a problem with the bundle (table message id) naming the zip. */
 static void
-bundle_problem(struct bundle_zip *z, const char *fmt, const char *a,
-    const char *b)
+bundle_problem(struct bundle_zip *z, enum msgid id, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void
+bundle_problem(struct bundle_zip *z, enum msgid id, const char *fmt, ...)
 {
 	struct pos	 pos = { z->path, 0, 0 };
+	va_list		 ap;
 
-	diag_emit(z->d, DIAG_ERROR, &pos, "verify", fmt, a, b);
+	va_start(ap, fmt);
+	diag_vmsgf(z->d, &pos, id, fmt, ap);
+	va_end(ap);
 	z->bad = 1;
 }
+/* bundle_problem(z, MSG_X, args...), checked against MSG_X's format. */
+#define bundle_problem(z, ...)	bundle_problem((z), MSG_IDFMT(__VA_ARGS__))
 
 /* Reads exactly len bytes at off; returns 0, or -1 when the file is short. */
 static int
@@ -589,13 +593,10 @@ bundle_zip_end(struct bundle_zip *z)
 	if (z->size < 22 || bundle_read_at(z, z->size - 22, e, 22) < 0 ||
 	    bundle_le32(e) != 0x06054b50 || bundle_le16(e + 20) != 0) {
 		if (bundle_zip_tail(z)) {
-			bundle_problem(z, "the zip has a comment or bytes after "
-			    "its end (verify reads zips as kitei writes them)%s",
-			    "", "");
+			bundle_problem(z, MSG_VERIFY_ZIP);
 			return -1;
 		}
-		diag_emit(z->d, DIAG_FATAL, &pos, "verify", "not a zip (no end of "
-		    "central directory)");
+		diag_msg(z->d, &pos, MSG_VERIFY);
 		return -1;
 	}
 	z->n = bundle_le16(e + 10);
@@ -624,16 +625,14 @@ bundle_zip_end(struct bundle_zip *z)
 	if (z->cd_off > end || z->cd_size != end - z->cd_off)
 		goto bad;
 	if (z->n > KITEI_MAX_BUNDLE_MEMBERS) {
-		diag_emit(z->d, DIAG_ERROR, &pos, "verify", "the bundle has %llu "
-		    "members, more than verify reads (%d)",
+		diag_msg(z->d, &pos, MSG_VERIFY_BUNDLE,
 		    (unsigned long long)z->n, KITEI_MAX_BUNDLE_MEMBERS);
 		z->bad = 1;
 		return -1;
 	}
 	return 0;
 bad:
-	diag_emit(z->d, DIAG_ERROR, &pos, "verify", "the end of the central "
-	    "directory is inconsistent (a multi-part, damaged or crafted zip)");
+	diag_msg(z->d, &pos, MSG_VERIFY_END);
 	z->bad = 1;
 	return -1;
 }
@@ -656,7 +655,7 @@ bundle_extra(struct bundle_zip *z, const char *name, const unsigned char *x,
 
 	while (i < len) {
 		if (len - i < 4 || (n = bundle_le16(x + i + 2)) > len - i - 4) {
-			bundle_problem(z, "%s: a malformed extra field%s", name, "");
+			bundle_problem(z, MSG_VERIFY_MALFORMED, name);
 			return -1;
 		}
 		t = bundle_le16(x + i);
@@ -683,15 +682,14 @@ bundle_extra(struct bundle_zip *z, const char *name, const unsigned char *x,
 		} else if (t != 0x5455 && t != 0x7875 && t != 0x5855 &&
 		    t != 0x000a) {
 			snprintf(id, sizeof(id), "0x%04x", t);
-			bundle_problem(z, "%s: an extra field verify does not "
-			    "accept (%s)", name, id);
+			bundle_problem(z, MSG_VERIFY_EXTRA, name, id);
 			return -1;
 		}
 		i += 4 + n;
 	}
 	return 0;
 short64:
-	bundle_problem(z, "%s: a zip64 extra field too short%s", name, "");
+	bundle_problem(z, MSG_VERIFY_ZIP_EXTRA, name);
 	return -1;
 }
 
@@ -734,9 +732,8 @@ bundle_zip_central(struct bundle_zip *z)
 		m = &z->m[i];
 		if (end - pos < 46 || bundle_read_at(z, pos, h, 46) < 0 ||
 		    bundle_le32(h) != 0x02014b50) {
-			bundle_problem(z, "the central directory is damaged "
-			    "(member %s)%s", (snprintf(num, sizeof(num), "%llu",
-			    (unsigned long long)i + 1), num), "");
+			bundle_problem(z, MSG_VERIFY_CENTRAL,
+			    (snprintf(num, sizeof(num), "%llu", (unsigned long long)i + 1), num));
 			goto out;
 		}
 		nlen = bundle_le16(h + 28);
@@ -744,8 +741,7 @@ bundle_zip_central(struct bundle_zip *z)
 		clen = bundle_le16(h + 32);
 		if (end - pos - 46 < (uint64_t)nlen + xlen + clen ||
 		    bundle_read_at(z, pos + 46, var, nlen + xlen) < 0) {
-			bundle_problem(z, "the central directory is damaged%s%s",
-			    "", "");
+			bundle_problem(z, MSG_VERIFY_CENTRAL_DIRECTORY);
 			goto out;
 		}
 		pos += 46 + nlen + xlen + clen;
@@ -769,12 +765,11 @@ bundle_zip_central(struct bundle_zip *z)
 				if ((unsigned char)m->name[k] < 0x20 ||
 				    m->name[k] == 0x7f)
 					m->name[k] = '?';
-			bundle_problem(z, "%s: %s", m->name, why);
+			bundle_problem(z, MSG_VERIFY_WHAT_WHY, m->name, why);
 			m->bad = 1;
 		}
 		if (bundle_le16(h + 34) != 0) {
-			bundle_problem(z, "%s: on another disk of a multi-part "
-			    "zip%s", m->name, "");
+			bundle_problem(z, MSG_VERIFY_ANOTHER, m->name);
 			goto out;
 		}
 		if (bundle_extra(z, m->name, var + nlen, xlen, &m->usize,
@@ -786,49 +781,43 @@ bundle_zip_central(struct bundle_zip *z)
 		fmt = (attr >> 16) & 0170000;
 		if (host != 0 && host != 3) {
 			snprintf(num, sizeof(num), "%u", host);
-			bundle_problem(z, "%s: made on a system (%s) whose file "
-			    "types verify cannot read", m->name, num);
+			bundle_problem(z, MSG_VERIFY_MADE, m->name, num);
 			m->bad = 1;
 		} else if (host == 3 && fmt != 0 && fmt != 0100000) {
-			bundle_problem(z, "%s: not a regular file (%s)", m->name,
+			bundle_problem(z, MSG_VERIFY_REGULAR_FILE, m->name,
 			    bundle_type_name(fmt));
 			m->bad = 1;
 		} else if (attr & 0x18) {
-			bundle_problem(z, "%s: not a regular file (%s)", m->name,
+			bundle_problem(z, MSG_VERIFY_REGULAR_FILE, m->name,
 			    attr & 0x10 ? "an MS-DOS folder" : "a volume label");
 			m->bad = 1;
 		} else if (host == 3 && (attr >> 16) & 07000) {
-			bundle_problem(z, "%s: set-user-ID, set-group-ID or sticky "
-			    "mode bits%s", m->name, "");
+			bundle_problem(z, MSG_VERIFY_SET, m->name);
 			m->bad = 1;
 		}
 		if (m->flags & ~0x080eu) {
-			bundle_problem(z, "%s: encrypted, or flags verify does not "
-			    "know%s", m->name, "");
+			bundle_problem(z, MSG_VERIFY_ENCRYPTED, m->name);
 			m->bad = 1;
 		}
 		if (m->method != 0 && m->method != 8) {
 			snprintf(num, sizeof(num), "%u", m->method);
-			bundle_problem(z, "%s: compressed with method %s, which "
-			    "verify does not read", m->name, num);
+			bundle_problem(z, MSG_VERIFY_COMPRESSED, m->name, num);
 			m->bad = 1;
 		}
 		if (m->usize > KITEI_MAX_BUNDLE_MEMBER_BYTES) {
-			bundle_problem(z, "%s: larger than verify reads (%s bytes)",
-			    m->name, KITEI_STR(KITEI_MAX_BUNDLE_MEMBER_BYTES));
+			bundle_problem(z, MSG_VERIFY_LARGER, m->name,
+			    KITEI_STR(KITEI_MAX_BUNDLE_MEMBER_BYTES));
 			m->bad = 1;
 		} else
 			total += m->usize;
 	}
 	if (pos != end) {
-		bundle_problem(z, "the central directory holds bytes past its "
-		    "last entry%s%s", "", "");
+		bundle_problem(z, MSG_VERIFY_CENTRAL_DIRECTORY_HOLDS);
 		goto out;
 	}
 	if (total > KITEI_MAX_BUNDLE_BYTES) {
-		bundle_problem(z, "the bundle expands to more than verify reads "
-		    "(%s bytes; a zip bomb?)%s", KITEI_STR(KITEI_MAX_BUNDLE_BYTES),
-		    "");
+		bundle_problem(z, MSG_VERIFY_BUNDLE_EXPANDS,
+		    KITEI_STR(KITEI_MAX_BUNDLE_BYTES));
 		goto out;
 	}
 	rc = 0;
@@ -935,7 +924,7 @@ bundle_zip_data(struct bundle_zip *z, struct bundle_member *m, uint64_t off,
 	rc = 0;
 out:
 	if (why != NULL) {
-		bundle_problem(z, "%s: %s", m->name, why);
+		bundle_problem(z, MSG_VERIFY_WHAT_WHY, m->name, why);
 		m->bad = 1;
 	}
 	if (inited)
@@ -972,9 +961,7 @@ bundle_zip_members(struct bundle_zip *z, struct buf *sums, struct buf *sig,
 		m = &z->m[i];
 		if (m->off != pos || bundle_read_at(z, pos, h, 30) < 0 ||
 		    bundle_le32(h) != 0x04034b50) {
-			bundle_problem(z, "%s: its local header is not where the "
-			    "previous member ends (hidden or overlapping "
-			    "members)%s", m->name, "");
+			bundle_problem(z, MSG_VERIFY_LOCAL, m->name);
 			goto out;
 		}
 		nlen = bundle_le16(h + 26);
@@ -984,8 +971,7 @@ bundle_zip_members(struct bundle_zip *z, struct buf *sums, struct buf *sig,
 		if (bundle_read_at(z, pos + 30, var, nlen + xlen) < 0 ||
 		    nlen != m->nlen || bundle_le16(h + 6) != m->flags ||
 		    bundle_le16(h + 8) != m->method) {
-			bundle_problem(z, "%s: its local header and the central "
-			    "directory disagree%s", m->name, "");
+			bundle_problem(z, MSG_VERIFY_LOCAL_HEADER, m->name);
 			goto out;
 		}
 		for (k = 0; k < nlen; k++)
@@ -993,8 +979,7 @@ bundle_zip_members(struct bundle_zip *z, struct buf *sums, struct buf *sig,
 			    m->name[k] == '?'))
 				break;
 		if (k != nlen || (lc == 0xffffffff) != (lu == 0xffffffff)) {
-			bundle_problem(z, "%s: its local header and the central "
-			    "directory disagree%s", m->name, "");
+			bundle_problem(z, MSG_VERIFY_LOCAL_HEADER, m->name);
 			goto out;
 		}
 		z64 = lu == 0xffffffff;
@@ -1002,14 +987,13 @@ bundle_zip_members(struct bundle_zip *z, struct buf *sums, struct buf *sig,
 			goto out;
 		if (!(m->flags & 0x8) && (bundle_le32(h + 14) != m->crc ||
 		    lc != m->csize || lu != m->usize)) {
-			bundle_problem(z, "%s: its local header and the central "
-			    "directory disagree on its size or CRC%s", m->name, "");
+			bundle_problem(z, MSG_VERIFY_LOCAL_HEADER_CENTRAL,
+			    m->name);
 			goto out;
 		}
 		data = pos + 30 + nlen + xlen;
 		if (data > z->cd_off || m->csize > z->cd_off - data) {
-			bundle_problem(z, "%s: its data runs into the central "
-			    "directory%s", m->name, "");
+			bundle_problem(z, MSG_VERIFY_DATA, m->name);
 			goto out;
 		}
 		keep = NULL;
@@ -1044,16 +1028,15 @@ bundle_zip_members(struct bundle_zip *z, struct buf *sums, struct buf *sig,
 			    m->csize ||
 			    (z64 ? bundle_le64(dd + 12) : bundle_le32(dd + 8)) !=
 			    m->usize) {
-				bundle_problem(z, "%s: its data descriptor and the "
-				    "central directory disagree%s", m->name, "");
+				bundle_problem(z, MSG_VERIFY_DATA_DESCRIPTOR,
+				    m->name);
 				goto out;
 			}
 			pos += k;
 		}
 	}
 	if (pos != z->cd_off) {
-		bundle_problem(z, "bytes hidden between the last member and the "
-		    "central directory%s%s", "", "");
+		bundle_problem(z, MSG_VERIFY_BYTES);
 		goto out;
 	}
 	rc = 0;
@@ -1163,8 +1146,7 @@ bundle_sums_parse(struct bundle_zip *z, const struct buf *b,
 	if (b->len > 0 && memchr(b->data, '\0', b->len) != NULL) {
 		snprintf(num, sizeof(num), "%zu",
 		    (size_t)((char *)memchr(b->data, '\0', b->len) - b->data));
-		bundle_problem(z, BUNDLE_SUMS ": a NUL byte at offset %s (a file "
-		    "cut short, or not a sums file)%s", num, "");
+		bundle_problem(z, MSG_VERIFY_SHA, num);
 		return 0;
 	}
 	text = xstrndup(b->data != NULL ? b->data : "", b->len);
@@ -1191,21 +1173,19 @@ bundle_sums_parse(struct bundle_zip *z, const struct buf *b,
 		v = xgrowarray(v, n, 1, sizeof(*v));
 		if (hex == NULL || bundle_hex_sha(v[n].sha, hex) < 0 ||
 		    (esc && bundle_unescape(name) < 0)) {
-			bundle_problem(z, BUNDLE_SUMS ": line %s is not "
-			    "'<sha256>  <name>'%s", num, "");
+			bundle_problem(z, MSG_VERIFY_SHA_SUMS, num);
 			continue;
 		}
 		if ((why = bundle_name_ok(name, strlen(name))) != NULL) {
 			for (q = name; *q != '\0'; q++)
 				if (*q < 0x20 || *q == 0x7f)
 					*q = '?';
-			bundle_problem(z, BUNDLE_SUMS ": line %s lists %s", num,
-			    why);
+			bundle_problem(z, MSG_VERIFY_SHA_SUMS_LINE, num, why);
 			continue;
 		}
 		if (!strcmp(name, BUNDLE_SUMS) || !strcmp(name, BUNDLE_SIG)) {
-			bundle_problem(z, BUNDLE_SUMS ": line %s lists %s, which "
-			    "cannot be listed", num, name);
+			bundle_problem(z, MSG_VERIFY_SHA_SUMS_LINE_LISTS, num,
+			    name);
 			continue;
 		}
 		v[n].name = xstrdup(name);
@@ -1214,7 +1194,7 @@ bundle_sums_parse(struct bundle_zip *z, const struct buf *b,
 	}
 	free(text);
 	if (n == 0 && !z->bad)
-		bundle_problem(z, BUNDLE_SUMS " lists no file%s%s", "", "");
+		bundle_problem(z, MSG_VERIFY_SHA_SUMS_LISTS);
 	if (n > 1)
 		qsort(v, n, sizeof(*v), bundle_sum_cmp);
 	*out = v;
@@ -1308,21 +1288,18 @@ bundle_check_sig(struct bundle_zip *z, const struct buf *sums,
 		if ((e = gpghome_import(h, kdata, klen)) != 0) {
 			struct pos kp = { keyring, 0, 0 };
 
-			diag_emit(z->d, DIAG_FATAL, &kp, "verify", "cannot import "
-			    "the keys: %s", gpgme_strerror(e));
+			diag_msg(z->d, &kp, MSG_VERIFY_IMPORT,
+			    gpgme_strerror(e));
 			goto out;
 		}
 	} else if ((n = gpghome_copy_user_keys(h, z->d)) < 0)
 		goto out;
 	else if (n == 0) {
-		bundle_problem(z, "%s: no public keys to check it with (give "
-		    "--keyring FILE)%s", BUNDLE_SIG, "");
+		bundle_problem(z, MSG_VERIFY_SHA_SUMS_ASC);
 		goto out;
 	}
 	if (when < 0) {
-		bundle_problem(z, "%s: " BUNDLE_MANIFEST " gives no source commit "
-		    "time, so the signature's date cannot be judged%s",
-		    BUNDLE_SIG, "");
+		bundle_problem(z, MSG_VERIFY_SHA_SUMS_ASC_MANIFEST);
 		goto out;
 	}
 	if (gpgme_data_new_from_mem(&sd, sig->data, sig->len, 0) != 0 ||
@@ -1331,18 +1308,17 @@ bundle_check_sig(struct bundle_zip *z, const struct buf *sums,
 	    gpgme_op_verify(gpghome_ctx(h), sd, td, NULL) != 0 ||
 	    (res = gpgme_op_verify_result(gpghome_ctx(h))) == NULL ||
 	    res->signatures == NULL) {
-		bundle_problem(z, "%s: not a signature over %s", BUNDLE_SIG,
-		    BUNDLE_SUMS);
+		bundle_problem(z, MSG_VERIFY_SHA_SUMS_ASC_SIGNATURE);
 		goto out;
 	}
 	rc = 0;
 	for (s = res->signatures; s != NULL; s = s->next) {
 		if (gpg_err_code(s->status) == GPG_ERR_NO_PUBKEY) {
-			bundle_problem(z, "%s: made by key %s, which is not in the "
-			    "keyring", BUNDLE_SIG, s->fpr ? s->fpr : "?");
+			bundle_problem(z, MSG_VERIFY_SHA_SUMS_ASC_MADE,
+			    s->fpr ? s->fpr : "?");
 			rc = -1;
 		} else if (!gpghome_sig_counts(h, s, when, &why)) {
-			bundle_problem(z, "%s: %s", BUNDLE_SIG, why);
+			bundle_problem(z, MSG_VERIFY_2, why);
 			rc = -1;
 		} else {
 			if (fprs.len > 0)
@@ -1374,8 +1350,7 @@ bundle_check_names(struct bundle_zip *z)
 	for (i = 1; i < z->n; i++)
 		if (z->m[i].nlen == z->m[i - 1].nlen &&
 		    !strcmp(z->m[i].name, z->m[i - 1].name)) {
-			bundle_problem(z, "%s: appears twice in the bundle%s",
-			    z->m[i].name, "");
+			bundle_problem(z, MSG_VERIFY_APPEARS, z->m[i].name);
 			z->m[i].bad = z->m[i - 1].bad = 1;
 		}
 	v = xreallocarray(NULL, z->n + 1, sizeof(*v));
@@ -1386,8 +1361,7 @@ bundle_check_names(struct bundle_zip *z)
 	for (i = 1; i < z->n; i++)
 		if (!strcasecmp(v[i]->name, v[i - 1]->name) &&
 		    strcmp(v[i]->name, v[i - 1]->name)) {
-			bundle_problem(z, "%s: differs from %s only in case (one "
-			    "file on Windows and macOS)", v[i]->name,
+			bundle_problem(z, MSG_VERIFY_DIFFERS, v[i]->name,
 			    v[i - 1]->name);
 			v[i]->bad = v[i - 1]->bad = 1;
 		}
@@ -1408,8 +1382,7 @@ bundle_match(struct bundle_zip *z, const struct bundle_sum *v, size_t nv)
 
 	while (i < z->n || j < nv) {
 		if (j > 0 && j < nv && !strcmp(v[j].name, v[j - 1].name)) {
-			bundle_problem(z, "%s: listed twice in " BUNDLE_SUMS "%s",
-			    v[j].name, "");
+			bundle_problem(z, MSG_VERIFY_LISTED, v[j].name);
 			j++;
 			continue;
 		}
@@ -1424,20 +1397,17 @@ bundle_match(struct bundle_zip *z, const struct bundle_sum *v, size_t nv)
 		}
 		c = i == z->n ? 1 : j == nv ? -1 : strcmp(z->m[i].name, v[j].name);
 		if (c < 0) {
-			bundle_problem(z, "%s: in the bundle but not listed in %s "
-			    "(an added file)", z->m[i].name, BUNDLE_SUMS);
+			bundle_problem(z, MSG_VERIFY_BUNDLE_BUT, z->m[i].name);
 			i++;
 		} else if (c > 0) {
-			bundle_problem(z, "%s: listed in %s but missing from the "
-			    "bundle", v[j].name, BUNDLE_SUMS);
+			bundle_problem(z, MSG_VERIFY_LISTED_SHA, v[j].name);
 			j++;
 		} else {
 			if (z->m[i].bad)
 				;	/* its problem is reported */
 			else if (memcmp(z->m[i].sha, v[j].sha, 32) != 0)
-				bundle_problem(z, "%s: SHA-256 does not match %s "
-				    "(the file was changed)", v[j].name,
-				    BUNDLE_SUMS);
+				bundle_problem(z, MSG_VERIFY_SHA_DOES,
+				    v[j].name);
 			else
 				ok++;
 			i++;
@@ -1463,7 +1433,7 @@ bundle_verify(const char *path, const char *keyring, struct diag *d)
 	z.path = path;
 	z.d = d;
 	if (!gcry_check_version(NULL)) {
-		diag_emit(d, DIAG_FATAL, &pos, "verify", "libgcrypt is not usable");
+		diag_msg(d, &pos, MSG_VERIFY_LIBGCRYPT);
 		return -1;
 	}
 	/* O_NONBLOCK: opening a fifo must not wait for a writer. */
@@ -1472,7 +1442,7 @@ bundle_verify(const char *path, const char *keyring, struct diag *d)
 		goto out;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		diag_emit(d, DIAG_FATAL, &pos, "verify", "not a regular file");
+		diag_msg(d, &pos, MSG_VERIFY_REGULAR);
 		goto out;
 	}
 	if (fcntl(fd, F_SETFL, 0) < 0 || (z.f = fdopen(fd, "rb")) == NULL) {
@@ -1484,7 +1454,7 @@ bundle_verify(const char *path, const char *keyring, struct diag *d)
 	if (bundle_zip_end(&z) < 0)
 		goto out;
 	if (z.n == 0) {
-		bundle_problem(&z, "the bundle is empty%s%s", "", "");
+		bundle_problem(&z, MSG_VERIFY_BUNDLE_EMPTY);
 		goto out;
 	}
 	if (bundle_zip_central(&z) < 0 ||
@@ -1497,7 +1467,7 @@ bundle_verify(const char *path, const char *keyring, struct diag *d)
 		nsig += !strcmp(z.m[i].name, BUNDLE_SIG);
 	}
 	if (nsums == 0) {
-		bundle_problem(&z, "%s is missing%s", BUNDLE_SUMS, "");
+		bundle_problem(&z, MSG_VERIFY_SHA_SUMS_MISSING);
 		goto out;
 	}
 	if (nsums > 1 || nsig > 1)
@@ -1509,8 +1479,7 @@ bundle_verify(const char *path, const char *keyring, struct diag *d)
 			bundle_check_sig(&z, &sums, &sig, keyring,
 			    bundle_manifest_time(&man));
 	} else if (keyring != NULL)
-		bundle_problem(&z, "%s is missing, and --keyring asks for a "
-		    "signature%s", BUNDLE_SIG, "");
+		bundle_problem(&z, MSG_VERIFY_SHA_SUMS_ASC_MISSING);
 	if (!z.bad) {
 		diag_fputs(path, stdout);
 		printf(": %zu files, every SHA-256 matches%s\n", ok,

@@ -19,7 +19,6 @@
 #include "xalloc.h"
 
 #define CATALOG_NS	"urn:x-kitei:catalog:1"
-#define CATALOG_RULE	"bad-catalog"
 
 static const char *const catalog_obligations[OBL__MAX] = {
 	"must", "shall", "endeavor", "consider", "example"
@@ -46,7 +45,7 @@ catalog_xml_error(void *arg, xmlErrorPtr e)
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == '.'))
 		msg[--n] = '\0';
-	diag_emit(d, DIAG_FATAL, &pos, CATALOG_RULE, "%s", msg);
+	diag_msg(d, &pos, MSG_BAD_CATALOG_WHY, msg);
 	free(msg);
 }
 
@@ -276,8 +275,7 @@ catalog_validate(xmlDocPtr doc, const char *rng_path, struct diag *d)
 	if ((schema = xmlRelaxNGParse(pctx)) == NULL) {
 		struct pos pos = { rng_path, 0, 0 };
 
-		diag_emit(d, DIAG_FATAL, &pos, CATALOG_RULE,
-		    "cannot read the catalog schema");
+		diag_msg(d, &pos, MSG_BAD_CATALOG);
 		goto out;
 	}
 	if ((vctx = xmlRelaxNGNewValidCtxt(schema)) == NULL)
@@ -315,8 +313,7 @@ catalog_load(struct catalog **out, const char *path, const char *data,
 	if (catalog_validate(doc, rng_path, d) < 0) {
 		struct pos pos = { path, 0, 0 };
 
-		diag_emit(d, DIAG_FATAL, &pos, CATALOG_RULE,
-		    "the catalog does not match %s", rng_path);
+		diag_msg(d, &pos, MSG_BAD_CATALOG_CATALOG, rng_path);
 		goto out;
 	}
 	root = xmlDocGetRootElement(doc);
@@ -354,8 +351,8 @@ catalog_load(struct catalog **out, const char *path, const char *data,
 			if (!strcmp(c->elements[i].id, c->elements[j].id)) {
 				struct pos pos = { path, 0, 0 };
 
-				diag_emit(d, DIAG_FATAL, &pos, CATALOG_RULE,
-				    "element id %s appears twice", c->elements[i].id);
+				diag_msg(d, &pos, MSG_BAD_CATALOG_ELEMENT,
+				    c->elements[i].id);
 				goto out;
 			}
 	*out = c;

@@ -13,7 +13,6 @@
 #include "xalloc.h"
 #include "ydoc.h"
 
-#define CONFIG_RULE	"bad-config"
 
 /* Parsing state shared by the helpers below. */
 struct config_ctx {
@@ -22,12 +21,16 @@ struct config_ctx {
 	int		 bad;	/* a problem was reported */
 };
 
-/* Reports a problem at node n. */
+/* Reports table message id at node n (NULL: the whole file). */
 static void
-config_bad(struct config_ctx *c, const yaml_node_t *n, const char *fmt,
-    const char *arg)
+config_bad(struct config_ctx *c, const yaml_node_t *n, enum msgid id,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void
+config_bad(struct config_ctx *c, const yaml_node_t *n, enum msgid id,
+    const char *fmt, ...)
 {
 	struct pos	 pos;
+	va_list		 ap;
 
 	if (n != NULL)
 		ydoc_pos(&pos, &c->y, n);
@@ -35,9 +38,13 @@ config_bad(struct config_ctx *c, const yaml_node_t *n, const char *fmt,
 		pos.path = c->y.path;
 		pos.line = pos.col = 0;
 	}
-	diag_emit(c->d, DIAG_FATAL, &pos, CONFIG_RULE, fmt, arg);
+	va_start(ap, fmt);
+	diag_vmsgf(c->d, &pos, id, fmt, ap);
+	va_end(ap);
 	c->bad = 1;
 }
+/* config_bad(c, n, MSG_X, args...), checked against MSG_X's format. */
+#define config_bad(c, n, ...)	config_bad((c), (n), MSG_IDFMT(__VA_ARGS__))
 
 /* Returns a copy of scalar n, or NULL after reporting that key wants one. */
 static char *
@@ -46,7 +53,7 @@ config_string(struct config_ctx *c, const yaml_node_t *n, const char *key)
 	const char	*s;
 
 	if ((s = ydoc_str(n)) == NULL) {
-		config_bad(c, n, "%s: expected a single value", key);
+		config_bad(c, n, MSG_BAD_CONFIG_EXPECTED, key);
 		return NULL;
 	}
 	return xstrdup(s);
@@ -63,7 +70,7 @@ config_twice(struct config_ctx *c, const yaml_node_t *k, const char *key,
 {
 	if (set == NULL)
 		return 0;
-	config_bad(c, k, "%s: given twice in the same mapping", key);
+	config_bad(c, k, MSG_BAD_CONFIG_GIVEN, key);
 	return 1;
 }
 
@@ -86,7 +93,7 @@ config_bool(struct config_ctx *c, const yaml_node_t *n, const char *key)
 		return 1;
 	if (s != NULL && (!strcmp(s, "false") || !strcmp(s, "no")))
 		return 0;
-	config_bad(c, n, "%s: expected true or false", key);
+	config_bad(c, n, MSG_BAD_CONFIG_EXPECTED_TRUE, key);
 	return 0;
 }
 
@@ -112,8 +119,7 @@ config_interval(struct config_ctx *c, const yaml_node_t *n)
 	    !strcmp(end, "年")) && v <= 10)
 		return (int)v * 12;
 bad:
-	config_bad(c, n, "review_interval: expected a number of months or years, "
-	    "such as \"12 months\"%s", "");
+	config_bad(c, n, MSG_BAD_CONFIG_REVIEW);
 	return 0;
 }
 
@@ -133,7 +139,7 @@ config_list(struct config_ctx *c, yaml_node_t *n, const char *key, size_t *len)
 		return v;
 	}
 	if (n->type != YAML_SEQUENCE_NODE) {
-		config_bad(c, n, "%s: expected a list", key);
+		config_bad(c, n, MSG_BAD_CONFIG_EXPECTED_LIST, key);
 		return NULL;
 	}
 	v = xcalloc((size_t)(n->data.sequence.items.top -
@@ -182,8 +188,7 @@ config_manual_parse(struct config_ctx *c, yaml_node_t *n, struct config_manual *
 
 	m->line = (int)n->start_mark.line + 1;
 	if (n->type != YAML_MAPPING_NODE) {
-		config_bad(c, n, "manuals: each manual is a mapping with id, "
-		    "title and documents%s", "");
+		config_bad(c, n, MSG_BAD_CONFIG_MANUALS);
 		return;
 	}
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
@@ -192,7 +197,7 @@ config_manual_parse(struct config_ctx *c, yaml_node_t *n, struct config_manual *
 		const char *key = ydoc_str(k);
 
 		if (key == NULL)
-			config_bad(c, k, "manuals: keys must be plain words%s", "");
+			config_bad(c, k, MSG_BAD_CONFIG_MANUALS_KEYS);
 		else if (!strcmp(key, "id"))
 			config_set(c, k, v, key, &m->id);
 		else if (!strcmp(key, "title"))
@@ -209,7 +214,7 @@ config_manual_parse(struct config_ctx *c, yaml_node_t *n, struct config_manual *
 			else if (s != NULL && !strcmp(s, "crisis"))
 				m->kind = MANUAL_CRISIS;
 			else
-				config_bad(c, v, "kind: expected policy or crisis%s", "");
+				config_bad(c, v, MSG_BAD_CONFIG_KIND);
 		} else if (!strcmp(key, "documents")) {
 			if (!config_twice(c, k, key, m->documents))
 				m->documents = config_list(c, v, key,
@@ -221,19 +226,17 @@ config_manual_parse(struct config_ctx *c, yaml_node_t *n, struct config_manual *
 		} else if (!strcmp(key, "review_interval"))
 			m->review_months = config_interval(c, v);
 		else
-			config_bad(c, k, "manuals: unknown key '%s' (known: id, "
-			    "title, number, kind, owner, documents, approvers, "
-			    "review_interval)", key);
+			config_bad(c, k, MSG_BAD_CONFIG_MANUALS_UNKNOWN, key);
 	}
 	if (m->id == NULL)
-		config_bad(c, n, "manuals: a manual without an id%s", "");
+		config_bad(c, n, MSG_BAD_CONFIG_MANUALS_MANUAL);
 	else if (!config_id_ok(m->id))
-		config_bad(c, n, "manuals: id '%s' must be ASCII letters, digits, "
-		    "'-' or '_'", m->id);
+		config_bad(c, n, MSG_BAD_CONFIG_MANUALS_MUST, m->id);
 	if (m->title == NULL)
-		config_bad(c, n, "manuals: a manual without a title%s", "");
+		config_bad(c, n, MSG_BAD_CONFIG_MANUALS_MANUAL_WITHOUT);
 	if (m->ndocuments == 0)
-		config_bad(c, n, "manuals: a manual without documents%s", "");
+		config_bad(c, n,
+		    MSG_BAD_CONFIG_MANUALS_MANUAL_WITHOUT_DOCUMENTS);
 }
 
 /* Parses approval: { require_signature, roles, people }. */
@@ -245,7 +248,7 @@ config_approval_parse(struct config_ctx *c, yaml_node_t *n, struct config *cf)
 	size_t			 i;
 
 	if (n->type != YAML_MAPPING_NODE) {
-		config_bad(c, n, "approval: expected a mapping%s", "");
+		config_bad(c, n, MSG_BAD_CONFIG_APPROVAL);
 		return;
 	}
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
@@ -259,7 +262,7 @@ config_approval_parse(struct config_ctx *c, yaml_node_t *n, struct config *cf)
 			if (config_twice(c, k, key, cf->roles))
 				continue;
 			if (v->type != YAML_MAPPING_NODE) {
-				config_bad(c, v, "roles: expected a mapping of role ids%s", "");
+				config_bad(c, v, MSG_BAD_CONFIG_ROLES);
 				continue;
 			}
 			cf->nroles = (size_t)(v->data.mapping.pairs.top -
@@ -274,8 +277,8 @@ config_approval_parse(struct config_ctx *c, yaml_node_t *n, struct config *cf)
 
 				r->id = config_string(c, rk, "roles");
 				if (rv->type != YAML_MAPPING_NODE) {
-					config_bad(c, rv, "roles: each role has title "
-					    "and members%s", "");
+					config_bad(c, rv,
+					    MSG_BAD_CONFIG_ROLES_EACH);
 					continue;
 				}
 				for (f = rv->data.mapping.pairs.start;
@@ -292,8 +295,8 @@ config_approval_parse(struct config_ctx *c, yaml_node_t *n, struct config *cf)
 							    fkey, &r->nmembers);
 					}
 					else
-						config_bad(c, fk, "roles: unknown key '%s' "
-						    "(known: title, members)",
+						config_bad(c, fk,
+						    MSG_BAD_CONFIG_ROLES_UNKNOWN,
 						    fkey ? fkey : "?");
 				}
 			}
@@ -301,7 +304,7 @@ config_approval_parse(struct config_ctx *c, yaml_node_t *n, struct config *cf)
 			if (config_twice(c, k, key, cf->people))
 				continue;
 			if (v->type != YAML_SEQUENCE_NODE) {
-				config_bad(c, v, "people: expected a list%s", "");
+				config_bad(c, v, MSG_BAD_CONFIG_PEOPLE);
 				continue;
 			}
 			cf->npeople = (size_t)(v->data.sequence.items.top -
@@ -314,8 +317,8 @@ config_approval_parse(struct config_ctx *c, yaml_node_t *n, struct config *cf)
 				yaml_node_pair_t *f;
 
 				if (e->type != YAML_MAPPING_NODE) {
-					config_bad(c, e, "people: each person has "
-					    "email and name%s", "");
+					config_bad(c, e,
+					    MSG_BAD_CONFIG_PEOPLE_EACH);
 					continue;
 				}
 				for (f = e->data.mapping.pairs.start;
@@ -331,17 +334,16 @@ config_approval_parse(struct config_ctx *c, yaml_node_t *n, struct config *cf)
 					else if (fkey != NULL && !strcmp(fkey, "key"))
 						config_set(c, fk, fv, fkey, &pp->key);
 					else
-						config_bad(c, fk, "people: unknown key '%s' "
-						    "(known: email, name, key)",
+						config_bad(c, fk,
+						    MSG_BAD_CONFIG_PEOPLE_UNKNOWN,
 						    fkey ? fkey : "?");
 				}
 				if (pp->email == NULL)
-					config_bad(c, e, "people: a person without "
-					    "an email%s", "");
+					config_bad(c, e,
+					    MSG_BAD_CONFIG_PEOPLE_PERSON);
 			}
 		} else
-			config_bad(c, k, "approval: unknown key '%s' (known: "
-			    "require_signature, roles, people)",
+			config_bad(c, k, MSG_BAD_CONFIG_APPROVAL_UNKNOWN,
 			    key ? key : "?");
 	}
 }
@@ -354,7 +356,7 @@ config_pair_parse(struct config_ctx *c, yaml_node_t *n, const char *what,
 	yaml_node_pair_t	*p;
 
 	if (n->type != YAML_MAPPING_NODE) {
-		config_bad(c, n, "%s: expected a mapping", what);
+		config_bad(c, n, MSG_BAD_CONFIG_EXPECTED_MAPPING, what);
 		return;
 	}
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
@@ -366,14 +368,9 @@ config_pair_parse(struct config_ctx *c, yaml_node_t *n, const char *what,
 			config_set(c, k, v, key, v1);
 		else if (key != NULL && !strcmp(key, k2))
 			config_set(c, k, v, key, v2);
-		else {
-			char *msg;
-
-			xasprintf(&msg, "%s: unknown key '%%s' (known: %s, %s)",
-			    what, k1, k2);
-			config_bad(c, k, msg, key ? key : "?");
-			free(msg);
-		}
+		else
+			config_bad(c, k, MSG_BAD_CONFIG_UNKNOWN_KEY, what,
+			    key ? key : "?", k1, k2);
 	}
 }
 
@@ -393,15 +390,13 @@ config_validate(struct config_ctx *c, struct config *cf)
 		for (j = 0; j < i && m->id != NULL; j++)
 			if (cf->manuals[j].id != NULL &&
 			    !strcmp(cf->manuals[j].id, m->id)) {
-				diag_emit(c->d, DIAG_FATAL, &pos, CONFIG_RULE,
-				    "manual id '%s' is used twice", m->id);
+				diag_msg(c->d, &pos, MSG_BAD_CONFIG, m->id);
 				c->bad = 1;
 			}
 		for (j = 0; j < m->napprovers; j++)
 			if (config_role(cf, m->approvers[j]) == NULL) {
-				diag_emit(c->d, DIAG_FATAL, &pos, CONFIG_RULE,
-				    "approver role '%s' is not defined under "
-				    "approval: roles", m->approvers[j]);
+				diag_msg(c->d, &pos, MSG_BAD_CONFIG_APPROVER,
+				    m->approvers[j]);
 				c->bad = 1;
 			}
 	}
@@ -409,10 +404,8 @@ config_validate(struct config_ctx *c, struct config *cf)
 		for (j = 0; j < cf->roles[i].nmembers; j++)
 			if (config_person(cf, cf->roles[i].members[j]) == NULL) {
 				pos.line = 0;
-				diag_emit(c->d, DIAG_WARNING, &pos, "unknown-person",
-				    "role '%s': member %s is not listed under "
-				    "approval: people", cf->roles[i].id,
-				    cf->roles[i].members[j]);
+				diag_msg(c->d, &pos, MSG_UNKNOWN_PERSON,
+				    cf->roles[i].id, cf->roles[i].members[j]);
 			}
 }
 
@@ -440,12 +433,10 @@ config_parse(struct config **out, const char *path, const char *data,
 		data += 3;
 		len -= 3;
 	}
-	if (ydoc_load(&c.y, cf->path, data, len, 0, d, DIAG_FATAL,
-	    CONFIG_RULE) < 0)
+	if (ydoc_load(&c.y, cf->path, data, len, 0, d, 0) < 0)
 		goto out;
 	if ((root = ydoc_root(&c.y)) == NULL || root->type != YAML_MAPPING_NODE) {
-		config_bad(&c, root, "kitei.yml must be a mapping with "
-		    "organization, catalog and manuals%s", "");
+		config_bad(&c, root, MSG_BAD_CONFIG_KITEI);
 		goto out;
 	}
 	for (p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
@@ -454,7 +445,7 @@ config_parse(struct config **out, const char *path, const char *data,
 		const char *key = ydoc_str(k);
 
 		if (key == NULL)
-			config_bad(&c, k, "keys must be plain words%s", "");
+			config_bad(&c, k, MSG_BAD_CONFIG_KEYS);
 		else if (!strcmp(key, "organization"))
 			config_set(&c, k, v, key, &cf->organization);
 		else if (!strcmp(key, "catalog")) {
@@ -468,8 +459,7 @@ config_parse(struct config **out, const char *path, const char *data,
 			if (s != NULL && !strcmp(s, "wareki"))
 				cf->wareki = 1;
 			else if (s == NULL || strcmp(s, "western"))
-				config_bad(&c, v, "date_style: expected western "
-				    "or wareki%s", "");
+				config_bad(&c, v, MSG_BAD_CONFIG_DATE);
 		} else if (!strcmp(key, "association"))
 			config_pair_parse(&c, v, key, "name", &cf->association_name,
 			    "url", &cf->association_url);
@@ -482,7 +472,8 @@ config_parse(struct config **out, const char *path, const char *data,
 			if (config_twice(&c, k, key, cf->manuals))
 				continue;
 			if (v->type != YAML_SEQUENCE_NODE) {
-				config_bad(&c, v, "manuals: expected a list%s", "");
+				config_bad(&c, v,
+				    MSG_BAD_CONFIG_MANUALS_EXPECTED);
 				continue;
 			}
 			cf->nmanuals = (size_t)(v->data.sequence.items.top -
@@ -493,16 +484,14 @@ config_parse(struct config **out, const char *path, const char *data,
 				config_manual_parse(&c, ydoc_get(&c.y, *it),
 				    &cf->manuals[i]);
 		} else
-			config_bad(&c, k, "unknown key '%s' (known: organization, "
-			    "catalog, review_interval, date_style, association, "
-			    "manuals, public, approval)", key);
+			config_bad(&c, k, MSG_BAD_CONFIG_UNKNOWN, key);
 	}
 	if (cf->organization == NULL)
-		config_bad(&c, root, "organization: missing%s", "");
+		config_bad(&c, root, MSG_BAD_CONFIG_ORGANIZATION);
 	if (cf->catalog == NULL)
-		config_bad(&c, root, "catalog: missing%s", "");
+		config_bad(&c, root, MSG_BAD_CONFIG_CATALOG);
 	if (cf->nmanuals == 0)
-		config_bad(&c, root, "manuals: at least one manual is needed%s", "");
+		config_bad(&c, root, MSG_BAD_CONFIG_MANUALS_LEAST);
 	config_validate(&c, cf);
 	if (c.bad)
 		goto out;

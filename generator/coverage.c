@@ -461,15 +461,13 @@ coverage_unknown(const struct catalog *cat, const char *id,
 	size_t		 n = catalog_nearest(cat, id, near, 4);
 
 	if (n == 0)
-		diag_emit(d, DIAG_ERROR, pos, "unknown-requirement",
-		    "%s is not an element of %s", id, cat->id);
+		diag_msg(d, pos, MSG_UNKNOWN_REQUIREMENT, id, cat->id);
 	else
-		diag_emit(d, DIAG_ERROR, pos, "unknown-requirement",
-		    "%s is not an element of %s; did you mean %s%s%s%s%s%s%s?",
-		    id, cat->id, near[0],
-		    n > 1 ? (n == 2 ? " or " : ", ") : "", n > 1 ? near[1] : "",
-		    n > 2 ? (n == 3 ? " or " : ", ") : "", n > 2 ? near[2] : "",
-		    n > 3 ? " or " : "", n > 3 ? near[3] : "");
+		diag_msg(d, pos, MSG_UNKNOWN_REQUIREMENT_ELEMENT, id, cat->id,
+		    near[0], n > 1 ? (n == 2 ? " or " : ", ") : "",
+		    n > 1 ? near[1] : "", n > 2 ? (n == 3 ? " or " : ", ") : "",
+		    n > 2 ? near[2] : "", n > 3 ? " or " : "",
+		    n > 3 ? near[3] : "");
 }
 
 /*
@@ -511,18 +509,23 @@ coverage_say_uncounted(const struct coverage *cov, const struct model *m,
 	const struct model_doc		*md = &m->docs[u->doc];
 	struct pos			 pos;
 	int				 missing = ce->status == COVERAGE_MISSING;
+	const char			*what, *why;
 
 	pos.path = md->path;
 	pos.line = u->line;
 	pos.col = u->col;
-	diag_emit(d, !missing || ce->el->obligation == OBL_EXAMPLE ?
-	    DIAG_WARNING : DIAG_ERROR, &pos, "uncounted-coverage",
-	    "%s: %s is not counted: %s; %s", u->na ? "not-applicable" :
-	    "covers", ce->el->id, md->ambiguous ? "this document is claimed "
-	    "by two manuals, and a document belongs to exactly one" :
-	    "this document belongs to no manual (add it to a manual's "
-	    "documents in kitei.yml)",
-	    missing ? "it stays missing" : "another section meets it");
+	why = md->ambiguous ? _("this document is claimed by two manuals, "
+	    "and a document belongs to exactly one") : _("this document "
+	    "belongs to no manual (add it to a manual's documents in "
+	    "kitei.yml)");
+	what = u->na ? "not-applicable" : "covers";
+	if (missing && ce->el->obligation != OBL_EXAMPLE)
+		diag_msg(d, &pos, MSG_UNCOUNTED_COVERAGE_MISSING, what,
+		    ce->el->id, why, _("it stays missing"));
+	else
+		diag_msg(d, &pos, MSG_UNCOUNTED_COVERAGE, what, ce->el->id,
+		    why, missing ? _("it stays missing") :
+		    _("another section meets it"));
 }
 
 /* Adds a reference to ce. */
@@ -594,25 +597,21 @@ coverage_run(const struct catalog *cat, const struct model *m,
 					continue;
 				}
 				if (!body) {
-					diag_emit(d, DIAG_ERROR, &pos, "empty-coverage",
-					    "section '%s' covers %s but has no body "
-					    "text", s->heading, c->id);
+					diag_msg(d, &pos, MSG_EMPTY_COVERAGE,
+					    s->heading, c->id);
 					said[idx] = 1;
 					continue;
 				}
 				if (ce->el->crisis && !crisis) {
-					diag_emit(d, DIAG_ERROR, &pos, "wrong-manual",
-					    "%s must be met in a crisis manual "
-					    "(kind: crisis); '%s' is not one", c->id,
-					    md->manual != MODEL_NONE ?
-					    m->manuals[md->manual].cfg->id : md->path);
+					diag_msg(d, &pos, MSG_WRONG_MANUAL,
+					    c->id,
+					    md->manual != MODEL_NONE ? m->manuals[md->manual].cfg->id : md->path);
 					said[idx] = 1;
 					continue;
 				}
 				if (ce->el->public && s->visibility != VIS_PUBLIC) {
-					diag_emit(d, DIAG_ERROR, &pos, "not-public",
-					    "%s must be met on the public page, but "
-					    "section '%s' is %s", c->id, s->heading,
+					diag_msg(d, &pos, MSG_NOT_PUBLIC, c->id,
+					    s->heading,
 					    parse_visibility_name(s->visibility));
 					said[idx] = 1;
 					continue;
@@ -645,17 +644,14 @@ coverage_run(const struct catalog *cat, const struct model *m,
 					continue;
 				}
 				if (na->reason == NULL) {
-					diag_emit(d, DIAG_ERROR, &pos, "missing-reason",
-					    "not-applicable: %s gives no reason; say "
-					    "why it does not apply", na->id);
+					diag_msg(d, &pos, MSG_MISSING_REASON,
+					    na->id);
 					said[idx] = 1;
 					continue;
 				}
 				if (ce->el->obligation == OBL_MUST)
-					diag_emit(d, DIAG_WARNING, &pos,
-					    "not-applicable-must", "%s is a must "
-					    "(しなければならない) and is declared not "
-					    "applicable", na->id);
+					diag_msg(d, &pos,
+					    MSG_NOT_APPLICABLE_MUST, na->id);
 				if (ce->reason == NULL) {
 					ce->reason = na->reason;
 					ce->na.doc = i;
@@ -679,9 +675,8 @@ coverage_run(const struct catalog *cat, const struct model *m,
 				struct pos np = { m->docs[ce->na.doc].path,
 				    ce->na.line, ce->na.col };
 
-				diag_emit(d, DIAG_WARNING, &np, "covered-and-not-applicable",
-				    "%s is declared not applicable but is also "
-				    "covered", ce->el->id);
+				diag_msg(d, &np, MSG_COVERED_AND_NOT_APPLICABLE,
+				    ce->el->id);
 				ce->reason = NULL;
 			}
 		} else if (ce->reason != NULL) {
@@ -692,13 +687,20 @@ coverage_run(const struct catalog *cat, const struct model *m,
 			cov->missing++;
 			if (said[i])
 				continue;	/* already said where it fails */
-			diag_emit(d, ce->el->obligation == OBL_EXAMPLE ?
-			    DIAG_WARNING : DIAG_ERROR, &pos, "missing-coverage",
-			    "%s (%s, %s) is covered by no section%s%s",
-			    ce->el->id, ce->el->title,
-			    catalog_obligation_name(ce->el->obligation),
-			    ce->el->crisis ? " of a crisis manual" : "",
-			    ce->el->public ? " of public visibility" : "");
+			if (ce->el->obligation == OBL_EXAMPLE)
+				diag_msg(d, &pos, MSG_MISSING_COVERAGE_EXAMPLE,
+				    ce->el->id, ce->el->title,
+				    catalog_obligation_name(ce->el->obligation),
+				    ce->el->crisis ? _(" of a crisis manual") : "",
+				    ce->el->public ? _(" of public visibility") :
+				    "");
+			else
+				diag_msg(d, &pos, MSG_MISSING_COVERAGE,
+				    ce->el->id, ce->el->title,
+				    catalog_obligation_name(ce->el->obligation),
+				    ce->el->crisis ? _(" of a crisis manual") : "",
+				    ce->el->public ? _(" of public visibility") :
+				    "");
 		}
 	}
 	for (i = 0; i < nunc; i++)

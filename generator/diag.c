@@ -3,6 +3,7 @@
  *
  * Collects diagnostics from every stage and prints them as text.
  */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include <glib.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "xalloc.h"
 
 /* The collector: a growable array of messages in emission order. */
@@ -49,14 +51,12 @@ diag_free(struct diag *d)
 	free(d);
 }
 
-/* Records one message with copies of its position, rule and text. */
-void
-diag_emit(struct diag *d, enum diag_level level, const struct pos *pos,
-    const char *rule, const char *fmt, ...)
+/* Adds an empty message at a level and position; returns it, borrowed. */
+static struct diag_msg *
+diag_add(struct diag *d, enum diag_level level, const struct pos *pos,
+    const char *rule)
 {
 	struct diag_msg	*m;
-	va_list		 ap;
-	int		 n;
 
 	if (d->len == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 16;
@@ -72,18 +72,73 @@ diag_emit(struct diag *d, enum diag_level level, const struct pos *pos,
 		m->col = pos->col;
 	}
 	m->rule = xstrdup(rule ? rule : "");
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	m->text = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	m->text[0] = '\0';
-	if (n > 0) {
-		va_start(ap, fmt);
-		vsnprintf(m->text, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-	}
+	m->id = MSGID__MAX;
 	if (level > d->worst)
 		d->worst = level;
+	return m;
+}
+
+/* Formats into a new string. */
+static char *
+diag_vformat(const char *fmt, va_list ap)
+{
+	va_list	 aq;
+	char	*text;
+	int	 n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	text = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	text[0] = '\0';
+	if (n > 0)
+		vsnprintf(text, (size_t)n + 1, fmt, ap);
+	return text;
+}
+
+/*
+ * Records table message id.  fmt is the table's English format (the
+ * diag_msg macro passes it for the compiler's check); the text is made from
+ * its translation, which has the same conversions (msgfmt --check).
+ */
+void
+diag_vmsgf(struct diag *d, const struct pos *pos, enum msgid id,
+    const char *fmt, va_list ap)
+{
+	const struct msgdef	*def = msg_get(id);
+	struct diag_msg		*m;
+
+	assert(def != NULL && def->fmt != NULL);
+	m = diag_add(d, (enum diag_level)def->level, pos, def->rule);
+	m->id = id;
+	m->text = diag_vformat(_(def->fmt), ap);
+	(void)fmt;
+}
+
+/* Records table message id; see diag_vmsgf. */
+void
+diag_msgf(struct diag *d, const struct pos *pos, enum msgid id,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	diag_vmsgf(d, pos, id, fmt, ap);
+	va_end(ap);
+}
+
+/* Records one message outside the table, in English. */
+void
+diag_emit(struct diag *d, enum diag_level level, const struct pos *pos,
+    const char *rule, const char *fmt, ...)
+{
+	struct diag_msg	*m;
+	va_list		 ap;
+
+	m = diag_add(d, level, pos, rule);
+	va_start(ap, fmt);
+	m->text = diag_vformat(fmt, ap);
+	va_end(ap);
 }
 
 /* Orders two messages: path (none first), line, column, then emission order. */

@@ -8,6 +8,7 @@
 #ifndef KITEI_DIAG_H
 #define KITEI_DIAG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 /* Ordered by gravity; the worst level seen decides the exit status. */
@@ -17,6 +18,8 @@ enum diag_level {
 	DIAG_ERROR,		/* a finding: exit 1 */
 	DIAG_FATAL		/* could not run (usage, I/O, config): exit 2 */
 };
+
+#include "msg.h"
 
 /* Where a message points.  path is repository-relative; 0 means "unknown". */
 struct pos {
@@ -32,7 +35,8 @@ struct diag_msg {
 	int		 line;
 	int		 col;
 	char		*rule;	/* rule id such as "missing-coverage" */
-	char		*text;	/* one line, no trailing full stop */
+	char		*text;	/* one line, no trailing full stop, translated */
+	enum msgid	 id;	/* table id, MSGID__MAX from diag_emit */
 	size_t		 seq;	/* emission order, for a stable sort */
 };
 
@@ -42,7 +46,26 @@ struct diag;
 struct diag	*diag_new(void);
 void		 diag_free(struct diag *);
 
-/* Records a message; pos may be NULL.  Copies everything it is given. */
+/*
+ * Records message id of the table (msg.h) with its severity and rule, its
+ * format translated for the user's LC_MESSAGES; pos may be NULL.  Write
+ * diag_msg(d, pos, MSG_X, args...): the macro hands the English format to
+ * diag_msgf too, so the compiler checks the arguments against it.
+ */
+#define diag_msg(d, pos, ...)	diag_msgf((d), (pos), MSG_IDFMT(__VA_ARGS__))
+void		 diag_msgf(struct diag *, const struct pos *, enum msgid,
+		    const char *fmt, ...)
+		    __attribute__((format(printf, 4, 5)));
+/* The same with a va_list, for emitters of their own (config_bad …). */
+void		 diag_vmsgf(struct diag *, const struct pos *, enum msgid,
+		    const char *fmt, va_list)
+		    __attribute__((format(printf, 4, 0)));
+
+/*
+ * Records a message outside the table, in English; pos may be NULL.
+ * Copies everything it is given.  For code not yet moved to the table:
+ * new messages go into msg.h.
+ */
 void		 diag_emit(struct diag *, enum diag_level, const struct pos *,
 		    const char *rule, const char *fmt, ...)
 		    __attribute__((format(printf, 5, 6)));

@@ -718,7 +718,7 @@ diff_lines(struct diff_hunk **out, const struct buf *a, const struct buf *b,
 	if (git_diff_buffers(a->data, a->len, NULL, b->data, b->len, NULL,
 	    &opts, NULL, NULL, diff_hunk_cb, NULL, &hs) < 0) {
 		e = git_error_last();
-		diag_emit(d, DIAG_WARNING, NULL, "diff", "%s",
+		diag_msg(d, NULL, MSG_DIFF_WHY,
 		    e != NULL ? e->message : "git_diff_buffers");
 		free(hs.v);
 		*out = NULL;

@@ -45,8 +45,7 @@ gpghome_mkdir(struct gpghome *h, struct diag *d)
 		tmp = "/tmp";
 	xasprintf(&h->dir, "%s/kitei-gnupg-XXXXXX", tmp);
 	if (mkdtemp(h->dir) == NULL) {
-		diag_emit(d, DIAG_FATAL, NULL, "gpg", "cannot create a temporary "
-		    "keyring folder in %s: %s", tmp, strerror(errno));
+		diag_msg(d, NULL, MSG_GPG, tmp, strerror(errno));
 		free(h->dir);
 		h->dir = NULL;
 		return -1;
@@ -54,8 +53,7 @@ gpghome_mkdir(struct gpghome *h, struct diag *d)
 	xasprintf(&conf, "%s/gpg.conf", h->dir);
 	if ((f = fopen(conf, "w")) == NULL ||
 	    fputs("no-autostart\n", f) == EOF || fclose(f) == EOF) {
-		diag_emit(d, DIAG_FATAL, NULL, "gpg", "cannot write %s: %s", conf,
-		    strerror(errno));
+		diag_msg(d, NULL, MSG_GPG_WRITE, conf, strerror(errno));
 		rc = -1;
 	}
 	free(conf);
@@ -77,8 +75,7 @@ gpghome_new(struct diag *d)
 	    (e = gpgme_set_protocol(h->ctx, GPGME_PROTOCOL_OpenPGP)) != 0 ||
 	    (e = gpgme_ctx_set_engine_info(h->ctx, GPGME_PROTOCOL_OpenPGP,
 	    NULL, h->dir)) != 0) {
-		diag_emit(d, DIAG_FATAL, NULL, "gpg", "OpenPGP is not available: %s",
-		    gpgme_strerror(e));
+		diag_msg(d, NULL, MSG_GPG_OPENPGP, gpgme_strerror(e));
 		gpghome_free(h);
 		return NULL;
 	}
@@ -117,8 +114,8 @@ gpghome_copy(const char *from, const char *to, struct diag *d)
 	int		 in, out = -1, rc = -1;
 
 	if ((in = open(from, O_RDONLY)) < 0)
-		return errno == ENOENT ? 0 : (diag_emit(d, DIAG_FATAL, &pos, "gpg",
-		    "cannot read: %s", strerror(errno)), -1);
+		return errno == ENOENT ? 0 : (diag_msg(d, &pos, MSG_GPG_READ,
+		    strerror(errno)), -1);
 	if ((out = open(to, O_WRONLY | O_CREAT | O_EXCL, 0600)) < 0)
 		goto fail;
 	while ((n = read(in, chunk, sizeof(chunk))) > 0)
@@ -132,8 +129,7 @@ gpghome_copy(const char *from, const char *to, struct diag *d)
 	rc = 1;
 	goto out;
 fail:
-	diag_emit(d, DIAG_FATAL, &pos, "gpg", "cannot copy into a temporary "
-	    "keyring: %s", strerror(errno));
+	diag_msg(d, &pos, MSG_GPG_COPY, strerror(errno));
 out:
 	if (out >= 0)
 		close(out);

@@ -155,7 +155,7 @@ history_git_error(struct diag *d, const char *what)
 {
 	const git_error	*e = git_error_last();
 
-	diag_emit(d, DIAG_FATAL, NULL, "git", "%s: %s", what,
+	diag_msg(d, NULL, MSG_GIT_WHAT_WHY, what,
 	    e != NULL && e->message != NULL ? e->message : "unknown error");
 }
 
@@ -731,16 +731,11 @@ history_read_trailers(struct history_trailer **out, size_t *nout,
 		} else if (known != NULL && (known == history_known[0] ?
 		    strchr(value, '@') != NULL : isdigit((unsigned char)*value)))
 			/* Left out of the trailers, but written as one. */
-			diag_emit(d, DIAG_WARNING, NULL, "bad-approval",
-			    "commit %.12s: '%.*s' is not read: trailers count "
-			    "only in the message's last paragraph, after the "
-			    "subject and a blank line", id, (int)lines[i].n,
+			diag_msg(d, NULL, MSG_BAD_APPROVAL, id, (int)lines[i].n,
 			    lines[i].s);
 		else if (meant != NULL && (i >= last || single))
-			diag_emit(d, DIAG_WARNING, NULL, "bad-approval",
-			    "commit %.12s: '%.*s' is not a trailer kitei reads; "
-			    "did you mean '%s:'?", id, (int)lines[i].n,
-			    lines[i].s, meant);
+			diag_msg(d, NULL, MSG_BAD_APPROVAL_COMMIT, id,
+			    (int)lines[i].n, lines[i].s, meant);
 		free(fold);
 		free(value);
 	}
@@ -969,7 +964,7 @@ history_read_shallow(struct history_walker *w, struct history_map *set)
 	if ((f = fopen(path, "r")) == NULL) {
 		rc = errno == ENOENT ? 0 : -1;
 		if (rc < 0)
-			diag_emit(w->d, DIAG_FATAL, NULL, "io", "%s: %s", path,
+			diag_msg(w->d, NULL, MSG_IO_WHAT_WHY, path,
 			    strerror(errno));
 		goto out;
 	}
@@ -1078,7 +1073,7 @@ history_add(struct history_walker *w, git_commit *c,
 			if (!strcmp(diag_get(w->d, i)->text, text))
 				break;
 		if (i == diag_count(w->d))
-			diag_emit(w->d, DIAG_WARNING, NULL, "commit-date", "%s", text);
+			diag_msg(w->d, NULL, MSG_COMMIT_DATE_WHY, text);
 		free(text);
 	}
 	hc->author_name = xstrdup(sig->name != NULL ? sig->name : "");

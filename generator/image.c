@@ -653,14 +653,10 @@ images_load(const struct sources *src, const struct model *m, struct diag *d)
 				/* An unsafe one has its unsafe-link warning already. */
 				if (!parse_url_safe(url))
 					continue;
-				diag_emit(d, DIAG_WARNING, &pos,
-				    "image-not-embedded", "only images under "
-				    "the policy root are embedded; this one "
-				    "shows its text");
+				diag_msg(d, &pos, MSG_IMAGE_NOT_EMBEDDED);
 				continue;
 			case IMAGE_BAD:
-				diag_emit(d, DIAG_ERROR, &pos, "bad-image",
-				    "%s", why);
+				diag_msg(d, &pos, MSG_BAD_IMAGE_WHY, why);
 				continue;
 			case IMAGE_LOCAL:
 				break;
@@ -668,8 +664,8 @@ images_load(const struct sources *src, const struct model *m, struct diag *d)
 			if ((im = image_lookup(t, rel)) == NULL)
 				im = image_add(t, src, rel, d);
 			if (im->error != NULL)
-				diag_emit(d, DIAG_ERROR, &pos, "bad-image",
-				    "%s: %s", rel, im->error);
+				diag_msg(d, &pos, MSG_BAD_IMAGE_WHAT_WHY, rel,
+				    im->error);
 			free(rel);
 		}
 		cmark_iter_free(it);
@@ -743,7 +739,7 @@ image_write_one(const struct image *im, const char *dir, struct diag *d)
 	if (rc < 0) {
 		memset(&pos, 0, sizeof(pos));
 		pos.path = path;
-		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+		diag_msg(d, &pos, MSG_IO_WHY, strerror(errno));
 	}
 	free(path);
 	return rc;

@@ -82,7 +82,7 @@ init_mkparents(const char *path, struct diag *d)
 		*s = '\0';
 		if (mkdir(p, 0777) < 0 && errno != EEXIST) {
 			pos.path = p;
-			diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+			diag_msg(d, &pos, MSG_IO_WHY, strerror(errno));
 			rc = -1;
 			break;
 		}
@@ -116,14 +116,14 @@ init_write(const char *dir, const char *rel, const char *shown,
 			fprintf(report, "kept   %s (exists; not overwritten)\n", shown);
 			rc = 0;
 		} else
-			diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+			diag_msg(d, &pos, MSG_IO_WHY, strerror(errno));
 		goto out;
 	}
 	while (off < len) {
 		if ((n = write(fd, text + off, len - off)) < 0) {
 			if (errno == EINTR)
 				continue;
-			diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+			diag_msg(d, &pos, MSG_IO_WHY, strerror(errno));
 			close(fd);
 			unlink(path);
 			goto out;
@@ -131,7 +131,7 @@ init_write(const char *dir, const char *rel, const char *shown,
 		off += (size_t)n;
 	}
 	if (close(fd) < 0) {
-		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+		diag_msg(d, &pos, MSG_IO_WHY, strerror(errno));
 		unlink(path);
 		goto out;
 	}
@@ -438,13 +438,12 @@ init_repository(git_repository **out, char **workdir, const char *dir,
 	}
 	if (rc < 0) {
 		e = git_error_last();
-		diag_emit(d, DIAG_FATAL, &pos, "git", "%s",
+		diag_msg(d, &pos, MSG_GIT_WHY,
 		    e != NULL ? e->message : "cannot open or make a repository");
 		return -1;
 	}
 	if (git_repository_workdir(*out) == NULL) {
-		diag_emit(d, DIAG_FATAL, &pos, "git",
-		    "the repository has no work tree (bare)");
+		diag_msg(d, &pos, MSG_GIT);
 		git_repository_free(*out);
 		*out = NULL;
 		return -1;
@@ -465,17 +464,17 @@ init_run(const char *dir, const char *firm, const struct catalog *cat,
 	int		 rc = -1;
 
 	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
-		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+		diag_msg(d, &pos, MSG_IO_WHY, strerror(errno));
 		return -1;
 	}
 	if (realpath(dir, real) == NULL) {
-		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+		diag_msg(d, &pos, MSG_IO_WHY, strerror(errno));
 		return -1;
 	}
 	if (init_repository(&repo, &workdir, real, report, d) < 0)
 		goto out;
 	if (realpath(workdir, realwd) == NULL) {
-		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+		diag_msg(d, &pos, MSG_IO_WHY, strerror(errno));
 		goto out;
 	}
 	/* The policy root relative to the work tree: CI recipes run from there. */

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <signal.h>
@@ -27,6 +28,7 @@
 #include "coverage.h"
 #include "diff.h"
 #include "diag.h"
+#include "i18n.h"
 #include "history.h"
 #include "image.h"
 #include "init.h"
@@ -119,6 +121,15 @@ main_color(FILE *f)
 }
 
 /*
+ * Sets up message translation.  Only LC_MESSAGES follows the environment:
+ * numbers, sorting and glob matching never depend on the locale.  The
+ * catalogs come from the data folder's locale/ when it has one (a source
+ * checkout, built by make), else from the LOCALEDIR kitei was built for;
+ * they are read as UTF-8 whatever LC_CTYPE says.
+ */
+static void main_i18n(void);
+
+/*
  * Finds the data folder (catalogs/, templates/): KITEI_DATA, else beside
  * the executable in a source checkout, else ../share/kitei from it, else the
  * DATADIR it was built for.  Returns a new string.
@@ -156,6 +167,25 @@ main_datadir(void)
 	return xstrdup(KITEI_DATADIR);
 }
 
+/* See the prototype above. */
+static void
+main_i18n(void)
+{
+	char		*datadir, *dir;
+	struct stat	 st;
+
+	setlocale(LC_MESSAGES, "");
+	datadir = main_datadir();
+	xasprintf(&dir, "%s/locale", datadir);
+	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+		bindtextdomain(KITEI_TEXTDOMAIN, dir);
+	else
+		bindtextdomain(KITEI_TEXTDOMAIN, KITEI_LOCALEDIR);
+	bind_textdomain_codeset(KITEI_TEXTDOMAIN, "UTF-8");
+	free(dir);
+	free(datadir);
+}
+
 /* Reads a file from the file system; returns 0 or -1 with a diagnostic. */
 static int
 main_slurp(const char *path, char **data, size_t *len, struct diag *d)
@@ -168,7 +198,7 @@ main_slurp(const char *path, char **data, size_t *len, struct diag *d)
 	if ((f = fopen(path, "rb")) == NULL) {
 		struct pos pos = { path, 0, 0 };
 
-		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+		diag_msg(d, &pos, MSG_IO_WHY, strerror(errno));
 		return -1;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
@@ -199,24 +229,21 @@ main_catalog(struct catalog **out, const char *name, const struct sources *src,
 			goto out;
 		if ((r = sources_read(src, name, &data, &len, d)) < 0) {
 			if (r == KITEI_ENOTFOUND)
-				diag_emit(d, DIAG_FATAL, NULL, "bad-config",
-				    "catalog %s: no such file in the policy root", name);
+				diag_msg(d, NULL, MSG_BAD_CONFIG_CATALOG_SUCH,
+				    name);
 			goto out;
 		}
 		xasprintf(&path, "%s%s", src->prefix, name);
 	} else {
 		if (strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789-_") !=
 		    strlen(name)) {
-			diag_emit(d, DIAG_FATAL, NULL, "bad-config",
-			    "catalog: '%s' is neither a shipped catalog name nor "
-			    "a .xml path", name);
+			diag_msg(d, NULL, MSG_BAD_CONFIG_CATALOG_NEITHER, name);
 			goto out;
 		}
 		xasprintf(&path, "%s/catalogs/%s.xml", datadir, name);
 		if (access(path, R_OK) != 0) {
-			diag_emit(d, DIAG_FATAL, NULL, "bad-config",
-			    "catalog: no catalog named '%s' in %s/catalogs",
-			    name, datadir);
+			diag_msg(d, NULL, MSG_BAD_CONFIG_CATALOG_CATALOG, name,
+			    datadir);
 			goto out;
 		}
 		if (main_slurp(path, &data, &len, d) < 0)
@@ -334,12 +361,9 @@ cmd_check(const struct opts *o, struct diag *d)
 		return main_fail(d);
 	}
 	if (o->release && r.src->shallow)
-		diag_emit(d, DIAG_ERROR, NULL, "shallow-clone", "--release needs "
-		    "the whole history, and this is a shallow clone: run git "
-		    "fetch --unshallow");
+		diag_msg(d, NULL, MSG_SHALLOW_CLONE);
 	if (o->release && r.src->worktree)
-		diag_emit(d, DIAG_ERROR, NULL, "uncommitted", "--release reads "
-		    "committed sources only; drop --worktree");
+		diag_msg(d, NULL, MSG_UNCOMMITTED);
 	diag_sort(d);
 	rep.src = r.src;
 	rep.cat = r.cat;
@@ -378,8 +402,7 @@ main_catalog_ids(const struct catalog *cat, const char *const *ids, int nids,
 		if (catalog_find(cat, ids[i]) == NULL) {
 			bad = 1;
 			n = catalog_nearest(cat, ids[i], near, 4);
-			diag_emit(d, DIAG_FATAL, NULL, "usage", "catalog: %s is not "
-			    "an element of %s%s%s%s%s%s%s%s%s", ids[i], cat->id,
+			diag_msg(d, NULL, MSG_USAGE, ids[i], cat->id,
 			    n > 0 ? "; nearest: " : "", n > 0 ? near[0] : "",
 			    n > 1 ? ", " : "", n > 1 ? near[1] : "",
 			    n > 2 ? ", " : "", n > 2 ? near[2] : "",
@@ -492,9 +515,7 @@ cmd_history(const struct opts *o, struct diag *d)
 		xasprintf(&path, "%s%s", src->prefix, p);
 		/* A misspelt PATH is an error, not a document that never changed. */
 		if ((hits = history_for_path(&idx, h, path)) == 0 && !h->shallow) {
-			diag_emit(d, DIAG_FATAL, NULL, "usage", "history: no commit "
-			    "changed '%s' (a path relative to the policy root)",
-			    o->args[0]);
+			diag_msg(d, NULL, MSG_USAGE_HISTORY, o->args[0]);
 			rc = main_fail(d);
 			goto out;
 		}
@@ -570,17 +591,14 @@ cmd_build(const struct opts *o, struct diag *d)
 	if (main_pipeline(&r, o, d) < 0)
 		goto fail;
 	if (o->release && (r.src->shallow || r.src->worktree)) {
-		diag_emit(d, DIAG_ERROR, NULL, "release", "--release builds from "
-		    "the whole committed history only: %s",
-		    r.src->shallow ? "this is a shallow clone (git fetch "
-		    "--unshallow)" : "drop --worktree");
+		diag_msg(d, NULL, MSG_RELEASE,
+		    r.src->shallow ? "this is a shallow clone (git fetch " "--unshallow)" : "drop --worktree");
 		goto fail;
 	}
 	for (i = 0; o->release && i < r.model->nmanuals; i++)
 		if (!r.so->manuals[i].signed_off) {
-			diag_emit(d, DIAG_ERROR, NULL, "release", "--release: "
-			    "manual '%s' is not signed off; approve it or build "
-			    "without --release (a draft)", r.model->manuals[i].cfg->id);
+			diag_msg(d, NULL, MSG_RELEASE_RELEASE,
+			    r.model->manuals[i].cfg->id);
 			refused = 1;
 		}
 	if (refused)
@@ -658,8 +676,7 @@ cmd_diff(const struct opts *o, struct diag *d)
 	 */
 	if (o->nargs > 1 && o->rev != NULL) {
 		diag_free(pd);
-		diag_emit(d, DIAG_FATAL, NULL, "usage", "diff: NEW and --rev both "
-		    "name the new side; give one");
+		diag_msg(d, NULL, MSG_USAGE_DIFF);
 		return main_fail(d);
 	}
 	oo = *o;
@@ -735,8 +752,7 @@ cmd_bundle(const struct opts *o, struct diag *d)
 	memset(&old, 0, sizeof(old));
 	if (o->order != NULL && o->since == NULL) {
 		diag_free(pd);
-		diag_emit(d, DIAG_FATAL, NULL, "usage", "bundle: --order sets the "
-		    "新旧対照表's columns, which only --since makes");
+		diag_msg(d, NULL, MSG_USAGE_BUNDLE);
 		return main_fail(d);
 	}
 	bo.redact = !o->include_confidential;
@@ -747,15 +763,12 @@ cmd_bundle(const struct opts *o, struct diag *d)
 		goto fail;
 	for (i = 0; i < r.model->nmanuals && !o->draft; i++)
 		if (!r.so->manuals[i].signed_off) {
-			diag_emit(d, DIAG_ERROR, NULL, "release", "manual '%s' is not "
-			    "signed off: a bundle holds approved manuals (--draft "
-			    "makes one anyway)", r.model->manuals[i].cfg->id);
+			diag_msg(d, NULL, MSG_RELEASE_MANUAL,
+			    r.model->manuals[i].cfg->id);
 			refused = 1;
 		}
 	if (r.src->shallow && !o->draft) {
-		diag_emit(d, DIAG_ERROR, NULL, "shallow-clone", "this is a shallow "
-		    "clone: the history in a bundle would be incomplete (git fetch "
-		    "--unshallow)");
+		diag_msg(d, NULL, MSG_SHALLOW_CLONE_SHALLOW);
 		refused = 1;
 	}
 	if (refused)
@@ -1046,29 +1059,21 @@ struct main_given {
  * typed is escaped) and returns the exit status for it.
  */
 static int
-main_usage_error(struct diag *d, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+main_usage_error(struct diag *d, enum msgid id, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 static int
-main_usage_error(struct diag *d, const char *fmt, ...)
+main_usage_error(struct diag *d, enum msgid id, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*msg;
-	int	 n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	diag_vmsgf(d, NULL, id, fmt, ap);
 	va_end(ap);
-	msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	msg[0] = '\0';
-	va_start(ap, fmt);
-	if (n > 0)
-		vsnprintf(msg, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	diag_emit(d, DIAG_FATAL, NULL, "usage", "%s", msg);
-	free(msg);
 	diag_print_text(d, stderr, main_color(stderr));
 	return EXIT_NORUN;
 }
+/* main_usage_error(d, MSG_X, args...), checked against MSG_X's format. */
+#define main_usage_error(d, ...) main_usage_error((d), MSG_IDFMT(__VA_ARGS__))
 
 /*
  * Finds the table row for the option spelt at the start of arg (alone or as
@@ -1117,18 +1122,18 @@ main_option_apply(struct opts *o, const struct main_command *cmd,
 			break;
 		}
 	if (i == MAIN_NOPTIONS)
-		return main_usage_error(d, "%s does not take %s", cmd->name,
+		return main_usage_error(d, MSG_USAGE_DOES, cmd->name,
 		    g->spelling);
 	/* Rows of one name are adjacent; the first one counts repeats. */
 	if (seen[g->row]++)
-		return main_usage_error(d, "%s given twice", g->spelling);
+		return main_usage_error(d, MSG_USAGE_GIVEN, g->spelling);
 	if (opt->flag) {
 		*(int *)(void *)((char *)o + opt->off) = 1;
 		return 0;
 	}
 	if (!opt->valid(g->value))
-		return main_usage_error(d, "%s: expected %s, not '%s'",
-		    g->spelling, opt->accepted, g->value);
+		return main_usage_error(d, MSG_USAGE_EXPECTED, g->spelling,
+		    opt->accepted, g->value);
 	*(const char **)(void *)((char *)o + opt->off) = g->value;
 	return 0;
 }
@@ -1180,8 +1185,7 @@ main_parse(struct opts *o, const struct main_command **cmd_out, int argc,
 			goto out;
 		}
 		if ((row = main_option_find(a, &eq)) < 0) {
-			rc = main_usage_error(d, "unknown option %s (kitei --help "
-			    "lists them)", a);
+			rc = main_usage_error(d, MSG_USAGE_UNKNOWN, a);
 			goto out;
 		}
 		given[ngiven].row = (size_t)row;
@@ -1193,7 +1197,7 @@ main_parse(struct opts *o, const struct main_command **cmd_out, int argc,
 		}
 		if (main_options[row].flag) {
 			if (eq != NULL) {
-				rc = main_usage_error(d, "%s takes no value",
+				rc = main_usage_error(d, MSG_USAGE_TAKES,
 				    given[ngiven].spelling);
 				goto out;
 			}
@@ -1204,8 +1208,8 @@ main_parse(struct opts *o, const struct main_command **cmd_out, int argc,
 			given[ngiven].value = argv[++i];
 		else {
 			/* "-o --release" is a forgotten value, not a folder. */
-			rc = main_usage_error(d, "%s needs a value: %s",
-			    a, main_options[row].accepted);
+			rc = main_usage_error(d, MSG_USAGE_NEEDS, a,
+			    main_options[row].accepted);
 			goto out;
 		}
 		ngiven++;
@@ -1224,8 +1228,7 @@ main_parse(struct opts *o, const struct main_command **cmd_out, int argc,
 		if (!strcmp(word, main_commands[i].name))
 			cmd = &main_commands[i];
 	if (cmd == NULL) {
-		rc = main_usage_error(d, "unknown command '%s' (kitei --help "
-		    "lists them)", word);
+		rc = main_usage_error(d, MSG_USAGE_UNKNOWN_COMMAND, word);
 		goto out;
 	}
 	for (i = 0; i < ngiven; i++)
@@ -1234,18 +1237,17 @@ main_parse(struct opts *o, const struct main_command **cmd_out, int argc,
 			goto out;
 		}
 	if (o->nargs < cmd->minargs) {
-		rc = main_usage_error(d, "%s: missing argument (kitei %s%s)",
-		    cmd->name, cmd->name, cmd->synopsis);
+		rc = main_usage_error(d, MSG_USAGE_MISSING, cmd->name,
+		    cmd->name, cmd->synopsis);
 		goto out;
 	}
 	if (cmd->maxargs >= 0 && o->nargs > cmd->maxargs) {
-		rc = main_usage_error(d, "%s: unexpected argument '%s' (kitei "
-		    "%s%s)", cmd->name, o->args[cmd->maxargs], cmd->name,
-		    cmd->synopsis);
+		rc = main_usage_error(d, MSG_USAGE_UNEXPECTED, cmd->name,
+		    o->args[cmd->maxargs], cmd->name, cmd->synopsis);
 		goto out;
 	}
 	if (o->worktree && o->rev != NULL) {
-		rc = main_usage_error(d, "--rev and --worktree exclude each other");
+		rc = main_usage_error(d, MSG_USAGE_REV);
 		goto out;
 	}
 	*cmd_out = cmd;
@@ -1267,16 +1269,17 @@ main(int argc, char *argv[])
 	int				 rc;
 
 	memset(&o, 0, sizeof(o));
+	main_i18n();
 	d = diag_new();
 	if ((rc = main_parse(&o, &cmd, argc, argv, d)) >= 0)
 		goto out;
 	if (cmd->run == NULL) {
-		rc = main_usage_error(d, "%s is not implemented yet", cmd->name);
+		rc = main_usage_error(d, MSG_USAGE_IMPLEMENTED, cmd->name);
 		goto out;
 	}
 	/* As git -C: everything, output paths included, is relative to DIR. */
 	if (o.dir != NULL && chdir(o.dir) < 0) {
-		rc = main_usage_error(d, "-C %s: %s", o.dir, strerror(errno));
+		rc = main_usage_error(d, MSG_USAGE_2, o.dir, strerror(errno));
 		goto out;
 	}
 	o.dir = NULL;

@@ -85,9 +85,7 @@ model_collect_text(cmark_node *n, struct buf *b, const char *path,
 			if (url == NULL || parse_url_safe(url))
 				break;
 			model_node_pos(&pos, c, path, md_parsed);
-			diag_emit(d, DIAG_WARNING, &pos, "unsafe-link",
-			    "link target '%.40s' is dropped: only http(s), "
-			    "mailto, tel and relative links are kept", url);
+			diag_msg(d, &pos, MSG_UNSAFE_LINK, url);
 			break;
 		case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_HTML_INLINE:
@@ -100,8 +98,7 @@ model_collect_text(cmark_node *n, struct buf *b, const char *path,
 			while (len > 0 && ((unsigned char)lit[len] & 0xc0) == 0x80)
 				len--;	/* not inside a character */
 			model_node_pos(&pos, c, path, md_parsed);
-			diag_emit(d, DIAG_WARNING, &pos, "raw-html",
-			    "raw HTML is not shown: %.*s%s", (int)len, lit,
+			diag_msg(d, &pos, MSG_RAW_HTML, (int)len, lit,
 			    lit[len] != '\0' && lit[len] != '\n' ? "…" : "");
 			break;
 		default:
@@ -309,9 +306,7 @@ model_place_directives(struct model_doc *md, struct diag *d)
 			if (s->own != VIS_UNSET && s->own != dir->visibility) {
 				pos.line = dir->line;
 				pos.col = dir->col;
-				diag_emit(d, DIAG_WARNING, &pos, "bad-directive",
-				    "a second visibility: for this section; the "
-				    "more restricted one applies");
+				diag_msg(d, &pos, MSG_BAD_DIRECTIVE);
 			}
 			if (s->own == VIS_UNSET || dir->visibility > s->own)
 				s->own = dir->visibility;
@@ -376,10 +371,7 @@ model_visibility(struct model_doc *md, struct diag *d)
 			continue;
 		if (s->own < inherited && i > 0) {
 			model_visibility_pos(md, i, &pos);
-			diag_emit(d, DIAG_WARNING, &pos, "visibility-widened",
-			    "visibility: %s has no effect here: the enclosing "
-			    "section is %s, and a section can only be more "
-			    "restricted than its parent",
+			diag_msg(d, &pos, MSG_VISIBILITY_WIDENED,
 			    parse_visibility_name(s->own),
 			    parse_visibility_name(inherited));
 		} else
@@ -413,10 +405,8 @@ model_assign(struct model *m, const struct config *cf, struct diag *d)
 					md->ambiguous = 1;
 					pos.path = md->path;
 					pos.line = pos.col = 0;
-					diag_emit(d, DIAG_ERROR, &pos,
-					    "ambiguous-document", "claimed by "
-					    "two manuals, '%s' and '%s': a document "
-					    "belongs to exactly one",
+					diag_msg(d, &pos,
+					    MSG_AMBIGUOUS_DOCUMENT,
 					    cf->manuals[md->manual].id,
 					    cf->manuals[j].id);
 				}
@@ -425,9 +415,7 @@ model_assign(struct model *m, const struct config *cf, struct diag *d)
 		if (md->manual == MODEL_NONE) {
 			pos.path = md->path;
 			pos.line = pos.col = 0;
-			diag_emit(d, DIAG_WARNING, &pos, "orphan-document",
-			    "belongs to no manual: add it to a manual's "
-			    "documents in kitei.yml");
+			diag_msg(d, &pos, MSG_ORPHAN_DOCUMENT);
 		} else {
 			struct model_manual *mm = &m->manuals[md->manual];
 
@@ -441,9 +429,7 @@ model_assign(struct model *m, const struct config *cf, struct diag *d)
 			pos.path = cf->path;
 			pos.line = cf->manuals[j].line;
 			pos.col = 0;
-			diag_emit(d, DIAG_WARNING, &pos, "empty-manual",
-			    "manual '%s': its documents globs match no file",
-			    cf->manuals[j].id);
+			diag_msg(d, &pos, MSG_EMPTY_MANUAL, cf->manuals[j].id);
 		}
 	free(hits);
 }

@@ -65,9 +65,7 @@ output_check_only(const char *only, struct diag *d)
 			    !strncmp(output_parts[i], p, n))
 				break;
 		if (i == OUTPUT_NPARTS) {
-			diag_emit(d, DIAG_FATAL, NULL, "usage", "--only: unknown "
-			    "part '%.*s'; the parts are html, pdf, public, dashboard",
-			    (int)n, p);
+			diag_msg(d, NULL, MSG_USAGE_UNKNOWN_PART, (int)n, p);
 			rc = -1;
 		}
 		if (e == NULL)
@@ -115,8 +113,7 @@ output_close(FILE *f, const char *path, struct diag *d)
 	if (fclose(f) != 0 || bad) {
 		if (!bad)
 			err = errno;
-		diag_emit(d, DIAG_FATAL, &pos, "io", "cannot write: %s",
-		    strerror(err != 0 ? err : EIO));
+		diag_msg(d, &pos, MSG_IO, strerror(err != 0 ? err : EIO));
 		return -1;
 	}
 	return 0;
@@ -132,7 +129,7 @@ output_write(const char *path, void (*fn)(FILE *, const struct assemble_input *)
 	if ((f = fopen(path, "wb")) == NULL) {
 		struct pos pos = { path, 0, 0 };
 
-		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+		diag_msg(d, &pos, MSG_IO_WHY, strerror(errno));
 		return -1;
 	}
 	errno = 0;
@@ -147,7 +144,7 @@ output_save_xml(xmlDocPtr doc, const char *path, struct diag *d)
 	if (xmlSaveFormatFileEnc(path, doc, "UTF-8", 1) < 0) {
 		struct pos pos = { path, 0, 0 };
 
-		diag_emit(d, DIAG_FATAL, &pos, "io", "cannot write");
+		diag_msg(d, &pos, MSG_IO_WRITE);
 		return -1;
 	}
 	return 0;
@@ -249,9 +246,7 @@ output_sign_pdf(struct pdfsign *ps, const struct assemble_input *in,
 	    NULL;
 	if (sm == NULL || !sm->signed_off || sm->nversions == 0 ||
 	    in->src->worktree) {
-		diag_emit(d, DIAG_FATAL, &pos, "sign-pdf", "manual '%s' is not "
-		    "approved as committed: --sign-pdf signs approved manuals only",
-		    in->model->manuals[mi].cfg->id);
+		diag_msg(d, &pos, MSG_SIGN_PDF, in->model->manuals[mi].cfg->id);
 		return -1;
 	}
 	v = &sm->versions[sm->nversions - 1];
@@ -549,7 +544,7 @@ output_history(const char *dir, const struct history *h, struct diag *d)
 		if ((f = fopen(path, "wb")) == NULL) {
 			struct pos pos = { path, 0, 0 };
 
-			diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+			diag_msg(d, &pos, MSG_IO_WHY, strerror(errno));
 			rc = -1;
 		} else {
 			errno = 0;
@@ -580,7 +575,7 @@ output_manifest(const char *dir, const struct assemble_input *r, const struct ou
 	if ((f = fopen(path, "wb")) == NULL) {
 		struct pos pos = { path, 0, 0 };
 
-		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+		diag_msg(d, &pos, MSG_IO_WHY, strerror(errno));
 		free(path);
 		return -1;
 	}
@@ -658,7 +653,7 @@ output_readme(const char *dir, const struct assemble_input *r, const struct outp
 	if ((f = fopen(path, "wb")) == NULL) {
 		struct pos pos = { path, 0, 0 };
 
-		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+		diag_msg(d, &pos, MSG_IO_WHY, strerror(errno));
 		free(path);
 		return -1;
 	}

@@ -86,14 +86,12 @@ parse_check_text(const struct source_file *f, struct diag *d)
 			continue;
 		}
 		if ((size_t)(p - line_start) >= KITEI_MAX_LINE_BYTES) {
-			diag_emit(d, DIAG_ERROR, &pos, "too-long-line",
-			    "line longer than %d bytes; the file is not read",
+			diag_msg(d, &pos, MSG_TOO_LONG_LINE,
 			    KITEI_MAX_LINE_BYTES);
 			return -1;
 		}
 		if (*p == '\0') {
-			diag_emit(d, DIAG_ERROR, &pos, "bad-utf8",
-			    "NUL byte: a policy source must be UTF-8 text");
+			diag_msg(d, &pos, MSG_BAD_UTF8);
 			return -1;
 		}
 		if (*p < 0x80) {
@@ -127,8 +125,7 @@ parse_check_text(const struct source_file *f, struct diag *d)
 	}
 	return 0;
 bad:
-	diag_emit(d, DIAG_ERROR, &pos, "bad-utf8",
-	    "invalid UTF-8 byte 0x%02x: save the file as UTF-8", *p);
+	diag_msg(d, &pos, MSG_BAD_UTF8_INVALID, *p);
 	return -1;
 }
 
@@ -171,8 +168,7 @@ parse_front_matter(struct parse_doc *doc, const char *yaml, size_t len,
 	enum visibility		 vis;
 	char			*fkey, *fval;
 
-	if (ydoc_load(&y, doc->src->path, yaml, len, 1, d, DIAG_ERROR,
-	    "bad-front-matter") < 0) {
+	if (ydoc_load(&y, doc->src->path, yaml, len, 1, d, 1) < 0) {
 		doc->visibility = VIS_CONFIDENTIAL;
 		return;
 	}
@@ -181,8 +177,7 @@ parse_front_matter(struct parse_doc *doc, const char *yaml, size_t len,
 		goto out;
 	if (root->type != YAML_MAPPING_NODE) {
 		ydoc_pos(&pos, &y, root);
-		diag_emit(d, DIAG_ERROR, &pos, "bad-front-matter",
-		    "front matter must be a mapping such as 'title: …'");
+		diag_msg(d, &pos, MSG_BAD_FRONT_MATTER);
 		doc->visibility = VIS_CONFIDENTIAL;
 		goto out;
 	}
@@ -194,8 +189,7 @@ parse_front_matter(struct parse_doc *doc, const char *yaml, size_t len,
 		ydoc_pos(&pos, &y, key != NULL && val == NULL ? v : k);
 		fkey = key != NULL ? unorm_key(key, strlen(key)) : NULL;
 		if (key == NULL || val == NULL) {
-			diag_emit(d, DIAG_ERROR, &pos, "bad-front-matter",
-			    "front matter values are single lines of text");
+			diag_msg(d, &pos, MSG_BAD_FRONT_MATTER_FRONT);
 			if (fkey == NULL || !strcmp(fkey, "visibility") ||
 			    parse_near_key(fkey, strlen(fkey), "visibility"))
 				doc->visibility = VIS_CONFIDENTIAL;
@@ -211,9 +205,8 @@ parse_front_matter(struct parse_doc *doc, const char *yaml, size_t len,
 			free(fval);
 			if (vis == VIS_UNSET) {
 				ydoc_pos(&pos, &y, v);
-				diag_emit(d, DIAG_ERROR, &pos, "bad-front-matter",
-				    "visibility: expected public, internal or "
-				    "confidential, not '%s'", val);
+				diag_msg(d, &pos,
+				    MSG_BAD_FRONT_MATTER_VISIBILITY, val);
 				/* Unknown means the safest class. */
 				vis = VIS_CONFIDENTIAL;
 			}
@@ -221,15 +214,11 @@ parse_front_matter(struct parse_doc *doc, const char *yaml, size_t len,
 			if (doc->visibility == VIS_UNSET || vis > doc->visibility)
 				doc->visibility = vis;
 		} else if (parse_near_key(fkey, strlen(fkey), "visibility")) {
-			diag_emit(d, DIAG_ERROR, &pos, "bad-front-matter",
-			    "unknown front matter key '%s'; did you mean "
-			    "'visibility'? The document is treated as "
-			    "confidential", key);
+			diag_msg(d, &pos, MSG_BAD_FRONT_MATTER_UNKNOWN, key);
 			doc->visibility = VIS_CONFIDENTIAL;
 		} else
-			diag_emit(d, DIAG_WARNING, &pos, "bad-front-matter",
-			    "unknown front matter key '%s' (known: title, "
-			    "owner, visibility)", key);
+			diag_msg(d, &pos, MSG_BAD_FRONT_MATTER_UNKNOWN_FRONT,
+			    key);
 		free(fkey);
 	}
 out:
@@ -262,8 +251,7 @@ parse_split_front_matter(struct parse_doc *doc, const char *text, size_t len,
 			pos.path = doc->src->path;
 			pos.line = 1;
 			pos.col = 1;
-			diag_emit(d, DIAG_ERROR, &pos, "bad-front-matter",
-			    "front matter opened with '---' is never closed");
+			diag_msg(d, &pos, MSG_BAD_FRONT_MATTER_FRONT_MATTER);
 			/* It may have said visibility: confidential. */
 			doc->visibility = VIS_CONFIDENTIAL;
 			return copy;
@@ -629,15 +617,25 @@ parse_locate_view(struct parse_cursor *cur, const struct unorm_view *v,
  */
 static void
 parse_bad_visibility(struct parse_doc *doc, const struct pos *at,
-    const struct pos *pos, struct diag *d, const char *rule, const char *fmt,
-    const char *arg)
+    const struct pos *pos, struct diag *d, enum msgid id, const char *fmt,
+    ...) __attribute__((format(printf, 6, 7)));
+static void
+parse_bad_visibility(struct parse_doc *doc, const struct pos *at,
+    const struct pos *pos, struct diag *d, enum msgid id, const char *fmt,
+    ...)
 {
 	struct directive	*dir;
+	va_list			 ap;
 
 	dir = parse_add_directive(doc, DIRECTIVE_VISIBILITY, at->line, at->col);
 	dir->visibility = VIS_CONFIDENTIAL;
-	diag_emit(d, DIAG_ERROR, pos, rule, fmt, arg);
+	va_start(ap, fmt);
+	diag_vmsgf(d, pos, id, fmt, ap);
+	va_end(ap);
 }
+/* parse_bad_visibility(…, d, MSG_X, args...), checked against MSG_X. */
+#define parse_bad_visibility(doc, at, pos, d, ...) \
+	parse_bad_visibility((doc), (at), (pos), (d), MSG_IDFMT(__VA_ARGS__))
 
 /* Whether the ideographic comma 、 (or ，, normalised) is at p. */
 static int
@@ -683,9 +681,8 @@ parse_visibility_value(struct parse_doc *doc, struct parse_cursor *cur,
 	tok = p;
 	p = parse_word_end(p, e);
 	if (p == tok) {
-		parse_bad_visibility(doc, at, at, d, "bad-directive",
-		    "visibility: names no "
-		    "class; expected public, internal or confidential%s", "");
+		parse_bad_visibility(doc, at, at, d,
+		    MSG_BAD_DIRECTIVE_VISIBILITY_NAMES);
 		return p;
 	}
 	w = unorm_key(tok, (size_t)(p - tok));
@@ -694,9 +691,8 @@ parse_visibility_value(struct parse_doc *doc, struct parse_cursor *cur,
 	if (vis == VIS_UNSET) {
 		w = parse_original(v, body, tok, p);
 		parse_locate_view(cur, v, body, tok, &pos);
-		parse_bad_visibility(doc, at, &pos, d, "bad-directive",
-		    "visibility: expected "
-		    "public, internal or confidential, not '%s'", w);
+		parse_bad_visibility(doc, at, &pos, d,
+		    MSG_BAD_DIRECTIVE_VISIBILITY_EXPECTED, w);
 		free(w);
 		return p;
 	}
@@ -716,17 +712,14 @@ parse_visibility_value(struct parse_doc *doc, struct parse_cursor *cur,
 		if (vis != VIS_UNSET) {
 			parse_locate_view(cur, v, body, tok, &pos);
 			dir->visibility = VIS_CONFIDENTIAL;
-			diag_emit(d, DIAG_ERROR, &pos, "bad-directive",
-			    "visibility: names two classes; the section is "
-			    "treated as confidential");
+			diag_msg(d, &pos, MSG_BAD_DIRECTIVE_VISIBILITY);
 			return q;
 		}
 	}
 	q = parse_skip_space(p, e);
 	if (q < e && !parse_at_directive(q, e)) {
 		parse_locate_view(cur, v, body, q, &pos);
-		diag_emit(d, DIAG_WARNING, &pos, "bad-directive",
-		    "visibility: text after the class is ignored");
+		diag_msg(d, &pos, MSG_BAD_DIRECTIVE_VISIBILITY_TEXT);
 		while (q < e && !parse_at_directive(q, e)) {
 			q = parse_word_end(q, e);
 			if (q < e && *q == ':')
@@ -766,9 +759,7 @@ parse_ids(struct parse_doc *doc, struct parse_cursor *cur,
 		if (dir->nids == KITEI_MAX_IDS || p - tok > KITEI_MAX_ID_LEN) {
 			pos.line = line;
 			pos.col = col;
-			diag_emit(d, DIAG_ERROR, &pos, "bad-directive",
-			    "too many or too long ids in one directive "
-			    "(at most %d ids of %d characters)", KITEI_MAX_IDS,
+			diag_msg(d, &pos, MSG_BAD_DIRECTIVE_TOO, KITEI_MAX_IDS,
 			    KITEI_MAX_ID_LEN);
 			break;
 		}
@@ -779,8 +770,7 @@ parse_ids(struct parse_doc *doc, struct parse_cursor *cur,
 		dir->nids++;
 	}
 	if (dir->nids == 0) {
-		diag_emit(d, DIAG_ERROR, at, "bad-directive",
-		    "%s: names no element id", parse_keys[kind]);
+		diag_msg(d, at, MSG_BAD_DIRECTIVE_NAMES, parse_keys[kind]);
 		return parse_at_directive(p, e) ? p : e;
 	}
 	if (kind == DIRECTIVE_NA) {
@@ -816,13 +806,10 @@ parse_ids(struct parse_doc *doc, struct parse_cursor *cur,
 	if (lost) {
 		char *w = parse_original(v, body, q, parse_token_end(q, e));
 
-		diag_emit(d, DIAG_ERROR, &pos, "bad-directive",
-		    "covers: '%s' is not an id, and the ids after it are not "
-		    "read; separate ids with spaces or commas", w);
+		diag_msg(d, &pos, MSG_BAD_DIRECTIVE_COVERS, w);
 		free(w);
 	} else
-		diag_emit(d, DIAG_WARNING, &pos, "bad-directive",
-		    "covers: text after the ids is ignored");
+		diag_msg(d, &pos, MSG_BAD_DIRECTIVE_COVERS_TEXT);
 	return stop;
 }
 
@@ -895,29 +882,21 @@ parse_comment(struct parse_doc *doc, struct parse_cursor *cur,
 			 */
 			if (k.near == DIRECTIVE_VISIBILITY)
 				parse_bad_visibility(doc, &at, &at, d,
-				    "unknown-directive", "'%s:' is "
-				    "not a directive; did you mean 'visibility:'? "
-				    "The section is treated as confidential", w);
+				    MSG_UNKNOWN_DIRECTIVE_DIRECTIVE, w);
 			else
-				diag_emit(d, DIAG_ERROR, &at, "unknown-directive",
-				    "'%s:' is not a directive; did you mean '%s:'?",
-				    w, parse_keys[k.near]);
+				diag_msg(d, &at, MSG_UNKNOWN_DIRECTIVE, w,
+				    parse_keys[k.near]);
 		} else if (first && k.kind == DIRECTIVE_VISIBILITY)
 			parse_bad_visibility(doc, &at, &at, d,
-			    "bad-directive", "'%s' without a "
-			    "':' cannot be read; write 'visibility: internal'; "
-			    "the section is treated as confidential", w);
+			    MSG_BAD_DIRECTIVE_WITHOUT_READ, w);
 		else if (first && k.near == DIRECTIVE_VISIBILITY &&
 		    parse_names_class(q, e))
 			parse_bad_visibility(doc, &at, &at, d,
-			    "unknown-directive", "'%s' is not a "
-			    "directive; did you mean 'visibility:'? The section "
-			    "is treated as confidential", w);
+			    MSG_UNKNOWN_DIRECTIVE_DIRECTIVE_DID, w);
 		else if (first && k.kind >= 0 &&
 		    parse_idlike(q, (size_t)(parse_token_end(q, e) - q)))
-			diag_emit(d, DIAG_ERROR, &at, "bad-directive",
-			    "'%s' without a ':' cannot be read; write '%s: …'",
-			    w, parse_keys[k.kind]);
+			diag_msg(d, &at, MSG_BAD_DIRECTIVE_WITHOUT, w,
+			    parse_keys[k.kind]);
 		free(w);
 		break;
 	}
@@ -1026,16 +1005,12 @@ parse_unclosed(struct parse_doc *doc, struct parse_cursor *cur,
 	pos.path = doc->src->path;
 	parse_locate(cur, open, &pos.line, &pos.col);
 	if (kind == DIRECTIVE_VISIBILITY)
-		parse_bad_visibility(doc, &pos, &pos, d, "bad-directive", "a "
-		    "comment opened with '<!--' and never closed with '-->'%s: "
-		    "what follows it is not shown, and the section is treated "
-		    "as confidential", close != NULL ? " (a full-width '－－＞' "
-		    "does not close it)" : "");
+		parse_bad_visibility(doc, &pos, &pos, d,
+		    MSG_BAD_DIRECTIVE_COMMENT_OPENED,
+		    close != NULL ? " (a full-width '－－＞' " "does not close it)" : "");
 	else {
-		diag_emit(d, DIAG_ERROR, &pos, "bad-directive", "a comment "
-		    "opened with '<!--' and never closed with '-->'%s: what "
-		    "follows it is not shown", close != NULL ? " (a full-width "
-		    "'－－＞' does not close it)" : "");
+		diag_msg(d, &pos, MSG_BAD_DIRECTIVE_COMMENT,
+		    close != NULL ? " (a full-width " "'－－＞' does not close it)" : "");
 		parse_comment(doc, cur, open, open + 4, end, d);
 	}
 	unorm_view_free(&v);
@@ -1077,18 +1052,12 @@ parse_text_node(struct parse_doc *doc, cmark_node *n, struct parse_lines *lines,
 			continue;
 		parse_locate(&cur, lit + v.from[p - v.s], &pos.line, &pos.col);
 		if (kind == DIRECTIVE_VISIBILITY)
-			parse_bad_visibility(doc, &pos, &pos, d, "bad-directive",
-			    "a directive written as text%s is shown on the page "
-			    "and not read; the section is treated as confidential",
-			    strncmp(lit + v.from[p - v.s], "<!--", 4) != 0 ?
-			    " (with a full-width '＜！－－')" : " (never closed "
-			    "with '-->')");
+			parse_bad_visibility(doc, &pos, &pos, d,
+			    MSG_BAD_DIRECTIVE_DIRECTIVE_WRITTEN,
+			    strncmp(lit + v.from[p - v.s], "<!--", 4) != 0 ? " (with a full-width '＜！－－')" : " (never closed " "with '-->')");
 		else
-			diag_emit(d, DIAG_ERROR, &pos, "bad-directive",
-			    "a directive written as text%s is shown on the page "
-			    "and not read", strncmp(lit + v.from[p - v.s], "<!--",
-			    4) != 0 ? " (with a full-width '＜！－－')" : " (never "
-			    "closed with '-->')");
+			diag_msg(d, &pos, MSG_BAD_DIRECTIVE_DIRECTIVE,
+			    strncmp(lit + v.from[p - v.s], "<!--", 4) != 0 ? " (with a full-width '＜！－－')" : " (never " "closed with '-->')");
 	}
 	unorm_view_free(&v);
 }
@@ -1149,9 +1118,8 @@ parse_walk(struct parse_doc *doc, struct diag *d)
 			pos.line = cmark_node_get_start_line(n);
 			pos.col = parse_column(doc, pos.line,
 			    cmark_node_get_start_column(n));
-			diag_emit(d, DIAG_ERROR, &pos, "too-many-sections",
-			    "more than %d headings in one document; the file "
-			    "is not read", KITEI_MAX_SECTIONS);
+			diag_msg(d, &pos, MSG_TOO_MANY_SECTIONS,
+			    KITEI_MAX_SECTIONS);
 			rc = -1;
 			break;
 		default:
@@ -1168,9 +1136,7 @@ parse_walk(struct parse_doc *doc, struct diag *d)
 			pos.line = cmark_node_get_start_line(n);
 			pos.col = parse_column(doc, pos.line,
 			    cmark_node_get_start_column(n));
-			diag_emit(d, DIAG_ERROR, &pos, "too-deep",
-			    "nesting deeper than %d levels; the file is not read",
-			    KITEI_MAX_DEPTH);
+			diag_msg(d, &pos, MSG_TOO_DEEP, KITEI_MAX_DEPTH);
 			rc = -1;
 			break;
 		}

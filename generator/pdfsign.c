@@ -166,10 +166,7 @@ pdfsign_new(const char *identity, struct diag *d)
 	if (pass == NULL)
 		pass = "";
 	if (pdfsign_read(identity, PDFSIGN_P12_MAX, &der) < 0) {
-		diag_emit(d, DIAG_FATAL, &pos, "sign-pdf", "%s (--sign-pdf "
-		    "takes a PKCS#12 file; a key held by gpgsm: export it with "
-		    "gpgsm --export-secret-key-p12, see docs/pdf-signing.md)",
-		    strerror(errno));
+		diag_msg(d, &pos, MSG_SIGN_PDF_SIGN, strerror(errno));
 		goto fail;
 	}
 	dat.data = (unsigned char *)der.data;
@@ -178,28 +175,25 @@ pdfsign_new(const char *identity, struct diag *d)
 	if ((rc = gnutls_pkcs12_init(&p12)) < 0 ||
 	    ((rc = gnutls_pkcs12_import(p12, &dat, GNUTLS_X509_FMT_DER, 0)) < 0 &&
 	    gnutls_pkcs12_import(p12, &dat, GNUTLS_X509_FMT_PEM, 0) < 0)) {
-		diag_emit(d, DIAG_FATAL, &pos, "sign-pdf",
-		    "not a PKCS#12 file: %s", gnutls_strerror(rc));
+		diag_msg(d, &pos, MSG_SIGN_PDF_PKCS, gnutls_strerror(rc));
 		goto fail;
 	}
 	if (gnutls_pkcs12_verify_mac(p12, pass) < 0) {
-		diag_emit(d, DIAG_FATAL, &pos, "sign-pdf", "wrong password for the PKCS#12 file "
-		    "(set it in $%s)", KITEI_PDF_PASSWORD_ENV);
+		diag_msg(d, &pos, MSG_SIGN_PDF_WRONG, KITEI_PDF_PASSWORD_ENV);
 		goto fail;
 	}
 	if ((rc = gnutls_pkcs12_simple_parse(p12, pass, &xkey, &ps->chain,
 	    &ps->nchain, NULL, NULL, NULL,
 	    GNUTLS_PKCS12_SP_INCLUDE_SELF_SIGNED)) < 0 || ps->nchain == 0) {
-		diag_emit(d, DIAG_FATAL, &pos, "sign-pdf", "no key with its certificate in the "
-		    "PKCS#12 file: %s", rc < 0 ? gnutls_strerror(rc) :
-		    "no certificate");
+		diag_msg(d, &pos, MSG_SIGN_PDF_KEY,
+		    rc < 0 ? gnutls_strerror(rc) : "no certificate");
 		goto fail;
 	}
 	if ((rc = gnutls_privkey_init(&ps->key)) < 0 ||
 	    (rc = gnutls_privkey_import_x509(ps->key, xkey,
 	    GNUTLS_PRIVKEY_IMPORT_COPY)) < 0 ||
 	    (rc = pdfsign_ess(&ps->ess, ps->chain[0])) < 0) {
-		diag_emit(d, DIAG_FATAL, &pos, "sign-pdf", "%s", gnutls_strerror(rc));
+		diag_msg(d, &pos, MSG_SIGN_PDF_WHY, gnutls_strerror(rc));
 		goto fail;
 	}
 	gnutls_x509_privkey_deinit(xkey);
@@ -489,7 +483,7 @@ pdfsign_file(struct pdfsign *ps, const char *path,
 	struct pos	 pos = { path, 0, 0 };
 
 	if (pdfsign_read(path, PDFSIGN_PDF_MAX, &pdf) < 0) {
-		diag_emit(d, DIAG_FATAL, &pos, "sign-pdf", "%s", strerror(errno));
+		diag_msg(d, &pos, MSG_SIGN_PDF_WHY, strerror(errno));
 		goto out;
 	}
 	q = qpdf_init();
@@ -497,7 +491,7 @@ pdfsign_file(struct pdfsign *ps, const char *path,
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
 	if ((qpdf_read_memory(q, path, pdf.data, pdf.len, NULL) & QPDF_ERRORS) ||
 	    qpdf_get_num_pages(q) < 1 || (prev = pdfsign_startxref(&pdf)) < 0) {
-		diag_emit(d, DIAG_FATAL, &pos, "sign-pdf", "cannot read the PDF to sign it");
+		diag_msg(d, &pos, MSG_SIGN_PDF_READ);
 		goto out;
 	}
 	trailer = qpdf_get_trailer(q);
@@ -507,8 +501,7 @@ pdfsign_file(struct pdfsign *ps, const char *path,
 	if (qpdf_oh_has_key(q, root, "/AcroForm") || !qpdf_oh_is_integer(q, size) ||
 	    qpdf_oh_get_object_id(q, root) <= 0 ||
 	    qpdf_oh_get_object_id(q, page) <= 0) {
-		diag_emit(d, DIAG_FATAL, &pos, "sign-pdf", "the PDF "
-		    "already has a form or is not one kitei wrote: not signed");
+		diag_msg(d, &pos, MSG_SIGN_PDF_PDF);
 		goto out;
 	}
 	nsize = qpdf_oh_get_int_value_as_int(q, size);
@@ -640,13 +633,12 @@ pdfsign_file(struct pdfsign *ps, const char *path,
 	memcpy(up.data + (br - base), num, strlen(num));
 	buf_put(&pdf, up.data, up.len);
 	if ((grc = pdfsign_cms(ps, &pdf, hole, hole_end, &cms)) < 0) {
-		diag_emit(d, DIAG_FATAL, &pos, "sign-pdf", "cannot sign with %s: %s", ps->path,
+		diag_msg(d, &pos, MSG_SIGN_PDF_2, ps->path,
 		    gnutls_strerror(grc));
 		goto out;
 	}
 	if (cms.size > PDFSIGN_CMS_MAX) {
-		diag_emit(d, DIAG_FATAL, &pos, "sign-pdf", "the signature of %s is too large "
-		    "(a shorter certificate chain in the PKCS#12 file)", ps->path);
+		diag_msg(d, &pos, MSG_SIGN_PDF_SIGNATURE, ps->path);
 		goto out;
 	}
 	for (i = 0; i < cms.size; i++) {
@@ -659,19 +651,19 @@ pdfsign_file(struct pdfsign *ps, const char *path,
 	/* Appended: the unsigned bytes stay as they were. */
 	if ((f = fopen(path, "ab")) == NULL ||
 	    fwrite(up.data, 1, up.len, f) != up.len) {
-		diag_emit(d, DIAG_FATAL, &pos, "sign-pdf", "%s", strerror(errno));
+		diag_msg(d, &pos, MSG_SIGN_PDF_WHY, strerror(errno));
 		goto out;
 	}
 	if (fclose(f) != 0) {
 		f = NULL;
-		diag_emit(d, DIAG_FATAL, &pos, "sign-pdf", "%s", strerror(errno));
+		diag_msg(d, &pos, MSG_SIGN_PDF_WHY, strerror(errno));
 		goto out;
 	}
 	f = NULL;
 	rc = 0;
 	goto out;
 bad:
-	diag_emit(d, DIAG_FATAL, &pos, "sign-pdf", "unexpected PDF structure: not signed");
+	diag_msg(d, &pos, MSG_SIGN_PDF_UNEXPECTED);
 out:
 	if (f != NULL)
 		fclose(f);

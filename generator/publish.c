@@ -47,7 +47,7 @@ publish_error(struct diag *d, const char *path, const char *what)
 {
 	struct pos	 pos = { path, 0, 0 };
 
-	diag_emit(d, DIAG_FATAL, &pos, "io", "%s: %s", what, strerror(errno));
+	diag_msg(d, &pos, MSG_IO_WHAT_WHY, what, strerror(errno));
 }
 
 /* Reports why kitei will not write path; returns -1. */
@@ -56,7 +56,7 @@ publish_refuse(struct diag *d, const char *path, const char *why)
 {
 	struct pos	 pos = { path, 0, 0 };
 
-	diag_emit(d, DIAG_FATAL, &pos, "output", "%s", why);
+	diag_msg(d, &pos, MSG_OUTPUT_WHY, why);
 	return -1;
 }
 

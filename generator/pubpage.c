@@ -120,17 +120,16 @@ pubpage_copy_tree(const char *from, const char *to, int depth, struct diag *d)
 	int		 rc = -1;
 
 	if (depth > PUBPAGE_MAX_DEPTH) {
-		diag_emit(d, DIAG_FATAL, &pos, "io", "the previous public page "
-		    "is nested too deep to carry over");
+		diag_msg(d, &pos, MSG_IO_PREVIOUS);
 		return -1;
 	}
 	if (mkdir(to, 0755) < 0 && errno != EEXIST) {
 		pos.path = to;
-		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+		diag_msg(d, &pos, MSG_IO_WHY, strerror(errno));
 		return -1;
 	}
 	if ((dh = opendir(from)) == NULL) {
-		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+		diag_msg(d, &pos, MSG_IO_WHY, strerror(errno));
 		return -1;
 	}
 	while ((de = readdir(dh)) != NULL) {
@@ -160,7 +159,7 @@ pubpage_copy_tree(const char *from, const char *to, int depth, struct diag *d)
 	rc = 0;
 	goto out;
 syserr:
-	diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+	diag_msg(d, &pos, MSG_IO_WHY, strerror(errno));
 out:
 	closedir(dh);
 	free(f);
@@ -210,7 +209,7 @@ pubpage_render(const struct pubpage_opts *o, struct publish *pub,
 		if (xmlSaveFormatFileEnc(path, doc, "UTF-8", 1) < 0) {
 			struct pos pos = { path, 0, 0 };
 
-			diag_emit(d, DIAG_FATAL, &pos, "io", "cannot write");
+			diag_msg(d, &pos, MSG_IO_WRITE);
 			free(path);
 			return -1;
 		}
@@ -350,10 +349,7 @@ pubpage_parts(struct assemble_public_part **out, struct pubpage_rev **revs_out,
 		if (sm == NULL || sm->nversions == 0 ||
 		    sm->versions[sm->nversions - 1].change == NULL) {
 			if (pubpage_has_public(m, i))
-				diag_emit(d, DIAG_NOTE, NULL, "public-unapproved",
-				    "manual '%s' has never been signed off: its "
-				    "public sections are left out of the public "
-				    "page (build --draft previews them)", id);
+				diag_msg(d, NULL, MSG_PUBLIC_UNAPPROVED, id);
 			continue;
 		}
 		v = &sm->versions[sm->nversions - 1];
@@ -366,21 +362,16 @@ pubpage_parts(struct assemble_public_part **out, struct pubpage_rev **revs_out,
 		r = &revs[k];
 		om = r->model != NULL ? pubpage_manual(r->model, id) : MODEL_NONE;
 		if (!r->ok || om == MODEL_NONE) {
-			diag_emit(d, DIAG_WARNING, NULL, "public-unapproved",
-			    "manual '%s' is not signed off, and its signed-off "
-			    "revision %.12s %s: its public sections are left out "
-			    "of the public page", id, v->change,
-			    r->model == NULL || r->hist == NULL ? "cannot be read" :
-			    om == MODEL_NONE ? "has no manual of that id" :
-			    "has findings that touch visibility");
+			diag_msg(d, NULL, MSG_PUBLIC_UNAPPROVED_MANUAL, id,
+			    v->change,
+			    r->model == NULL || r->hist == NULL ? "cannot be read" : om == MODEL_NONE ? "has no manual of that id" : "has findings that touch visibility");
 			continue;
 		}
 		parts[np].model = r->model;
 		parts[np].hist = r->hist;
 		parts[np++].manual = om;
-		diag_emit(d, DIAG_NOTE, NULL, "public-unapproved", "manual '%s' "
-		    "is not signed off: the public page shows its signed-off "
-		    "第%d版 (%.12s)", id, v->number, v->change);
+		diag_msg(d, NULL, MSG_PUBLIC_UNAPPROVED_MANUAL_SIGNED, id,
+		    v->number, v->change);
 	}
 	*out = parts;
 	*revs_out = revs;
@@ -409,12 +400,10 @@ pubpage_write(const struct pubpage_opts *o, struct publish *pub,
 			snprintf(where, sizeof(where), ":%d", m->line);
 		else
 			where[0] = '\0';
-		diag_emit(d, DIAG_ERROR, NULL, "public-withheld", "the public page "
-		    "was not written: %zu finding%s touch%s visibility (the first: "
-		    "%s%s [%s]); %s", n, n == 1 ? "" : "s", n == 1 ? "es" : "",
-		    m->path != NULL ? m->path : "kitei.yml", where, m->rule,
-		    kept ? "the previous public page is kept" :
-		    "there is no public page");
+		diag_msg(d, NULL, MSG_PUBLIC_WITHHELD, n, n == 1 ? "" : "s",
+		    n == 1 ? "es" : "", m->path != NULL ? m->path : "kitei.yml",
+		    where, m->rule,
+		    kept ? "the previous public page is kept" : "there is no public page");
 		return 0;
 	}
 	if (in->src->worktree && !o->draft)
@@ -428,17 +417,13 @@ pubpage_write(const struct pubpage_opts *o, struct publish *pub,
 	}
 	if (why != NULL) {
 		if ((rc = pubpage_keep(o, pub, &kept, d)) == 0)
-			diag_emit(d, DIAG_NOTE, NULL, "public-unapproved",
-			    "public page not written: %s; %s", why, kept ?
-			    "the previous public page is kept" :
-			    "there is no public page");
+			diag_msg(d, NULL, MSG_PUBLIC_UNAPPROVED_PUBLIC, why,
+			    kept ? "the previous public page is kept" : "there is no public page");
 		goto out;
 	}
 	if (o->draft) {
 		doc = assemble_public(in, NULL, 0, 1);
-		diag_emit(d, DIAG_NOTE, NULL, "public-draft", "the public page "
-		    "is a preview of text that may not be approved: marked 未承認 "
-		    "and noindex; do not publish it");
+		diag_msg(d, NULL, MSG_PUBLIC_DRAFT);
 	} else
 		doc = assemble_public(in, parts, np, 0);
 	rc = pubpage_render(o, pub, doc, rnd, d);

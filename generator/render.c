@@ -100,7 +100,7 @@ render_xml_error(void *arg, xmlErrorPtr e)
 	for (p = msg; *p != '\0'; p++)
 		if (*p == '\n')
 			*p = ' ';
-	diag_emit(r->d, DIAG_FATAL, &pos, "template", "%s", msg);
+	diag_msg(r->d, &pos, MSG_TEMPLATE_WHY, msg);
 	free(msg);
 }
 
@@ -130,7 +130,7 @@ render_xslt_error(void *arg, const char *fmt, ...)
 		if (*p == '\n')
 			*p = ' ';
 	if (n > 0)
-		diag_emit(r->d, DIAG_FATAL, NULL, "template", "%s", b);
+		diag_msg(r->d, NULL, MSG_TEMPLATE_WHY, b);
 }
 
 /* Reports a read a template asked for and kitei refused; counts it. */
@@ -143,10 +143,7 @@ render_refuse(struct render *r, const char *from, int line, const char *what,
 	pos.path = from != NULL ? from : r->current;
 	pos.line = line > 0 ? line : 0;
 	pos.col = 0;
-	diag_emit(r->d, DIAG_FATAL, &pos, "template-read", "%s '%s' refused: "
-	    "a template reads only templates of the policy root's templates/ "
-	    "at the revision built and the shipped ones", what,
-	    uri != NULL ? uri : "");
+	diag_msg(r->d, &pos, MSG_TEMPLATE_READ, what, uri != NULL ? uri : "");
 	r->refused++;
 }
 
@@ -345,7 +342,7 @@ render_read(struct render *r, const char *name, int shipped, char **data,
 		if (rc == -1) {
 			struct pos pos = { path, 0, 0 };
 
-			diag_emit(r->d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+			diag_msg(r->d, &pos, MSG_IO_WHY, strerror(errno));
 		}
 		free(path);
 	}
@@ -417,7 +414,7 @@ render_parse(struct render *r, const char *data, size_t len, const char *url,
 	if (doc == NULL && r->refused == refused) {
 		struct pos pos = { url, 0, 0 };
 
-		diag_emit(r->d, DIAG_FATAL, &pos, "template", "cannot read template");
+		diag_msg(r->d, &pos, MSG_TEMPLATE);
 	}
 	return doc;
 }
@@ -463,9 +460,7 @@ render_doc_loader(const xmlChar *uri, xmlDictPtr dict, int options,
 	    KITEI_ENOTFOUND) {
 		struct pos pos = { from != NULL ? from : r->current, line, 0 };
 
-		diag_emit(r->d, DIAG_FATAL, &pos, "template", "%s '%s': no such "
-		    "template at the revision built nor among the shipped ones",
-		    what, (const char *)uri);
+		diag_msg(r->d, &pos, MSG_TEMPLATE_SUCH, what, (const char *)uri);
 		r->refused++;
 	}
 	if (rc == 0)
@@ -568,7 +563,7 @@ render_sheet(struct render *r, const char *name)
 		xasprintf(&path, "%s%s", r->shipdir, name);
 		pos.path = path;
 		pos.line = pos.col = 0;
-		diag_emit(r->d, DIAG_FATAL, &pos, "template", "cannot read template");
+		diag_msg(r->d, &pos, MSG_TEMPLATE);
 		free(path);
 	}
 	if (rc != 0 || (doc = render_parse(r, data, len, url, NULL, 0)) == NULL)
@@ -586,7 +581,7 @@ render_sheet(struct render *r, const char *name)
 	if (style == NULL) {
 		struct pos pos = { url, 0, 0 };
 
-		diag_emit(r->d, DIAG_FATAL, &pos, "template", "not a usable XSLT template");
+		diag_msg(r->d, &pos, MSG_TEMPLATE_USABLE);
 		goto out;
 	}
 	r->sheets = xgrowarray(r->sheets, r->nsheets, 1, sizeof(*r->sheets));
@@ -688,21 +683,16 @@ render_transform(struct render *r, xmlDocPtr doc, const char *name,
 		res = NULL;
 	}
 	if (r->deep)
-		diag_emit(r->d, DIAG_FATAL, &pos, "template-limit", "template "
-		    "calls nested deeper than %d levels (runaway recursion?)",
-		    RENDER_MAX_DEPTH);
+		diag_msg(r->d, &pos, MSG_TEMPLATE_LIMIT, RENDER_MAX_DEPTH);
 	else if (ctx->opCount >= ctx->opLimit)
-		diag_emit(r->d, DIAG_FATAL, &pos, "template-limit", "template "
-		    "stopped after %lu steps on an input of %lu nodes (runaway "
-		    "recursion?)", ctx->opLimit, nodes);
+		diag_msg(r->d, &pos, MSG_TEMPLATE_LIMIT_TEMPLATE, ctx->opLimit,
+		    nodes);
 	else if (ctx->xpathCtxt != NULL &&
 	    ctx->xpathCtxt->opCount >= ctx->xpathCtxt->opLimit)
-		diag_emit(r->d, DIAG_FATAL, &pos, "template-limit", "template "
-		    "stopped after %lu XPath operations on an input of %lu nodes",
+		diag_msg(r->d, &pos, MSG_TEMPLATE_LIMIT_TEMPLATE_STOPPED,
 		    ctx->xpathCtxt->opLimit, nodes);
 	else if (res == NULL && r->refused == refused)
-		diag_emit(r->d, DIAG_FATAL, &pos, "template", "template %s failed",
-		    name);
+		diag_msg(r->d, &pos, MSG_TEMPLATE_TEMPLATE, name);
 	if (getenv("KITEI_DEBUG_RENDER_OPS") != NULL)
 		fprintf(stderr, "%s: %lu nodes, %lu steps, %lu xpath\n", name,
 		    nodes, ctx->opCount,
@@ -731,7 +721,7 @@ render_page(struct render *r, xmlDocPtr doc, const char *name,
 	if (xsltSaveResultToFilename(path, res, style, 0) < 0) {
 		struct pos pos = { path, 0, 0 };
 
-		diag_emit(r->d, DIAG_FATAL, &pos, "io", "cannot write the page");
+		diag_msg(r->d, &pos, MSG_IO_WRITE_PAGE);
 		rc = -1;
 	}
 	xmlFreeDoc(res);
@@ -758,7 +748,7 @@ render_copy(struct render *r, const char *name, const char *path)
 		if ((in = fopen(src, "rb")) == NULL) {
 			struct pos pos = { src, 0, 0 };
 
-			diag_emit(r->d, DIAG_FATAL, &pos, "io", "cannot read");
+			diag_msg(r->d, &pos, MSG_IO_READ);
 			free(src);
 			goto out;
 		}
@@ -772,7 +762,7 @@ render_copy(struct render *r, const char *name, const char *path)
 	    fclose(out) != 0) {
 		struct pos pos = { path, 0, 0 };
 
-		diag_emit(r->d, DIAG_FATAL, &pos, "io", "cannot write");
+		diag_msg(r->d, &pos, MSG_IO_WRITE);
 		goto out;
 	}
 	rc = 0;

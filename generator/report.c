@@ -12,6 +12,7 @@
 #include "catalog.h"
 #include "coverage.h"
 #include "diag.h"
+#include "i18n.h"
 #include "json.h"
 #include "model.h"
 #include "report.h"
@@ -33,10 +34,10 @@ report_text(FILE *f, const struct report *r, int color)
 	/* The catalog may come from the policy root: escaped (diag.h). */
 	id = diag_safe(r->cat->id);
 	version = diag_safe(r->cat->version);
-	fprintf(f, "%s %s at %.12s%s: %zu of %zu elements met (%zu%%): "
+	fprintf(f, _("%s %s at %.12s%s: %zu of %zu elements met (%zu%%): "
 	    "%zu covered, %zu not applicable, %zu missing; %zu error%s, "
-	    "%zu warning%s\n", id, version,
-	    r->src->revision[0] != '\0' ? r->src->revision : "(no commit)",
+	    "%zu warning%s\n"), id, version,
+	    r->src->revision[0] != '\0' ? r->src->revision : _("(no commit)"),
 	    r->src->worktree ? " + 未コミット" : "",
 	    counted, cov->nelements,
 	    cov->nelements ? counted * 100 / cov->nelements : 100,
@@ -45,8 +46,8 @@ report_text(FILE *f, const struct report *r, int color)
 	free(id);
 	free(version);
 	if (r->src->shallow)
-		fputs("warning: this is a shallow clone: history and approvals "
-		    "are incomplete\n", f);
+		fputs(_("warning: this is a shallow clone: history and approvals "
+		    "are incomplete\n"), f);
 }
 
 /* One section of an element as design.md's JSON gives it. */

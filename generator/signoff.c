@@ -225,8 +225,7 @@ signoff_gpg_init(struct signoff_gpg *g, const struct sources *src,
 		    src->keys[i].len)) != 0) {
 			struct pos pos = { src->keys[i].path, 0, 0 };
 
-			diag_emit(d, DIAG_WARNING, &pos, "bad-key",
-			    "cannot import the key: %s", gpgme_strerror(e));
+			diag_msg(d, &pos, MSG_BAD_KEY, gpgme_strerror(e));
 		}
 	g->ready = 1;
 	return 0;
@@ -498,10 +497,8 @@ signoff_check_effective(const struct history_commit *c,
 	n = history_trailer_values(&vals, c, "Effective");
 	for (i = 0; i < n; i++)
 		if (jdate_parse(&day, vals[i]) < 0)
-			diag_emit(d, DIAG_ERROR, pos, "bad-approval",
-			    "manual '%s': Effective: %s in %.12s is not a day "
-			    "written YYYY-MM-DD, so the 施行日 cannot be read",
-			    cm->id, vals[i], c->id);
+			diag_msg(d, pos, MSG_BAD_APPROVAL_MANUAL, cm->id,
+			    vals[i], c->id);
 	free(vals);
 }
 
@@ -917,11 +914,9 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 			memset(&a, 0, sizeof(a));
 			if (signoff_parse_person(vals[k], &a.name, &a.email) < 0) {
 				if (t == nchg - 1)
-					diag_emit(d, DIAG_WARNING, &pos,
-					    "bad-approval", "manual '%s': "
-					    "Approved-by: %s in %.12s is not "
-					    "'名前 <email>'", cm->id, vals[k],
-					    c->id);
+					diag_msg(d, &pos,
+					    MSG_BAD_APPROVAL_MANUAL_APPROVED,
+					    cm->id, vals[k], c->id);
 				continue;
 			}
 			/*
@@ -932,11 +927,9 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 			then = p != NULL ? pcf : NULL;
 			if (t == nchg - 1 && !signoff_any_role(in->cf, a.email) &&
 			    (then == NULL || !signoff_any_role(then, a.email)))
-				diag_emit(d, DIAG_WARNING, &pos, "bad-approval",
-				    "manual '%s': the approval by %s in %.12s "
-				    "is not counted: kitei.yml gives this "
-				    "address no approver role", cm->id, vals[k],
-				    c->id);
+				diag_msg(d, &pos,
+				    MSG_BAD_APPROVAL_MANUAL_APPROVAL, cm->id,
+				    vals[k], c->id);
 			for (r = 0; r < cm->napprovers; r++) {
 				const struct config_role *role =
 				    config_role(in->cf, cm->approvers[r]);
@@ -950,11 +943,9 @@ signoff_manual_run(struct signoff_manual *sm, size_t mi,
 				if (in->cf->require_signature) {
 					a.sig = signoff_verify(g, in->repo, c, p, &why);
 					if (a.sig != SIGNOFF_SIG_GOOD) {
-						diag_emit(d, DIAG_WARNING, &pos,
-						    "bad-approval", "manual '%s': the "
-						    "approval by %s in %.12s is not "
-						    "counted: %s", cm->id, vals[k],
-						    c->id, why);
+						diag_msg(d, &pos,
+						    MSG_BAD_APPROVAL_MANUAL_APPROVAL_COUNTED,
+						    cm->id, vals[k], c->id, why);
 						break;
 					}
 				}
@@ -1041,22 +1032,24 @@ signoff_findings(struct signoff_manual *sm, size_t mi,
 		sm->has_review_due = 1;
 		signoff_today(&today, in->today);
 		if (jdate_days(&today) > jdate_days(&sm->review_due))
-			diag_emit(d, DIAG_WARNING, &pos, "review-overdue",
-			    "manual '%s' was last approved on %s; its review "
-			    "was due on %s", cm->id,
+			diag_msg(d, &pos, MSG_REVIEW_OVERDUE, cm->id,
 			    jdate_iso(a, sizeof(a), &sm->last_approved),
 			    jdate_iso(b, sizeof(b), &sm->review_due));
 	}
 	if (sm->signed_off || !sm->changed)
 		return;
 	if (cm->napprovers == 0) {
-		diag_emit(d, in->release ? DIAG_ERROR : DIAG_WARNING, &pos,
-		    "unapproved-change", "manual '%s' names no approvers in "
-		    "kitei.yml, so it can never be signed off", cm->id);
+		if (in->release)
+			diag_msg(d, &pos, MSG_UNAPPROVED_CHANGE_NO_APPROVERS,
+			    cm->id);
+		else
+			diag_msg(d, &pos,
+			    MSG_UNAPPROVED_CHANGE_NO_APPROVERS_DRAFT, cm->id);
 		return;
 	}
 	{
 		struct buf missing = { NULL, 0, 0 };
+		const char *since, *who;
 
 		for (r = 0; r < cm->napprovers; r++) {
 			const struct config_role *role = config_role(in->cf,
@@ -1069,11 +1062,15 @@ signoff_findings(struct signoff_manual *sm, size_t mi,
 				    role != NULL && role->title ? role->title :
 				    cm->approvers[r]);
 		}
-		diag_emit(d, in->release ? DIAG_ERROR : DIAG_WARNING, &pos,
-		    "unapproved-change", "manual '%s' has changes since %s "
-		    "(last change %.12s); approval missing from %s", cm->id,
-		    sm->nversions > 0 ? "its last sign-off" : "it was written",
-		    sm->last_change->id, missing.data ? missing.data : "no one");
+		since = sm->nversions > 0 ? _("its last sign-off") :
+		    _("it was written");
+		who = missing.data ? missing.data : _("no one");
+		if (in->release)
+			diag_msg(d, &pos, MSG_UNAPPROVED_CHANGE, cm->id, since,
+			    sm->last_change->id, who);
+		else
+			diag_msg(d, &pos, MSG_UNAPPROVED_CHANGE_DRAFT, cm->id,
+			    since, sm->last_change->id, who);
 		buf_free(&missing);
 	}
 }
@@ -1099,10 +1096,7 @@ signoff_version_findings(const struct signoff_manual *sm, size_t mi,
 		v = &sm->versions[i];
 		p = &sm->versions[i - 1];
 		if (jdate_days(&v->effective) < jdate_days(&p->effective))
-			diag_emit(d, DIAG_ERROR, &pos, "effective-date-order",
-			    "manual '%s': 第%d版 takes effect on %s, before "
-			    "第%d版 (%s); its approval (last change %.12s) needs "
-			    "an Effective: trailer no earlier than that", cm->id,
+			diag_msg(d, &pos, MSG_EFFECTIVE_DATE_ORDER, cm->id,
 			    v->number, jdate_iso(a, sizeof(a), &v->effective),
 			    p->number, jdate_iso(b, sizeof(b), &p->effective),
 			    v->change);
@@ -1110,10 +1104,7 @@ signoff_version_findings(const struct signoff_manual *sm, size_t mi,
 	if (sm->nversions > 0 &&
 	    (v = &sm->versions[sm->nversions - 1])->number > 1 &&
 	    v->nsummary == 0)
-		diag_emit(d, DIAG_WARNING, &pos, "missing-summary",
-		    "manual '%s': no approval of 第%d版 gives a Summary: trailer, "
-		    "so its 改定内容 is the subjects of the commits it approves",
-		    cm->id, v->number);
+		diag_msg(d, &pos, MSG_MISSING_SUMMARY, cm->id, v->number);
 }
 
 struct signoff *

@@ -40,7 +40,7 @@ sources_git_error(struct diag *d, const char *what)
 {
 	const git_error	*e = git_error_last();
 
-	diag_emit(d, DIAG_FATAL, NULL, "git", "%s: %s", what,
+	diag_msg(d, NULL, MSG_GIT_WHAT_WHY, what,
 	    e != NULL && e->message != NULL ? e->message : "unknown error");
 }
 
@@ -83,8 +83,7 @@ sources_add(struct sources_walk *w, const char *rel, const char *data, size_t le
 			pos.path = s->prefix;
 			pos.line = pos.col = 0;
 			if (w->rc == 0)
-				diag_emit(w->d, DIAG_FATAL, &pos, "too-many-documents",
-				    "more than %d documents under the policy root",
+				diag_msg(w->d, &pos, MSG_TOO_MANY_DOCUMENTS,
 				    KITEI_MAX_DOCUMENTS);
 			w->rc = -1;
 			return;
@@ -104,19 +103,21 @@ sources_add(struct sources_walk *w, const char *rel, const char *data, size_t le
 
 /* Says that the file at path (len bytes, or more if len is 0) is past max. */
 static void
-sources_too_large_diag(struct diag *d, enum diag_level sev,
+sources_too_large_diag(struct diag *d, int fatal,
     const char *path, size_t len, size_t max)
 {
 	struct pos	 pos;
 
 	pos.path = path;
 	pos.line = pos.col = 0;
-	if (len > max)
-		diag_emit(d, sev, &pos, "too-large", "file of %zu bytes is "
-		    "larger than the limit of %zu bytes; not read", len, max);
+	if (len > max && fatal)
+		diag_msg(d, &pos, MSG_TOO_LARGE_INPUT, len, max);
+	else if (len > max)
+		diag_msg(d, &pos, MSG_TOO_LARGE, len, max);
+	else if (fatal)
+		diag_msg(d, &pos, MSG_TOO_LARGE_INPUT_STREAM, max);
 	else
-		diag_emit(d, sev, &pos, "too-large", "file is larger than the "
-		    "limit of %zu bytes; not read", max);
+		diag_msg(d, &pos, MSG_TOO_LARGE_STREAM, max);
 }
 
 /*
@@ -134,7 +135,7 @@ sources_too_large(struct sources_walk *w, const char *rel, size_t len)
 	if (len <= max)
 		return 0;
 	xasprintf(&path, "%s%s", w->src->prefix, rel);
-	sources_too_large_diag(w->d, config ? DIAG_FATAL : DIAG_ERROR, path,
+	sources_too_large_diag(w->d, config, path,
 	    len, max);
 	free(path);
 	if (config)
@@ -144,19 +145,27 @@ sources_too_large(struct sources_walk *w, const char *rel, size_t len)
 
 /* Reports a symlink or submodule under the policy root. */
 static void
-sources_reject(struct sources_walk *w, const char *rel, const char *rule,
-    const char *what)
+sources_reject(struct sources_walk *w, const char *rel, enum msgid id,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void
+sources_reject(struct sources_walk *w, const char *rel, enum msgid id,
+    const char *fmt, ...)
 {
+	va_list		 ap;
 	struct pos	 pos;
 	char		*path;
 
 	xasprintf(&path, "%s%s", w->src->prefix, rel);
 	pos.path = path;
 	pos.line = pos.col = 0;
-	diag_emit(w->d, DIAG_ERROR, &pos, rule, "%s under the policy root is "
-	    "not read: only regular files are sources", what);
+	va_start(ap, fmt);
+	diag_vmsgf(w->d, &pos, id, fmt, ap);
+	va_end(ap);
 	free(path);
 }
+/* sources_reject(w, rel, MSG_X, args...), checked against MSG_X. */
+#define sources_reject(w, rel, ...) \
+	sources_reject((w), (rel), MSG_IDFMT(__VA_ARGS__))
 
 /* git_tree_walk callback: reads kitei.yml and *.md blobs. */
 static int
@@ -173,9 +182,9 @@ sources_tree_cb(const char *root, const git_tree_entry *e, void *arg)
 		return 0;
 	xasprintf(&rel, "%s%s", root, name);
 	if (mode == GIT_FILEMODE_LINK)
-		sources_reject(w, rel, "symlink", "a symbolic link");
+		sources_reject(w, rel, MSG_SYMLINK);
 	else if (mode == GIT_FILEMODE_COMMIT)
-		sources_reject(w, rel, "submodule", "a submodule");
+		sources_reject(w, rel, MSG_SUBMODULE);
 	else if (!strcmp(rel, SOURCES_CONFIG) || sources_is_markdown(name) ||
 	    sources_is_key(rel)) {
 		if (git_blob_lookup(&blob, w->src->repo, git_tree_entry_id(e)) < 0) {
@@ -248,7 +257,7 @@ sources_io_error(struct diag *d, const char *path)
 
 	pos.path = path;
 	pos.line = pos.col = 0;
-	diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+	diag_msg(d, &pos, MSG_IO_WHY, strerror(errno));
 }
 
 /* Compares two names for a sorted directory listing. */
@@ -318,15 +327,15 @@ sources_walk_fs(struct sources_walk *w)
 				sources_io_error(w->d, abs);
 				w->rc = -1;
 			} else if (S_ISLNK(st.st_mode))
-				sources_reject(w, child, "symlink", "a symbolic link");
+				sources_reject(w, child, MSG_SYMLINK);
 			else if (S_ISDIR(st.st_mode)) {
 				char *dotgit;
 				struct stat gst;
 
 				xasprintf(&dotgit, "%s/.git", abs);
 				if (lstat(dotgit, &gst) == 0)
-					sources_reject(w, child, "submodule",
-					    "a nested repository");
+					sources_reject(w, child,
+					    MSG_SUBMODULE_NESTED);
 				else {
 					if (nstack == capstack)
 						stack = xreallocarray(stack,
@@ -342,7 +351,7 @@ sources_walk_fs(struct sources_walk *w)
 				else if (sources_slurp(abs, &data, &len) < 0) {
 					if (errno == EFBIG)
 						sources_too_large_diag(w->d,
-						    DIAG_FATAL, abs, 0,
+						    1, abs, 0,
 						    KITEI_MAX_FILE_BYTES);
 					else
 						sources_io_error(w->d, abs);
@@ -409,8 +418,7 @@ sources_as_of(git_commit **commit, const char *as_of, struct diag *d)
 	int		 off;
 
 	if (sources_parse_day(as_of, &day) < 0) {
-		diag_emit(d, DIAG_FATAL, NULL, "usage",
-		    "--as-of: expected a date as YYYY-MM-DD, not '%s'", as_of);
+		diag_msg(d, NULL, MSG_USAGE_EXPECTED_DATE, as_of);
 		return -1;
 	}
 	for (;;) {
@@ -422,8 +430,7 @@ sources_as_of(git_commit **commit, const char *as_of, struct diag *d)
 			break;
 		if (git_commit_parentcount(c) == 0 ||
 		    git_commit_parent(&parent, c, 0) < 0) {
-			diag_emit(d, DIAG_FATAL, NULL, "as-of",
-			    "no commit was made on or before %s", as_of);
+			diag_msg(d, NULL, MSG_AS_OF, as_of);
 			git_commit_free(c);
 			*commit = NULL;
 			return -1;
@@ -447,17 +454,15 @@ sources_resolve(struct sources *s, const struct sources_opts *o, struct diag *d)
 	if (unborn == 1 && o->rev == NULL) {
 		if (o->worktree)
 			return 0;
-		diag_emit(d, DIAG_FATAL, NULL, "git", "the repository has no "
-		    "commits yet: commit the policy root, or use --worktree");
+		diag_msg(d, NULL, MSG_GIT_REPOSITORY);
 		return -1;
 	}
 	if (git_revparse_single(&obj, s->repo, rev) < 0) {
-		diag_emit(d, DIAG_FATAL, NULL, "git", "unknown revision '%s'", rev);
+		diag_msg(d, NULL, MSG_GIT_UNKNOWN, rev);
 		return -1;
 	}
 	if (git_object_peel((git_object **)&s->commit, obj, GIT_OBJECT_COMMIT) < 0) {
-		diag_emit(d, DIAG_FATAL, NULL, "git",
-		    "revision '%s' does not name a commit", rev);
+		diag_msg(d, NULL, MSG_GIT_REVISION, rev);
 		goto out;
 	}
 	if (o->as_of != NULL && sources_as_of(&s->commit, o->as_of, d) < 0)
@@ -466,9 +471,8 @@ sources_resolve(struct sources *s, const struct sources_opts *o, struct diag *d)
 	s->time = (int64_t)git_commit_time(s->commit);
 	s->offset = git_commit_time_offset(s->commit);
 	if (jdate_clamp_time(&s->time, &s->offset) < 0)
-		diag_emit(d, DIAG_WARNING, NULL, "commit-date", "commit %.12s: "
-		    "its date lies outside the years %d to %d; it is taken as the "
-		    "nearest day inside", s->revision, JDATE_YEAR_MIN, JDATE_YEAR_MAX);
+		diag_msg(d, NULL, MSG_COMMIT_DATE, s->revision, JDATE_YEAR_MIN,
+		    JDATE_YEAR_MAX);
 	rc = 0;
 out:
 	git_object_free(obj);
@@ -493,9 +497,7 @@ sources_walk_tree(struct sources_walk *w)
 		int r = git_tree_entry_bypath(&ent, tree, p);
 
 		if (r < 0 || git_tree_entry_type(ent) != GIT_OBJECT_TREE) {
-			diag_emit(w->d, DIAG_FATAL, NULL, "no-config",
-			    "the policy root %s is not committed at %.12s: commit "
-			    "it, or use --worktree", p, s->revision);
+			diag_msg(w->d, NULL, MSG_NO_CONFIG, p, s->revision);
 			free(p);
 			goto out;
 		}
@@ -598,9 +600,7 @@ sources_note_uncommitted(const struct sources *s, struct diag *d)
 	root = s->prefix[0] != '\0' ? s->prefix : NULL;
 	pos.path = root;
 	pos.line = pos.col = 0;
-	diag_emit(d, DIAG_NOTE, &pos, "uncommitted-changes", "%zu file%s %s%s "
-	    "differ%s from HEAD and %s not checked (%s); --worktree previews "
-	    "them", count, count == 1 ? "" : "s",
+	diag_msg(d, &pos, MSG_UNCOMMITTED_CHANGES, count, count == 1 ? "" : "s",
 	    root != NULL ? "under " : "in the policy root",
 	    root != NULL ? root : "", count == 1 ? "s" : "",
 	    count == 1 ? "is" : "are", names.data);
@@ -620,7 +620,7 @@ sources_open(struct sources **out, const struct sources_opts *o, struct diag *d)
 	const char		*dir = o->dir != NULL ? o->dir : ".";
 	const char		*workdir;
 	size_t			 n;
-	int			 rc = -1;
+	int			 rc = -1, gerr;
 
 	*out = NULL;
 	s = xcalloc(1, sizeof(*s));
@@ -629,14 +629,26 @@ sources_open(struct sources **out, const struct sources_opts *o, struct diag *d)
 		sources_io_error(d, dir);
 		goto out;
 	}
-	if (git_repository_open_ext(&s->repo, real, 0, NULL) < 0) {
-		diag_emit(d, DIAG_FATAL, NULL, "git", "%s is not inside a git "
-		    "repository: kitei reads policies from git", real);
+	if ((gerr = git_repository_open_ext(&s->repo, real, 0, NULL)) < 0) {
+		const git_error	*e = git_error_last();
+		const char	*why = e != NULL ? e->message : "";
+
+		/*
+		 * kitei's explanation first, the library's words after.
+		 * libgit2 1.5 reports the ownership check as a missing
+		 * safe.directory setting (GIT_ENOTFOUND), later ones as
+		 * GIT_EOWNER.
+		 */
+		if (gerr == GIT_EOWNER || strstr(why, "safe.directory") != NULL)
+			diag_msg(d, NULL, MSG_GIT_OWNER, real, real, why);
+		else if (gerr == GIT_ENOTFOUND)
+			diag_msg(d, NULL, MSG_GIT_INSIDE, real);
+		else
+			diag_msg(d, NULL, MSG_GIT_OPEN, real, why);
 		goto out;
 	}
 	if ((workdir = git_repository_workdir(s->repo)) == NULL) {
-		diag_emit(d, DIAG_FATAL, NULL, "git", "%s is a bare repository: "
-		    "run kitei in a clone", real);
+		diag_msg(d, NULL, MSG_GIT_BARE, real);
 		goto out;
 	}
 	if (realpath(workdir, wreal) == NULL) {
@@ -645,8 +657,7 @@ sources_open(struct sources **out, const struct sources_opts *o, struct diag *d)
 	}
 	n = strlen(wreal);
 	if (strncmp(real, wreal, n) != 0 || (real[n] != '\0' && real[n] != '/')) {
-		diag_emit(d, DIAG_FATAL, NULL, "git", "%s is outside the working "
-		    "tree %s", real, wreal);
+		diag_msg(d, NULL, MSG_GIT_OUTSIDE, real, wreal);
 		goto out;
 	}
 	if (real[n] == '\0')
@@ -664,8 +675,7 @@ sources_open(struct sources **out, const struct sources_opts *o, struct diag *d)
 	if ((o->worktree ? sources_walk_fs(&w) : sources_walk_tree(&w)) < 0)
 		goto out;
 	if (s->config.data == NULL) {
-		diag_emit(d, DIAG_FATAL, NULL, "no-config", "no kitei.yml in %s%s: "
-		    "a policy root is a folder holding kitei.yml",
+		diag_msg(d, NULL, MSG_NO_CONFIG_KITEI,
 		    s->prefix[0] != '\0' ? s->prefix : "the repository root",
 		    o->worktree ? "" : " at this revision");
 		goto out;
@@ -762,8 +772,7 @@ sources_read(const struct sources *s, const char *rel, char **data,
 	*data = NULL;
 	*len = 0;
 	if (strstr(rel, "..") != NULL || rel[0] == '/') {
-		diag_emit(d, DIAG_FATAL, NULL, "outside-root",
-		    "%s: files outside the policy root are not read", rel);
+		diag_msg(d, NULL, MSG_OUTSIDE_ROOT, rel);
 		return -1;
 	}
 	if (s->worktree || s->commit == NULL) {
@@ -776,11 +785,11 @@ sources_read(const struct sources *s, const char *rel, char **data,
 		else if (fstat(fd, &st) == 0 &&
 		    (size_t)st.st_size > KITEI_MAX_FILE_BYTES) {
 			close(fd);
-			sources_too_large_diag(d, DIAG_FATAL, path,
+			sources_too_large_diag(d, 1, path,
 			    (size_t)st.st_size, KITEI_MAX_FILE_BYTES);
 		} else if (sources_slurp_fd(fd, data, len) < 0) {
 			if (errno == EFBIG)
-				sources_too_large_diag(d, DIAG_FATAL, path, 0,
+				sources_too_large_diag(d, 1, path, 0,
 				    KITEI_MAX_FILE_BYTES);
 			else
 				sources_io_error(d, path);
@@ -805,7 +814,7 @@ sources_read(const struct sources *s, const char *rel, char **data,
 		goto out;
 	}
 	if ((size_t)git_blob_rawsize(blob) > KITEI_MAX_FILE_BYTES) {
-		sources_too_large_diag(d, DIAG_FATAL, path,
+		sources_too_large_diag(d, 1, path,
 		    (size_t)git_blob_rawsize(blob), KITEI_MAX_FILE_BYTES);
 		goto out;
 	}

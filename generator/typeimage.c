@@ -95,8 +95,7 @@ typeimage_add(struct typeimage *t, xmlNodePtr n, double x, double w,
 		if (pos.line < 0)
 			pos.line = 0;
 		pos.col = 0;
-		diag_emit(t->d, DIAG_WARNING, &pos, "fo-image", "external-graphic "
-		    "%s names no image of the policy root; left out",
+		diag_msg(t->d, &pos, MSG_FO_IMAGE,
 		    src != NULL ? (const char *)src : "without src");
 		xmlFree(src);
 		return -1;

@@ -13,9 +13,10 @@
 /* Loads data; see ydoc.h.  Returns 0, or -1 with a diagnostic emitted. */
 int
 ydoc_load(struct ydoc *y, const char *path, const char *data, size_t len,
-    int line_offset, struct diag *d, enum diag_level level, const char *rule)
+    int line_offset, struct diag *d, int front_matter)
 {
 	yaml_parser_t	 parser;
+	const char	*problem;
 	struct pos	 pos;
 	int		 rc = -1;
 
@@ -25,7 +26,10 @@ ydoc_load(struct ydoc *y, const char *path, const char *data, size_t len,
 	if (!yaml_parser_initialize(&parser)) {
 		pos.path = path;
 		pos.line = pos.col = 0;
-		diag_emit(d, DIAG_FATAL, &pos, rule, "cannot start the YAML parser");
+		if (front_matter)
+			diag_msg(d, &pos, MSG_BAD_FRONT_MATTER_YAML_START);
+		else
+			diag_msg(d, &pos, MSG_BAD_CONFIG_YAML_START);
 		return -1;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
@@ -36,10 +40,15 @@ ydoc_load(struct ydoc *y, const char *path, const char *data, size_t len,
 		pos.path = path;
 		pos.line = (int)m.line + 1 + line_offset;
 		pos.col = (int)m.column + 1;
-		diag_emit(d, level, &pos, rule, "malformed YAML: %s%s%s",
-		    parser.problem ? parser.problem : "syntax error",
-		    parser.context ? " " : "",
-		    parser.context ? parser.context : "");
+		problem = parser.problem ? parser.problem : "syntax error";
+		if (front_matter)
+			diag_msg(d, &pos, MSG_BAD_FRONT_MATTER_YAML, problem,
+			    parser.context ? " " : "",
+			    parser.context ? parser.context : "");
+		else
+			diag_msg(d, &pos, MSG_BAD_CONFIG_YAML, problem,
+			    parser.context ? " " : "",
+			    parser.context ? parser.context : "");
 		goto out;
 	}
 	y->loaded = 1;

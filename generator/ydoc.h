@@ -24,12 +24,12 @@ struct ydoc {
 
 /*
  * Loads the first YAML document of data into y.  A syntax error is reported
- * at level with the given rule.  Returns 0, or -1 with a diagnostic emitted.
+ * as front matter's (an error) or kitei.yml's (fatal).  Returns 0, or -1 with a diagnostic emitted.
  * An empty text loads as a document without a root.
  */
 int		 ydoc_load(struct ydoc *y, const char *path, const char *data,
 		    size_t len, int line_offset, struct diag *d,
-		    enum diag_level level, const char *rule);
+		    int front_matter);
 void		 ydoc_free(struct ydoc *);
 /* Returns the root node or NULL, borrowed. */
 yaml_node_t	*ydoc_root(struct ydoc *);

@@ -5,7 +5,7 @@ set -eu
 
 # build: compilers and libraries kitei links against
 build="build-essential pkg-config libgit2-dev libcmark-gfm-dev
-libcmark-gfm-extensions-dev libxml2-dev libxml2-utils libxslt1-dev libyaml-dev
+libcmark-gfm-extensions-dev libxml2-dev libxml2-utils libxslt1-dev libyaml-dev gettext locales
 libpango1.0-dev libcairo2-dev libarchive-dev libgpgme-dev libqpdf-dev
 libgcrypt20-dev libutf8proc-dev zlib1g-dev librsvg2-dev libjpeg62-turbo-dev
 libgnutls28-dev libmicrohttpd-dev"
@@ -22,6 +22,12 @@ for p in $want; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
 	    missing="$missing $p"
 done
+# The tests run the rule fixtures under Japanese messages too.
+if [ "${1:-}" = "--test" ] && [ "$(id -u)" -eq 0 ] &&
+    ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-*8$'; then
+	localedef -i ja_JP -f UTF-8 ja_JP.UTF-8 2>/dev/null ||
+	    echo "kitei: could not make the ja_JP.UTF-8 locale (tests skip Japanese)" >&2
+fi
 [ -z "$missing" ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then

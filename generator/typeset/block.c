@@ -197,8 +197,8 @@ typeset_list(struct ts_ctx *c, struct ts_vlist *vl, xmlNodePtr ln,
 		if (item->type != XML_ELEMENT_NODE)
 			continue;
 		if (!typeset_is(item, "list-item")) {
-			typeset_warn_once(c, item, "fo-unsupported-element",
-			    (const char *)item->name, "%s in a list-block ignored",
+			typeset_warn_once(c, item, (const char *)item->name,
+			    MSG_FO_UNSUPPORTED_ELEMENT,
 			    (const char *)item->name);
 			continue;
 		}
@@ -226,9 +226,10 @@ typeset_list(struct ts_ctx *c, struct ts_vlist *vl, xmlNodePtr ln,
 				    depth + 1);
 			} else if (part->type == XML_ELEMENT_NODE &&
 			    !typeset_is(part, "marker"))
-				typeset_warn_once(c, part, "fo-unsupported-element",
-				    (const char *)part->name, "%s in a list-item "
-				    "ignored", (const char *)part->name);
+				typeset_warn_once(c, part,
+				    (const char *)part->name,
+				    MSG_FO_UNSUPPORTED_ELEMENT_LIST,
+				    (const char *)part->name);
 		}
 		if (label != NULL) {
 			for (k = before; k < vl->n; k++)
@@ -259,8 +260,7 @@ typeset_build_blocks(struct ts_ctx *c, struct ts_vlist *vl, xmlNodePtr parent,
 	const char	*name;
 
 	if (depth > TS_MAXDEPTH) {
-		typeset_warn_once(c, parent, "fo-depth", "depth",
-		    "FO nested too deeply; %s and below ignored",
+		typeset_warn_once(c, parent, "depth", MSG_FO_DEPTH,
 		    (const char *)parent->name);
 		return 0;
 	}
@@ -315,8 +315,8 @@ typeset_build_blocks(struct ts_ctx *c, struct ts_vlist *vl, xmlNodePtr parent,
 			    refw - bk.st.start - bk.st.end, &h)) >= 0)
 				typeset_vl_box(vl, K_IMAGE, h, 0)->line = k;
 		} else {
-			typeset_warn_once(c, n, "fo-unsupported-element", name,
-			    "unsupported FO element %s ignored", name);
+			typeset_warn_once(c, n, name,
+			    MSG_FO_UNSUPPORTED_ELEMENT_UNSUPPORTED, name);
 			continue;
 		}
 		typeset_blk_close(c, vl, n, &bk);

@@ -79,8 +79,7 @@ typeset_fill_cite(struct ts_ctx *c, struct ts_para *p, struct buf *b,
 
 	p->dynamic = 1;
 	if (ref == NULL) {
-		typeset_warn_once(c, n, "fo-citation", "no ref-id",
-		    "page-number-citation without %s", "ref-id");
+		typeset_warn_once(c, n, "no ref-id", MSG_FO_CITATION_PAGE);
 		return;
 	}
 	ip = g_hash_table_lookup(c->ids, ref);
@@ -90,8 +89,7 @@ typeset_fill_cite(struct ts_ctx *c, struct ts_para *p, struct buf *b,
 		xasprintf(&k, "cite\x1f%s", ref);
 		if (!g_hash_table_contains(c->warned, k)) {
 			g_hash_table_add(c->warned, k);
-			typeset_warn(c, n, "fo-citation",
-			    "page-number-citation to unknown id '%s'", ref);
+			typeset_warn(c, n, MSG_FO_CITATION, ref);
 		} else
 			free(k);
 	}
@@ -127,8 +125,8 @@ typeset_fill_elem(struct ts_ctx *c, struct ts_para *p, struct buf *b,
 	char		 num[32];
 
 	if (!typeset_is_fo(n)) {
-		typeset_warn_once(c, n, "fo-unsupported-element", name,
-		    "element %s outside the FO namespace ignored", name);
+		typeset_warn_once(c, n, name,
+		    MSG_FO_UNSUPPORTED_ELEMENT_ELEMENT, name);
 		return;
 	}
 	typeset_attrs(c, n, &a);
@@ -179,11 +177,11 @@ typeset_fill_elem(struct ts_ctx *c, struct ts_para *p, struct buf *b,
 	    strcmp(name, "inline-container") == 0 ||
 	    strcmp(name, "footnote") == 0) {
 		if (strcmp(name, "block") == 0)
-			typeset_warn_once(c, n, "fo-block-in-inline", name,
-			    "%s inside an inline set as inline", name);
+			typeset_warn_once(c, n, name, MSG_FO_BLOCK_IN_INLINE,
+			    name);
 		if (strcmp(name, "footnote") == 0)
-			typeset_warn_once(c, n, "fo-unsupported-element", name,
-			    "%s: only its inline is set", name);
+			typeset_warn_once(c, n, name,
+			    MSG_FO_UNSUPPORTED_ELEMENT_INLINE, name);
 		for (ch = n->children; ch != NULL; ch = ch->next) {
 			if (typeset_is(ch, "footnote-body"))
 				continue;
@@ -193,9 +191,9 @@ typeset_fill_elem(struct ts_ctx *c, struct ts_para *p, struct buf *b,
 				    st.pre, space);
 			else if (ch->type == XML_ELEMENT_NODE) {
 				if (depth >= TS_MAXDEPTH) {
-					typeset_warn_once(c, ch, "fo-depth",
-					    "depth", "FO nested too deeply; %s "
-					    "and below ignored", (const char *)ch->name);
+					typeset_warn_once(c, ch, "depth",
+					    MSG_FO_DEPTH,
+					    (const char *)ch->name);
 					continue;
 				}
 				typeset_fill_elem(c, p, b, al, space, ch, &st,
@@ -205,8 +203,8 @@ typeset_fill_elem(struct ts_ctx *c, struct ts_para *p, struct buf *b,
 	} else if (strcmp(name, "marker") == 0) {
 		return;
 	} else {
-		typeset_warn_once(c, n, "fo-unsupported-element", name,
-		    "unsupported FO element %s ignored", name);
+		typeset_warn_once(c, n, name,
+		    MSG_FO_UNSUPPORTED_ELEMENT_UNSUPPORTED, name);
 		return;
 	}
 	end = (int)b->len;

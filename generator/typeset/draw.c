@@ -560,8 +560,8 @@ typeset_bookmarks(struct ts_ctx *c, xmlNodePtr n, int parent, int depth)
 		if (ch->type != XML_ELEMENT_NODE)
 			continue;
 		if (!typeset_is(ch, "bookmark")) {
-			typeset_warn_once(c, ch, "fo-unsupported-element",
-			    (const char *)ch->name, "%s in a bookmark-tree ignored",
+			typeset_warn_once(c, ch, (const char *)ch->name,
+			    MSG_FO_UNSUPPORTED_ELEMENT_BOOKMARK,
 			    (const char *)ch->name);
 			continue;
 		}
@@ -578,8 +578,7 @@ typeset_bookmarks(struct ts_ctx *c, xmlNodePtr n, int parent, int depth)
 		b.len = 0;
 		if (a.v[A_INTERNAL_DEST] != NULL) {
 			if (g_hash_table_lookup(c->ids, a.v[A_INTERNAL_DEST]) == NULL) {
-				typeset_warn(c, ch, "fo-bookmark",
-				    "bookmark to unknown id '%s' dropped",
+				typeset_warn(c, ch, MSG_FO_BOOKMARK,
 				    a.v[A_INTERNAL_DEST]);
 				continue;
 			}

@@ -87,8 +87,7 @@ typeset_fonts(struct ts_ctx *c, const char *fontdir)
 		}
 	}
 	if (set == NULL || set->nfont == 0) {
-		diag_emit(c->d, DIAG_FATAL, NULL, "fonts",
-		    "no fonts in %s (Debian package fonts-noto-cjk)",
+		diag_msg(c->d, NULL, MSG_FONTS,
 		    fontdir ? fontdir : "/usr/share/fonts/opentype/noto");
 		FcConfigDestroy(cfg);
 		return -1;

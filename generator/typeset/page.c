@@ -113,9 +113,8 @@ typeset_page_record(struct ts_ctx *c, struct ts_vlist *vl, size_t pi)
 				g_hash_table_insert(c->ids, xstrdup(it->str), ip);
 			} else if (it->kind == K_ID && c->pass == 1 &&
 			    ip->first != (int)pi) {
-				typeset_warn_once(c, NULL, "fo-duplicate-id",
-				    it->str, "id '%s' used more than once",
-				    it->str);
+				typeset_warn_once(c, NULL, it->str,
+				    MSG_FO_DUPLICATE_ID, it->str);
 			}
 			ip->last = (int)pi;
 		} else if (it->kind == K_LINE) {
@@ -212,17 +211,14 @@ typeset_paginate(struct ts_ctx *c, struct ts_seq *sq, int *number)
 	sq->page_from = c->npages;
 	do {
 		if ((pi = typeset_page_new(c, sq, (*number)++)) < 0) {
-			diag_emit(c->d, DIAG_ERROR, NULL, "fo-too-many-pages",
-			    "more than %d pages; output cut", TS_MAXPAGES);
+			diag_msg(c->d, NULL, MSG_FO_TOO_MANY_PAGES, TS_MAXPAGES);
 			return -1;
 		}
 		pg = &c->pages[pi];
 		avail = pg->m->body.h;
 		if (fabs(pg->m->body.w - sq->width) > TS_EPS)
-			typeset_warn_once(c, sq->node, "fo-master-width",
-			    pg->m->name, "region-body of %s differs in width from "
-			    "the sequence's first master; that width is used",
-			    pg->m->name);
+			typeset_warn_once(c, sq->node, pg->m->name,
+			    MSG_FO_MASTER_WIDTH, pg->m->name);
 		y = 0;
 		started = 0;
 		best = 0;
@@ -267,9 +263,10 @@ typeset_paginate(struct ts_ctx *c, struct ts_seq *sq, int *number)
 			    typeset_row_split(c, vl, j, avail - y) == 0)
 				it = &vl->v[j];
 			if (!started && y + it->h > avail + TS_EPS)
-				typeset_warn_once(c, it->kind == K_LINE ?
-				    it->para->block : NULL, "fo-overflow",
-				    "overflow", "%s taller than the page; cut",
+				typeset_warn_once(c,
+				    it->kind == K_LINE ?
+				    it->para->block : NULL,
+				    "overflow", MSG_FO_OVERFLOW,
 				    it->kind == K_ROW ? "table row" : "block");
 			y += it->h;
 			started = 1;

@@ -65,7 +65,7 @@ typeset_save(struct diag *d, const char *path, const unsigned char *data,
 	}
 	if (err == 0)
 		return 0;
-	diag_emit(d, DIAG_FATAL, &pos, "io", "cannot write: %s", strerror(err));
+	diag_msg(d, &pos, MSG_IO, strerror(err));
 	return -1;
 }
 
@@ -165,9 +165,8 @@ typeset_finish(struct ts_ctx *c, const struct buf *pdf, const char *path,
 	rc = typeset_save(c->d, path, qpdf_get_buffer(q), qpdf_get_buffer_length(q));
 	goto out;
 err:
-	diag_emit(c->d, DIAG_FATAL, NULL, "pdf", "%s",
-	    qpdf_has_error(q) ? qpdf_get_error_full_text(q, qpdf_get_error(q)) :
-	    "qpdf failed");
+	diag_msg(c->d, NULL, MSG_PDF_WHY,
+	    qpdf_has_error(q) ? qpdf_get_error_full_text(q, qpdf_get_error(q)) : "qpdf failed");
 out:
 	qpdf_cleanup(&q);
 	return rc;

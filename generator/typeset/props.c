@@ -132,10 +132,10 @@ static const struct ts_attrname {
 	{ "float", A_IGNORE }, { "id-ref", A_IGNORE },
 };
 
-/* Emits a warning at node's FO line. */
-void
-typeset_warn(struct ts_ctx *c, xmlNodePtr n, const char *rule,
-    const char *fmt, const char *arg)
+/* Emits table message id at node's FO line. */
+static void
+typeset_vwarn(struct ts_ctx *c, xmlNodePtr n, enum msgid id,
+    const char *fmt, va_list ap)
 {
 	struct pos	 pos;
 
@@ -144,28 +144,43 @@ typeset_warn(struct ts_ctx *c, xmlNodePtr n, const char *rule,
 	if (pos.line < 0)
 		pos.line = 0;
 	pos.col = 0;
-	diag_emit(c->d, DIAG_WARNING, &pos, rule, fmt, arg);
+	diag_vmsgf(c->d, &pos, id, fmt, ap);
+}
+
+/* Emits table message id at node's FO line. */
+void
+(typeset_warn)(struct ts_ctx *c, xmlNodePtr n, enum msgid id,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	typeset_vwarn(c, n, id, fmt, ap);
+	va_end(ap);
 }
 
 /*
- * Emits a warning once per key in the document (the first place found):
- * a template that uses an unsupported property does so on every page.
+ * Emits a warning once per rule and key in the document (the first place
+ * found): a template that uses an unsupported property does so on every page.
  */
 void
-typeset_warn_once(struct ts_ctx *c, xmlNodePtr n, const char *rule,
-    const char *key, const char *fmt, const char *arg)
+(typeset_warn_once)(struct ts_ctx *c, xmlNodePtr n, const char *key,
+    enum msgid id, const char *fmt, ...)
 {
 	char	*k;
+	va_list	 ap;
 
 	if (c->pass != 1)
 		return;
-	xasprintf(&k, "%s\x1f%s", rule, key);
+	xasprintf(&k, "%s\x1f%s", msg_get(id)->rule, key);
 	if (g_hash_table_contains(c->warned, k)) {
 		free(k);
 		return;
 	}
 	g_hash_table_add(c->warned, k);
-	typeset_warn(c, n, rule, fmt, arg);
+	va_start(ap, fmt);
+	typeset_vwarn(c, n, id, fmt, ap);
+	va_end(ap);
 }
 
 /* Returns whether n is the FO element called name. */
@@ -301,8 +316,8 @@ typeset_attrs(struct ts_ctx *c, xmlNodePtr n, struct ts_attrs *a)
 		    strncmp(name, "padding", 7) == 0)
 			ok = typeset_attr_box(a, name, typeset_attr_text(at));
 		if (ok < 0)
-			typeset_warn_once(c, n, "fo-unsupported-property", name,
-			    "unsupported FO property %s ignored", name);
+			typeset_warn_once(c, n, name,
+			    MSG_FO_UNSUPPORTED_PROPERTY, name);
 	}
 }
 
@@ -348,8 +363,7 @@ typeset_len(struct ts_ctx *c, xmlNodePtr n, const char *s, double em,
 		goto bad;
 	return 0;
 bad:
-	typeset_warn_once(c, n, "fo-bad-length", s,
-	    "length '%s' not understood", s);
+	typeset_warn_once(c, n, s, MSG_FO_BAD_LENGTH, s);
 	return -1;
 }
 
@@ -411,7 +425,7 @@ typeset_color(struct ts_ctx *c, xmlNodePtr n, const char *s, uint32_t *out)
 			*out = ts_colors[i].rgb;
 			return 0;
 		}
-	typeset_warn_once(c, n, "fo-bad-color", s, "colour '%s' not understood", s);
+	typeset_warn_once(c, n, s, MSG_FO_BAD_COLOR, s);
 	return -1;
 }
 
@@ -452,8 +466,7 @@ typeset_family(struct ts_ctx *c, xmlNodePtr n, const char *s)
 		    strcasecmp(one, TS_MONO) == 0)
 			return TS_MONO;
 	}
-	typeset_warn_once(c, n, "fo-font-family", s,
-	    "font-family '%s' has no known face; using the serif", s);
+	typeset_warn_once(c, n, s, MSG_FO_FONT_FAMILY, s);
 	return TS_SERIF;
 }
 

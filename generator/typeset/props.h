@@ -11,16 +11,24 @@
 
 #include "typeset_int.h"
 
-/* Emits a warning at node's FO line. */
-void	 typeset_warn(struct ts_ctx *c, xmlNodePtr n, const char *rule,
-	    const char *fmt, const char *arg);
+/*
+ * Emits table message MSG_X (msg.h) at node's FO line:
+ * typeset_warn(c, n, MSG_X, args...), checked against MSG_X's format.
+ */
+void	 typeset_warn(struct ts_ctx *c, xmlNodePtr n, enum msgid id,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+#define typeset_warn(c, n, ...)	typeset_warn((c), (n), MSG_IDFMT(__VA_ARGS__))
 
 /*
- * Emits a warning once per key in the document (the first place found):
+ * The same once per rule and key in the document (the first place found):
  * a template that uses an unsupported property does so on every page.
+ * typeset_warn_once(c, n, key, MSG_X, args...).
  */
-void	 typeset_warn_once(struct ts_ctx *c, xmlNodePtr n, const char *rule,
-	    const char *key, const char *fmt, const char *arg);
+void	 typeset_warn_once(struct ts_ctx *c, xmlNodePtr n, const char *key,
+	    enum msgid id, const char *fmt, ...)
+	    __attribute__((format(printf, 5, 6)));
+#define typeset_warn_once(c, n, key, ...) \
+	typeset_warn_once((c), (n), (key), MSG_IDFMT(__VA_ARGS__))
 
 /* Returns whether n is the FO element called name. */
 int	 typeset_is(xmlNodePtr n, const char *name);

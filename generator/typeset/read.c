@@ -41,8 +41,7 @@ typeset_master_read(struct ts_ctx *c, xmlNodePtr n, struct ts_master *m,
 	typeset_len_opt(c, n, a.v[A_PAGE_WIDTH], st->size, 0, &m->pw);
 	typeset_len_opt(c, n, a.v[A_PAGE_HEIGHT], st->size, 0, &m->ph);
 	if (m->pw < 72 || m->ph < 72 || m->pw > 14400 || m->ph > 14400) {
-		typeset_warn(c, n, "fo-page-size", "page size of %s out of range; "
-		    "A4 used", m->name);
+		typeset_warn(c, n, MSG_FO_PAGE_SIZE, m->name);
 		m->pw = 595.2756;
 		m->ph = 841.8898;
 	}
@@ -102,16 +101,15 @@ typeset_master_read(struct ts_ctx *c, xmlNodePtr n, struct ts_master *m,
 			    ra.v[A_REGION_NAME] : "xsl-region-after");
 			reg->present = 1;
 		} else {
-			typeset_warn_once(c, r, "fo-unsupported-element",
-			    (const char *)r->name, "%s not supported; its content "
-			    "is not drawn", (const char *)r->name);
+			typeset_warn_once(c, r, (const char *)r->name,
+			    MSG_FO_UNSUPPORTED_ELEMENT_SUPPORTED,
+			    (const char *)r->name);
 		}
 	}
 	if (m->body.name == NULL)
 		m->body.name = xstrdup("xsl-region-body");
 	if (m->body.w < 10 || m->body.h < 10) {
-		typeset_warn(c, n, "fo-page-size", "region-body of %s too small; "
-		    "margins ignored", m->name);
+		typeset_warn(c, n, MSG_FO_PAGE_SIZE_REGION, m->name);
 		m->body.x = m->body.y = 36;
 		m->body.w = m->pw - 72;
 		m->body.h = m->ph - 72;
@@ -168,15 +166,14 @@ typeset_seqmaster_read(struct ts_ctx *c, xmlNodePtr n, struct ts_seqmaster *sm)
 					cd->parity = strcmp(v, "odd") == 0 ? 1 :
 					    strcmp(v, "even") == 0 ? 2 : 0;
 				if (cd->m == NULL)
-					typeset_warn(c, cn, "fo-master",
-					    "no simple-page-master '%s'",
-					    ca.v[A_MASTER_REFERENCE] ?
-					    ca.v[A_MASTER_REFERENCE] : "");
+					typeset_warn(c, cn,
+					    MSG_FO_MASTER_SIMPLE,
+					    ca.v[A_MASTER_REFERENCE] ? ca.v[A_MASTER_REFERENCE] : "");
 			}
 		} else {
-			typeset_warn_once(c, s, "fo-unsupported-element",
-			    (const char *)s->name, "unsupported FO element %s "
-			    "ignored", (const char *)s->name);
+			typeset_warn_once(c, s, (const char *)s->name,
+			    MSG_FO_UNSUPPORTED_ELEMENT_UNSUPPORTED,
+			    (const char *)s->name);
 			continue;
 		}
 		sm->nspecs++;
@@ -261,8 +258,7 @@ typeset_seq_read(struct ts_ctx *c, xmlNodePtr n, struct ts_seq *sq)
 		if (strcmp(c->sms[i].name, s) == 0)
 			sq->sm = &c->sms[i];
 	if (sq->sm == NULL) {
-		typeset_warn(c, n, "fo-master", "no page master '%s'; the first "
-		    "simple-page-master used", s ? s : "");
+		typeset_warn(c, n, MSG_FO_MASTER_PAGE, s ? s : "");
 		sq->sm = &c->sms[0];
 	}
 	for (ch = n->children; ch != NULL; ch = ch->next) {
@@ -277,8 +273,8 @@ typeset_seq_read(struct ts_ctx *c, xmlNodePtr n, struct ts_seq *sq)
 			sq->nstatics++;
 		} else if (ch->type == XML_ELEMENT_NODE && !typeset_is(ch, "flow") &&
 		    !typeset_is(ch, "title"))
-			typeset_warn_once(c, ch, "fo-unsupported-element",
-			    (const char *)ch->name, "%s in a page-sequence ignored",
+			typeset_warn_once(c, ch, (const char *)ch->name,
+			    MSG_FO_UNSUPPORTED_ELEMENT_PAGE,
 			    (const char *)ch->name);
 	}
 	return 0;
@@ -311,8 +307,7 @@ typeset_read(struct ts_ctx *c, xmlNodePtr root)
 		}
 	}
 	if (c->nmasters == 0) {
-		diag_emit(c->d, DIAG_ERROR, NULL, "fo-master",
-		    "FO has no simple-page-master");
+		diag_msg(c->d, NULL, MSG_FO_MASTER);
 		return -1;
 	}
 	/* Every simple master doubles as a one-spec sequence master. */
@@ -341,9 +336,8 @@ typeset_read(struct ts_ctx *c, xmlNodePtr root)
 				} else if (m->type == XML_ELEMENT_NODE &&
 				    !typeset_is(m, "simple-page-master"))
 					typeset_warn_once(c, m,
-					    "fo-unsupported-element",
-					    (const char *)m->name, "%s in the "
-					    "layout-master-set ignored",
+					    (const char *)m->name,
+					    MSG_FO_UNSUPPORTED_ELEMENT_LAYOUT,
 					    (const char *)m->name);
 		} else if (typeset_is(ch, "page-sequence")) {
 			c->seqs = xreallocarray(c->seqs, c->nseqs + 1,
@@ -353,8 +347,8 @@ typeset_read(struct ts_ctx *c, xmlNodePtr root)
 		} else if (ch->type == XML_ELEMENT_NODE &&
 		    !typeset_is(ch, "bookmark-tree") &&
 		    !typeset_is(ch, "declarations"))
-			typeset_warn_once(c, ch, "fo-unsupported-element",
-			    (const char *)ch->name, "%s in fo:root ignored",
+			typeset_warn_once(c, ch, (const char *)ch->name,
+			    MSG_FO_UNSUPPORTED_ELEMENT_ROOT,
 			    (const char *)ch->name);
 	}
 	/* A sequence master without specs would leave pages without masters. */
@@ -365,8 +359,7 @@ typeset_read(struct ts_ctx *c, xmlNodePtr root)
 			c->sms[i].nspecs = 1;
 		}
 	if (c->nseqs == 0) {
-		diag_emit(c->d, DIAG_ERROR, NULL, "fo-sequence",
-		    "FO has no page-sequence");
+		diag_msg(c->d, NULL, MSG_FO_SEQUENCE);
 		return -1;
 	}
 	return 0;

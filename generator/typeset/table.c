@@ -108,8 +108,8 @@ typeset_row(struct ts_ctx *c, struct ts_table *t, xmlNodePtr rn,
 		if (cn->type != XML_ELEMENT_NODE)
 			continue;
 		if (!typeset_is(cn, "table-cell")) {
-			typeset_warn_once(c, cn, "fo-unsupported-element",
-			    (const char *)cn->name, "%s in a table-row ignored",
+			typeset_warn_once(c, cn, (const char *)cn->name,
+			    MSG_FO_UNSUPPORTED_ELEMENT_TABLE,
 			    (const char *)cn->name);
 			continue;
 		}
@@ -118,13 +118,11 @@ typeset_row(struct ts_ctx *c, struct ts_table *t, xmlNodePtr rn,
 		if (span < 1)
 			span = 1;
 		if (ca.v[A_ROWS_SPANNING] != NULL && atoi(ca.v[A_ROWS_SPANNING]) > 1)
-			typeset_warn_once(c, cn, "fo-rows-spanning",
-			    "number-rows-spanning", "%s not supported; the cell "
-			    "spans one row", "number-rows-spanning");
+			typeset_warn_once(c, cn, "number-rows-spanning",
+			    MSG_FO_ROWS_SPANNING);
 		if (col >= ncols) {
-			typeset_warn_once(c, cn, "fo-table-columns", "too many cells",
-			    "row has more cells than the table has columns; %s",
-			    "extra cells ignored");
+			typeset_warn_once(c, cn, "too many cells",
+			    MSG_FO_TABLE_COLUMNS);
 			break;
 		}
 		if (col + span > ncols)
@@ -202,8 +200,9 @@ typeset_table(struct ts_ctx *c, struct ts_vlist *vl, xmlNodePtr tn,
 		if (!header && !typeset_is(sec, "table-body") &&
 		    !typeset_is(sec, "table-footer")) {
 			if (!typeset_is(sec, "marker"))
-				typeset_warn_once(c, sec, "fo-unsupported-element",
-				    (const char *)sec->name, "%s in a table ignored",
+				typeset_warn_once(c, sec,
+				    (const char *)sec->name,
+				    MSG_FO_UNSUPPORTED_ELEMENT_TABLE_IGNORED,
 				    (const char *)sec->name);
 			continue;
 		}
@@ -220,9 +219,9 @@ typeset_table(struct ts_ctx *c, struct ts_vlist *vl, xmlNodePtr tn,
 				if (rn->type != XML_ELEMENT_NODE)
 					continue;
 				if (!typeset_is(rn, "table-row")) {
-					typeset_warn_once(c, rn, "fo-table-row",
-					    (const char *)rn->name, "%s outside "
-					    "a table-row ignored",
+					typeset_warn_once(c, rn,
+					    (const char *)rn->name,
+					    MSG_FO_TABLE_ROW,
 					    (const char *)rn->name);
 					continue;
 				}

@@ -115,8 +115,7 @@ typeset_pdf(struct diag *d, const void *fo, const char *path,
 
 	root = xmlDocGetRootElement(doc);
 	if (!typeset_is(root, "root")) {
-		diag_emit(d, DIAG_ERROR, NULL, "fo-root", "not an XSL-FO document "
-		    "(no fo:root)");
+		diag_msg(d, NULL, MSG_FO_ROOT);
 		goto out;
 	}
 	if (typeset_fonts(&c, meta->fontdir) < 0 || typeset_read(&c, root) < 0)
@@ -181,8 +180,7 @@ typeset_pdf(struct diag *d, const void *fo, const char *path,
 	cairo_surface_destroy(c.surf);
 	c.surf = NULL;
 	if (cs != CAIRO_STATUS_SUCCESS) {
-		diag_emit(d, DIAG_FATAL, NULL, "pdf", "%s",
-		    cairo_status_to_string(cs));
+		diag_msg(d, NULL, MSG_PDF_WHY, cairo_status_to_string(cs));
 		goto out;
 	}
 	if (typeset_finish(&c, &pdf, path, meta) < 0)

@@ -25,6 +25,32 @@ run_case() {
 	if [ "$got" -eq "$want" ]; then ok "$name: exit $want"
 	else fail "$name: exit $got, want $want"; fi
 	[ -z "$rule" ] || contains "$name: names [$rule]" "$out" "[$rule]"
+	run_case_ja "$name"
+}
+
+# run_case_ja NAME: the same check under LANG=ja_JP.UTF-8 (LC_ALL unset, so
+# only LC_MESSAGES follows it): the exit status, every position, level and
+# [rule] must stay as in English; the messages are counted as Japanese
+# when they hold a non-ASCII character; an English line left is a failure.  Skipped when
+# the machine has no ja_JP.UTF-8 (scripts/deps.sh --test makes it).
+run_case_ja() {
+	locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-*8$' || return 0
+	env -u LC_ALL LANG=ja_JP.UTF-8 timeout 20 "$KITEI" --today "$TODAY" \
+	    -C "$WORK/$1/policies" check 2>&1 | grep -v '要素を充足\| elements met (' \
+	    > "$WORK/$1.ja"
+	sed 's/^\([^ ]* [a-z]*:\) .* \(\[[a-z0-9-]*\]\)$/\1 \2/' "$out" > "$WORK/$1.en.frame"
+	sed 's/^\([^ ]* [a-z]*:\) .* \(\[[a-z0-9-]*\]\)$/\1 \2/' "$WORK/$1.ja" > "$WORK/$1.ja.frame"
+	if cmp -s "$WORK/$1.en.frame" "$WORK/$1.ja.frame"; then
+		ok "$1: Japanese keeps positions, levels and rules"
+	else
+		fail "$1: Japanese changes positions, levels or rules"
+		diff "$WORK/$1.en.frame" "$WORK/$1.ja.frame" | head -5
+	fi
+	n=$(wc -l < "$WORK/$1.ja")
+	en=$(LC_ALL=C grep -c '^[[:print:]]*$' "$WORK/$1.ja")
+	if [ "$en" -eq 0 ]; then ok "$1: every message in Japanese ($n lines)"
+	else fail "$1: $en of $n lines left in English"
+		LC_ALL=C grep '^[[:print:]]*$' "$WORK/$1.ja" | head -3; fi
 }
 
 # The clean root itself: no diagnostics, everything met.

@@ -66,6 +66,7 @@ void	 test_catalog(void);
 void	 test_config(void);
 void	 test_coverage(void);
 void	 test_diag(void);
+void	 test_msg(void);
 void	 test_mdtext(void);
 void	 test_jdate(void);
 void	 test_jlreq(void);

@@ -23,6 +23,7 @@ main(void)
 	test_catalog();
 	test_coverage();
 	test_diag();
+	test_msg();
 	test_mdtext();
 	test_jdate();
 	test_jlreq();
