@@ -104,6 +104,25 @@ assemble_is_leaf(cmark_node *n)
 	}
 }
 
+/*
+ * An image's text as one line (alt): the soft breaks inside it as the one
+ * rule decides (mdtext.c), a hard break as a space, so that no template
+ * glues "org⏎chart" into "orgchart" by taking the element's string value.
+ */
+static void
+assemble_alt(xmlNodePtr e, cmark_node *n)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	size_t		 i;
+
+	mdtext_append(&b, n);
+	for (i = 0; i < b.len; i++)
+		if (b.data[i] == '\n')
+			b.data[i] = ' ';
+	assemble_attr(e, "alt", b.data != NULL ? b.data : "");
+	buf_free(&b);
+}
+
 /* Puts cmark's attributes of n on the element e. */
 static void
 assemble_md_attrs(xmlNodePtr e, cmark_node *n)
@@ -145,6 +164,8 @@ assemble_md_attrs(xmlNodePtr e, cmark_node *n)
 		assemble_attr(e, "destination", cmark_node_get_url(n));
 		if ((s = cmark_node_get_title(n)) != NULL && *s != '\0')
 			assemble_attr(e, "title", s);
+		if (cmark_node_get_type(n) == CMARK_NODE_IMAGE)
+			assemble_alt(e, n);
 		break;
 	default:
 		/* A header row is its own type, table_header: nothing to mark. */

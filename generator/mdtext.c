@@ -51,7 +51,8 @@ mdtext_blank(uint32_t u)
 /*
  * The first (forward) or last character of the text of n's subtree, or 0
  * when it has none; a hard break counts as a line feed, and so does a soft
- * break looking back.  Raw HTML has no text here, as it is never shown.
+ * break looking back; a code span's white space counts as U+FFFC (an
+ * object, no white space).  Raw HTML has no text here, as it is never shown.
  */
 static uint32_t
 mdtext_subtree_edge(cmark_node *n, int forward)
@@ -82,6 +83,14 @@ mdtext_subtree_edge(cmark_node *n, int forward)
 			}
 			if (u == (uint32_t)-1 || u == (uint32_t)-2)
 				u = 0xfffd;
+			/*
+			 * A code span's spaces are code, shown in its box:
+			 * beside the text around it, the span is one thing,
+			 * as an object (U+FFFC) is.
+			 */
+			if (cmark_node_get_type(c) == CMARK_NODE_CODE &&
+			    mdtext_blank(u))
+				u = 0xfffc;
 			break;
 		case CMARK_NODE_SOFTBREAK:
 			/*

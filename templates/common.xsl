@@ -336,7 +336,7 @@
     fetched, and its alternative text stands in its place.
   -->
   <xsl:template match="md:image[@src]">
-    <img class="md-image" src="{@src}" alt="{normalize-space(.)}"
+    <img class="md-image" src="{@src}" alt="{normalize-space(@alt)}"
         width="{@width}" height="{@height}">
       <xsl:if test="@title">
         <xsl:attribute name="title"><xsl:value-of select="@title"/></xsl:attribute>
@@ -346,7 +346,7 @@
   <xsl:template match="md:image">
     <span class="image-alt">
       <xsl:text>［図：</xsl:text>
-      <xsl:value-of select="."/>
+      <xsl:value-of select="normalize-space(@alt)"/>
       <xsl:text>］</xsl:text>
     </span>
   </xsl:template>

@@ -400,12 +400,12 @@
     alternative text stands in its place.
   -->
   <xsl:template match="md:image[@src]">
-    <fo:external-graphic src="{@src}" kfo:alt="{normalize-space(.)}"
+    <fo:external-graphic src="{@src}" kfo:alt="{normalize-space(@alt)}"
         space-before="0.5em" space-after="0.5em"/>
   </xsl:template>
   <xsl:template match="md:image">
     <xsl:text>［図：</xsl:text>
-    <xsl:value-of select="."/>
+    <xsl:value-of select="normalize-space(@alt)"/>
     <xsl:text>］</xsl:text>
   </xsl:template>
 

@@ -892,7 +892,7 @@
   nothing from elsewhere: any other image shows its text alternative.
 -->
 <xsl:template match="md:image[@src]">
-	<img class="md-image" src="{@src}" alt="{normalize-space(.)}" width="{@width}" height="{@height}"/>
+	<img class="md-image" src="{@src}" alt="{normalize-space(@alt)}" width="{@width}" height="{@height}"/>
 </xsl:template>
 <xsl:template match="md:image">
 	<span class="image-alt"><xsl:apply-templates/></span>

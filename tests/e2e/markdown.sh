@@ -5,8 +5,8 @@
 # between Japanese words kept in the PDF; emphasis inside headings.
 . "$ROOT/tests/lib.sh"
 
-for t in pdftotext python3 git; do
-	command -v $t >/dev/null 2>&1 || { fail "$t missing (apt-get install poppler-utils python3 git)"; exit 0; }
+for t in pdftotext python3 git qpdf; do
+	command -v $t >/dev/null 2>&1 || { fail "$t missing (apt-get install poppler-utils python3 git qpdf)"; exit 0; }
 done
 
 repo=$WORK/md
@@ -77,7 +77,28 @@ printf '%s\n' \
 	'baz <!-- a note to editors --> and <span>情報</span>資産.' \
 	'' \
 	'[link](foo\)\:) and [bad](java&#9;script:alert(1)).' \
+	'' \
+	'See ![org' \
+	'chart](https://example.com/org.png) and ![a *b*' \
+	'c  ' \
+	'd](https://example.com/y.png), ![組織' \
+	'図](https://example.com/z.png) and ![floor' \
+	'plan](fig/plan.png).' \
+	'' \
+	'Type `make `' \
+	'`install ` and ` `' \
+	'`  ` twice.' \
 	> "$r/rules/01-info.md"
+# A 2x2 PNG for the image kitei embeds (its alt text is checked below).
+mkdir -p "$r/rules/fig"
+python3 - "$r/rules/fig/plan.png" <<'EOF'
+import struct, sys, zlib
+def chunk(t, d):
+    return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
+open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" +
+    chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)) +
+    chunk(b"IDAT", zlib.compress(b"\0" + b"\x80" * 6 + b"\0" + b"\x80" * 6)) + chunk(b"IEND", b""))
+EOF
 cat > "$r/web/01-public.md" <<'EOF'
 ---
 visibility: public
@@ -89,6 +110,9 @@ visibility: public
 危機の際はお客様の安全を
 最優先に対応し、ウェブサイトでお知らせします。Please call
 us at any time.
+
+![floor
+plan](../rules/fig/plan.png)
 EOF
 commit_all "$repo" "first" -m "Approved-by: 山田 太郎 <yamada@example.co.jp>"
 
@@ -124,6 +148,18 @@ for want in "the policy for details" "this rule to apply" "café opens" "100 €
 	contains "HTML: '$want'" "$WORK/rules.txt" "$want"
 done
 lacks "HTML: no space inside 情報 資産 from the emphasis" "$WORK/rules.txt" "情報 資産"
+# Issue 19's sibling: a soft or hard break inside an image's text is a
+# space (the one rule), not glue; a code span's own spaces are code, not the
+# white space that would make a break between two code spans no space.
+for want in "［図：org chart］" "［図：a b c d］" "［図：組織図］"; do
+	contains "HTML: image text across a line break: '$want'" "$WORK/rules.txt" "$want"
+done
+contains "HTML: an embedded image's alt text across a line break" \
+    "$out/manuals/rules.html" 'alt="floor plan"'
+contains "HTML: a soft break after a code span ending in a space is a space" \
+    "$out/manuals/rules.html" "<code>make </code> <code>install </code>"
+contains "HTML: a soft break between two code spans of spaces is a space" \
+    "$out/manuals/rules.html" "<code> </code> <code>  </code>"
 contains "HTML: the heading's emphasis is no line break in the contents" \
     "$out/manuals/rules.html" "　情報資産管理規程</a>"
 
@@ -132,13 +168,26 @@ lacks "a tab inside javascript: is no disguise" "$out/manuals/rules.html" 'scrip
 python3 "$WORK/text.py" "$out/public/index.html" > "$WORK/public.txt"
 contains "public page: Japanese lines join" "$WORK/public.txt" "お客様の安全を最優先に対応し、"
 contains "public page: English lines keep a space" "$WORK/public.txt" "Please call us at any time."
+contains "public page: an image's alt text across a line break" "$out/public/index.html" 'alt="floor plan"'
 
 pdftotext -layout "$out/manuals/rules.pdf" - | tr -s ' ' > "$WORK/rules.pdf.txt"
 pdftotext "$out/manuals/rules.pdf" - > "$WORK/rules.raw.txt"
-for want in "山田 太郎" "お客様相談室 室長席" "システム部 当番者" "café opens" "this rule to apply"; do
+for want in "山田 太郎" "お客様相談室 室長席" "システム部 当番者" "café opens" "this rule to apply" \
+    "［図：org chart］" "［図：a b c d］" "［図：組織図］"; do
 	contains "PDF: '$want'" "$WORK/rules.pdf.txt" "$want"
 done
 contains "PDF: a katakana word split by a line break joins" "$WORK/rules.raw.txt" "情報セキュリティ管理"
+qpdf --json "$out/manuals/rules.pdf" > "$WORK/rules.json" 2>/dev/null
+python3 - "$WORK/rules.json" > "$WORK/alt.txt" <<'EOF'
+import json, sys
+j = json.load(open(sys.argv[1]))
+objs = j.get("qpdf", [{}, {}])[1] if "qpdf" in j else j.get("objects", {})
+for k, v in objs.items():
+    v = v.get("value", v) if isinstance(v, dict) else v
+    if isinstance(v, dict) and v.get("/S") == "/Figure":
+        print(v.get("/Alt"))
+EOF
+contains "PDF: an embedded image's /Alt across a line break" "$WORK/alt.txt" "floor plan"
 lacks "PDF: 情報 資産 is one word" "$WORK/rules.raw.txt" "情報 資産"
 
 # The 新旧対照表 uses the same rule.
