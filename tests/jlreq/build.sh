@@ -30,4 +30,5 @@ Y
 git -C "$DIR" add -A
 GIT_AUTHOR_DATE=2026-01-02T12:00:00Z GIT_COMMITTER_DATE=2026-01-02T12:00:00Z \
     git -C "$DIR" -c user.name=t -c user.email=t@example.co.jp commit -qm 制定
-"$KITEI" -C "$DIR" build -o "$DIR/out" >/dev/null 2>&1
+# The corpus covers no catalog element: build reports that and still writes.
+"$KITEI" -C "$DIR" build -o "$DIR/out" >/dev/null 2>&1 || true
