@@ -617,7 +617,7 @@ typeset_oikomi(struct ts_para *p)
 	struct ts_wakan	*wk;
 	GSList		*l;
 	int		 n = pango_layout_get_line_count(p->layout), i, nc = 0;
-	int		 end, need, have, half, minw, *marks = NULL, nm = 0, j;
+	int		 end, need, have, half, minw, *marks = NULL, nm = 0, j, h;
 	uint32_t	 u, lastu = 0;
 
 	if (n < 2 || p->st.nowrap || p->st.align == AL_CENTER ||
@@ -662,7 +662,14 @@ typeset_oikomi(struct ts_para *p)
 				typeset_attr_add(al, pango_attr_letter_spacing_new(minw),
 				    j, (int)(g_utf8_next_char(text + j) - text));
 			}
-			if (typeset_jlreq_half(g_utf8_get_char(text + j)) != 0 &&
+			/*
+			 * An opening bracket after a Latin letter keeps its
+			 * blank: halved, its origin would fall before the
+			 * letter's and text extraction would reorder them.
+			 */
+			if ((h = typeset_jlreq_half(g_utf8_get_char(text + j))) != 0 &&
+			    (h == 1 || j == 0 || typeset_jlreq_wide(g_utf8_get_char(
+			    g_utf8_prev_char(text + j)))) &&
 			    run->glyphs->glyphs[i].geometry.width > half * 3 / 2) {
 				marks = xreallocarray(marks, (size_t)nm + 1,
 				    sizeof(*marks));
