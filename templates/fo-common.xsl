@@ -153,27 +153,60 @@
        ================================================================ -->
 
   <!--
-    A paragraph.  One that begins with a paragraph number (「2　…」, as
-    Japanese rules number their 項) hangs: the number at the margin, the
-    lines after it one character in.  Others get the usual one-character
-    indent of their first line.
+    A paragraph: a 項 as Japanese rules set them.  Every 項 hangs the same
+    way: its text and all its lines one character in, the number of the
+    second and later ones (「2　…」) out at the margin, so that an
+    article's left edge is straight, 第1項 (no number) included.  A 号
+    (「一　…」, 「(1)　…」, 「（1）　…」) starts at the 項's text and its
+    lines hang under its own text.
   -->
   <xsl:template match="md:paragraph">
     <xsl:variable name="t" select="string(*[1][self::md:text])"/>
     <xsl:variable name="num" select="substring-before($t, '　')"/>
-    <fo:block xsl:use-attribute-sets="fo-para">
-      <xsl:choose>
-        <xsl:when test="string-length($num) &gt; 0 and string-length($num) &lt; 4 and translate($num, '0123456789０１２３４５６７８９', '') = ''">
-          <xsl:attribute name="start-indent">1em</xsl:attribute>
-          <xsl:attribute name="text-indent">-1em</xsl:attribute>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:attribute name="text-indent">1em</xsl:attribute>
-        </xsl:otherwise>
-      </xsl:choose>
-      <xsl:call-template name="fo-linefeeds"/>
-      <xsl:apply-templates/>
-    </fo:block>
+    <xsl:variable name="inner" select="substring($num, 2, string-length($num) - 2)"/>
+    <xsl:choose>
+      <xsl:when test="string-length($num) &gt; 0 and string-length($num) &lt; 4 and translate($num, '0123456789０１２３４５６７８９', '') = ''">
+        <fo:block xsl:use-attribute-sets="fo-para" start-indent="1em" text-indent="-1em">
+          <xsl:call-template name="fo-linefeeds"/>
+          <xsl:apply-templates/>
+        </fo:block>
+      </xsl:when>
+      <xsl:when test="string-length($num) &gt; 0 and string-length($num) &lt; 6 and
+          (translate($num, '一二三四五六七八九十', '') = '' or
+          (string-length($inner) &gt; 0 and translate($inner, '0123456789０１２３４５６７８９', '') = '' and
+          ((starts-with($num, '(') and substring($num, string-length($num)) = ')') or
+          (starts-with($num, '（') and substring($num, string-length($num)) = '）'))))">
+        <xsl:variable name="w">
+          <xsl:choose>
+            <xsl:when test="starts-with($num, '(')">
+              <xsl:value-of select="string-length($num) * 0.6 + 1"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="string-length($num) + 1"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <fo:list-block xsl:use-attribute-sets="fo-para" start-indent="1em"
+            provisional-distance-between-starts="{$w}em" provisional-label-separation="0pt">
+          <fo:list-item>
+            <fo:list-item-label end-indent="label-end()">
+              <fo:block><xsl:value-of select="$num"/></fo:block>
+            </fo:list-item-label>
+            <fo:list-item-body start-indent="body-start()">
+              <fo:block text-align="justify">
+                <xsl:call-template name="fo-linefeeds"/>
+                <xsl:value-of select="substring-after($t, '　')"/>
+                <xsl:apply-templates select="node()[not(self::md:text) or preceding-sibling::md:text]"/>
+              </fo:block>
+            </fo:list-item-body>
+          </fo:list-item>
+        </fo:list-block>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block xsl:use-attribute-sets="fo-para" start-indent="1em">
+          <xsl:call-template name="fo-linefeeds"/>
+          <xsl:apply-templates/>
+        </fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A hard line break is a preserved line feed. -->

@@ -20,6 +20,8 @@
 static void	typeset_fill_inline(struct ts_ctx *, struct ts_para *,
 		    struct buf *, PangoAttrList *, int *, xmlNodePtr,
 		    const struct ts_style *, int);
+static int	typeset_line_width(PangoLayoutLine *);
+static struct ts_wakan *typeset_wakan_at(struct ts_para *, int);
 
 /* Noto CJK: the ideographic em box lies 0.88 em above and 0.12 em below the baseline. */
 #define TS_EM_ASC	0.88
@@ -312,8 +314,9 @@ static void
 typeset_justify_line(struct ts_para *p, int k)
 {
 	PangoLayoutLine		*ln = p->lines[k];
-	PangoRectangle		 lr;
 	PangoGlyphItem		*run;
+	struct ts_wakan		*wk;
+	int			 pi = -1;
 	PangoGlyphInfo		*prev, *last = NULL;
 	const char		*text = pango_layout_get_text(p->layout);
 	GSList			*l;
@@ -324,7 +327,6 @@ typeset_justify_line(struct ts_para *p, int k)
 
 	if (ln->length <= 0 || text[end - 1] == '\n' || text[end] == '\n')
 		return;
-	pango_layout_line_get_extents(ln, NULL, &lr);
 	for (l = ln->runs; l != NULL; l = l->next) {
 		run = l->data;
 		if (run->item->analysis.level % 2)
@@ -337,7 +339,8 @@ typeset_justify_line(struct ts_para *p, int k)
 	}
 	if (last != NULL && typeset_jlreq_space(lastu))
 		trail = last->geometry.width;
-	slack = (p->width - p->lx[k]) * PANGO_SCALE - (lr.width - trail);
+	slack = (p->width - p->lx[k]) * PANGO_SCALE -
+	    (typeset_line_width(ln) - trail);
 	if (slack <= 0)
 		return;
 	/* Pass 0 counts the gaps of each class, pass 1 widens them. */
@@ -356,6 +359,16 @@ typeset_justify_line(struct ts_para *p, int k)
 				cls = prev == NULL || (trail &&
 				    &run->glyphs->glyphs[i] == last) ? 0 :
 				    (int)typeset_jlreq_gap(pu, u);
+				/* A 和欧間 widens as little as a solid gap. */
+				if (cls == JL_GAP_SPACE && p->nwakan > 0 &&
+				    ((wk = typeset_wakan_at(p, pi)) != NULL ||
+				    (wk = typeset_wakan_at(p, run->item->offset +
+				    run->glyphs->log_clusters[i])) != NULL) &&
+				    (!wk->space || wk->idx == pi ||
+				    u == ' '))
+					cls = JL_GAP_SOLID;
+				pi = run->item->offset +
+				    run->glyphs->log_clusters[i];
 				if (cls > 0 && pass == 0)
 					n[cls]++;
 				else if (cls > 0) {
@@ -383,6 +396,317 @@ typeset_justify_line(struct ts_para *p, int k)
 				return;
 		}
 	}
+}
+
+/* Returns the width of a space in paragraph p's font, Pango units. */
+static int
+typeset_space_width(struct ts_ctx *c, struct ts_para *p)
+{
+	PangoLayout	*l = pango_layout_new(c->pc);
+	PangoRectangle	 r;
+
+	pango_layout_set_font_description(l,
+	    pango_layout_get_font_description(p->layout));
+	pango_layout_set_text(l, " ", 1);
+	pango_layout_get_extents(l, NULL, &r);
+	g_object_unref(l);
+	return r.width;
+}
+
+/* Returns p's 和欧間 after the character at byte idx, or NULL. */
+static struct ts_wakan *
+typeset_wakan_at(struct ts_para *p, int idx)
+{
+	size_t	 lo = 0, hi = p->nwakan, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (p->wakan[mid].idx == idx)
+			return &p->wakan[mid];
+		if (p->wakan[mid].idx < idx)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/*
+ * 和欧間 (JLREQ 3.2.9-3.2.10): a quarter em between Japanese and a Latin
+ * letter or digit, whatever the source has.  Where they touch, the
+ * Japanese or Latin character before the gap gets that much letter
+ * spacing, so that Pango breaks lines knowing the width; typeset_fix_line
+ * then moves the whole of it behind the glyph.  A space typed between them
+ * (「CSIRT は」) stays in the text, for copying, and is set a quarter em.
+ */
+static void
+typeset_wakan(struct ts_ctx *c, struct ts_para *p, const char *text,
+    size_t len, PangoAttrList *al)
+{
+	const char	*q, *end = text + len, *prev = NULL, *sp = NULL;
+	uint32_t	 u, pu = 0;
+	int		 w = (int)(TS_WAKAN * p->st.size * PANGO_SCALE + 0.5);
+	int		 spw = -1;
+
+	p->nwakan = 0;
+	for (q = text; q < end; q = g_utf8_next_char(q)) {
+		u = g_utf8_get_char(q);
+		if (u == ' ') {
+			if (sp != NULL)
+				prev = NULL;
+			sp = q;
+			continue;
+		}
+		if (prev != NULL && typeset_jlreq_wakan(pu, u)) {
+			if (sp == NULL) {
+				typeset_attr_add(al,
+				    pango_attr_letter_spacing_new(w),
+				    (int)(prev - text), (int)(q - text));
+				p->wakan = xreallocarray(p->wakan,
+				    p->nwakan + 1, sizeof(*p->wakan));
+				p->wakan[p->nwakan].idx = (int)(prev - text);
+				p->wakan[p->nwakan].w = w;
+				p->wakan[p->nwakan].space = 0;
+				p->nwakan++;
+			} else {
+				if (spw < 0)
+					spw = typeset_space_width(c, p);
+				typeset_attr_add(al,
+				    pango_attr_letter_spacing_new(w - spw),
+				    (int)(sp - text), (int)(sp + 1 - text));
+				p->wakan = xreallocarray(p->wakan,
+				    p->nwakan + 1, sizeof(*p->wakan));
+				p->wakan[p->nwakan].idx = (int)(sp - text);
+				p->wakan[p->nwakan].w = w - spw;
+				p->wakan[p->nwakan].space = 1;
+				p->nwakan++;
+			}
+		}
+		pu = u;
+		prev = q;
+		sp = NULL;
+	}
+}
+
+/*
+ * Keeps whole the words a line must not break inside (JLREQ 3.1.7 leaves
+ * Latin words whole; UAX #14 breaks after a hyphen): an e-mail address, a
+ * telephone or document number, any run of Latin letters and digits
+ * joined by hyphens, dots or @ (「090-0000-1101」, 「SR-2026-0012」).
+ */
+static void
+typeset_nobreak(const char *text, size_t len, PangoAttrList *al)
+{
+	size_t	 i, j;
+	int	 join;
+
+	for (i = 0; i < len; i = j + 1) {
+		join = 0;
+		for (j = i; j < len && (g_ascii_isalnum(text[j]) ||
+		    strchr("@._+-", text[j]) != NULL); j++)
+			if (text[j] == '-' || text[j] == '@')
+				join = 1;
+		if (join && j - i >= 3)
+			typeset_attr_add(al, pango_attr_allow_breaks_new(FALSE),
+			    (int)i, (int)j);
+	}
+}
+
+/* Returns the width of line ln, summing its glyphs (Pango caches extents). */
+static int
+typeset_line_width(PangoLayoutLine *ln)
+{
+	PangoGlyphItem	*run;
+	GSList		*l;
+	int		 i, w = 0;
+
+	for (l = ln->runs; l != NULL; l = l->next) {
+		run = l->data;
+		for (i = 0; i < run->glyphs->num_glyphs; i++)
+			w += run->glyphs->glyphs[i].geometry.width;
+	}
+	return w;
+}
+
+/*
+ * Sets line k's glyphs after Pango: a 和欧間's letter spacing, which Pango
+ * splits around the glyph, goes wholly after it, and none at the line's
+ * end (at its start Pango dropped half of it: the half comes back if the
+ * line has room); an opening bracket beginning any line but the first
+ * loses its blank half (行頭の始め括弧, JLREQ 3.1.5).  The line only narrows
+ * but for that one half, so it still fits; its left moves with its
+ * alignment.
+ */
+static void
+typeset_fix_line(struct ts_para *p, int k)
+{
+	PangoLayoutLine	*ln = p->lines[k];
+	PangoGlyphItem	*run;
+	PangoGlyphInfo	*g, *grow = NULL;
+	struct ts_wakan	*wk;
+	const char	*text = pango_layout_get_text(p->layout);
+	GSList		*l;
+	int		 i, bi, first, last, left, half, w0, w1, back = 0;
+
+	if (p->nwakan == 0 && k == 0)
+		return;
+	half = (int)(p->st.size * PANGO_SCALE / 2);
+	w0 = typeset_line_width(ln);
+	for (l = ln->runs; l != NULL; l = l->next) {
+		run = l->data;
+		first = l == ln->runs;
+		last = l->next == NULL;
+		for (i = 0; i < run->glyphs->num_glyphs; i++) {
+			g = &run->glyphs->glyphs[i];
+			if (i > 0 && run->glyphs->log_clusters[i] ==
+			    run->glyphs->log_clusters[i - 1])
+				continue;
+			bi = run->item->offset + run->glyphs->log_clusters[i];
+			if (k > 0 && first && i == 0 &&
+			    typeset_jlreq_half(g_utf8_get_char(text + bi)) == 2 &&
+			    g->geometry.width > half * 3 / 2) {
+				g->geometry.x_offset -= half;
+				g->geometry.width -= half;
+			}
+			if (i + 1 != run->glyphs->num_glyphs ||
+			    (wk = typeset_wakan_at(p, bi)) == NULL || wk->space)
+				continue;
+			/* Pango's split (distribute_letter_spacing). */
+			left = wk->w / 2;
+			if ((wk->w & (PANGO_SCALE - 1)) == 0)
+				left = PANGO_UNITS_ROUND(left);
+			if (!first)
+				g->geometry.x_offset -= left;
+			if (last)	/* no gap at the line's end */
+				g->geometry.width -= first ? 0 : left;
+			else if (first) {
+				grow = g;
+				back = left;
+			}
+		}
+	}
+	w1 = typeset_line_width(ln);
+	if (grow != NULL && w1 + back <= (p->width - p->lx[k]) * PANGO_SCALE) {
+		grow->geometry.width += back;
+		w1 += back;
+	}
+	if (w1 != w0 && p->st.align == AL_CENTER)
+		p->lx[k] += (double)(w0 - w1) / 2 / PANGO_SCALE;
+	else if (w1 != w0 && p->st.align == AL_END)
+		p->lx[k] += (double)(w0 - w1) / PANGO_SCALE;
+}
+
+/*
+ * 追い込み (JLREQ 3.8): a paragraph's last line of one or two characters
+ * (「る。」) is pulled back into the line before when that line can give
+ * the room: its slack, then its 和欧間 down to TS_WAKAN_MIN, then the
+ * blank halves of its brackets and stops, last first (and the pulled
+ * stop's own).  Lays p out again with those compressed; keeps the old
+ * layout when the line count does not drop.
+ */
+static void
+typeset_oikomi(struct ts_para *p)
+{
+	PangoLayoutLine	*ln, *pl;
+	PangoGlyphItem	*run;
+	PangoAttrList	*al, *old;
+	PangoRectangle	 r;
+	const char	*text = pango_layout_get_text(p->layout), *q;
+	struct ts_wakan	*wk;
+	GSList		*l;
+	int		 n = pango_layout_get_line_count(p->layout), i, nc = 0;
+	int		 end, need, have, half, minw, *marks = NULL, nm = 0, j, h;
+	uint32_t	 u, lastu = 0;
+
+	if (n < 2 || p->st.nowrap || p->st.align == AL_CENTER ||
+	    p->st.align == AL_END || p->nleaders > 0)
+		return;
+	ln = pango_layout_get_line_readonly(p->layout, n - 1);
+	pl = pango_layout_get_line_readonly(p->layout, n - 2);
+	end = pl->start_index + pl->length;
+	if (end <= 0 || text[end - 1] == '\n' || text[end] == '\n')
+		return;
+	for (q = text + ln->start_index; q < text + ln->start_index +
+	    ln->length; q = g_utf8_next_char(q)) {
+		u = g_utf8_get_char(q);
+		if (u == ' ' || u == '\n')
+			continue;
+		if (++nc > 2)
+			return;
+		lastu = u;
+	}
+	if (nc == 0)
+		return;
+	half = (int)(p->st.size * PANGO_SCALE / 2);
+	minw = (int)(TS_WAKAN_MIN * p->st.size * PANGO_SCALE + 0.5);
+	pango_layout_line_get_extents(ln, NULL, &r);
+	need = r.width;
+	if (typeset_jlreq_half(lastu) == 1)
+		need -= half;
+	pango_layout_line_get_extents(pl, NULL, &r);
+	/* Pango indents the first line by a positive indent, the others by a negative one. */
+	i = pango_layout_get_indent(p->layout);
+	have = (int)(p->width * PANGO_SCALE) - r.width - (n == 2 ?
+	    (i > 0 ? i : 0) : (i < 0 ? -i : 0));
+	al = pango_attr_list_copy(pango_layout_get_attributes(p->layout));
+	for (l = pl->runs; l != NULL; l = l->next) {
+		run = l->data;
+		for (i = 0; i < run->glyphs->num_glyphs; i++) {
+			j = run->item->offset + run->glyphs->log_clusters[i];
+			if ((wk = typeset_wakan_at(p, j)) != NULL && !wk->space &&
+			    wk->w > minw) {
+				have += wk->w - minw;
+				wk->w = minw;
+				typeset_attr_add(al, pango_attr_letter_spacing_new(minw),
+				    j, (int)(g_utf8_next_char(text + j) - text));
+			}
+			/*
+			 * An opening bracket after a Latin letter keeps its
+			 * blank: halved, its origin would fall before the
+			 * letter's and text extraction would reorder them.
+			 */
+			if ((h = typeset_jlreq_half(g_utf8_get_char(text + j))) != 0 &&
+			    (h == 1 || j == 0 || typeset_jlreq_wide(g_utf8_get_char(
+			    g_utf8_prev_char(text + j)))) &&
+			    run->glyphs->glyphs[i].geometry.width > half * 3 / 2) {
+				marks = xreallocarray(marks, (size_t)nm + 1,
+				    sizeof(*marks));
+				marks[nm++] = j;
+			}
+		}
+	}
+	for (j = nm - 1; j >= 0 && have < need + 1; j--) {
+		have += half;
+		typeset_attr_add(al, pango_attr_font_features_new("halt"),
+		    marks[j], (int)(g_utf8_next_char(text + marks[j]) - text));
+	}
+	free(marks);
+	if (have < need + 1) {
+		pango_attr_list_unref(al);
+		goto undo;
+	}
+	if (typeset_jlreq_half(lastu) == 1) {
+		q = g_utf8_prev_char(text + ln->start_index + ln->length);
+		while (q > text && (*q == ' ' || *q == '\n'))
+			q = g_utf8_prev_char(q);
+		typeset_attr_add(al, pango_attr_font_features_new("halt"),
+		    (int)(q - text), (int)(g_utf8_next_char(q) - text));
+	}
+	old = pango_attr_list_ref(pango_layout_get_attributes(p->layout));
+	pango_layout_set_attributes(p->layout, al);
+	pango_attr_list_unref(al);
+	if (pango_layout_get_line_count(p->layout) < n) {
+		pango_attr_list_unref(old);
+		return;
+	}
+	pango_layout_set_attributes(p->layout, old);
+	pango_attr_list_unref(old);
+undo:
+	/* The 和欧間 widths Pango has. */
+	for (i = 0; i < (int)p->nwakan; i++)
+		if (!p->wakan[i].space)
+			p->wakan[i].w = (int)(TS_WAKAN * p->st.size *
+			    PANGO_SCALE + 0.5);
 }
 
 /*
@@ -489,12 +813,19 @@ typeset_para_fill(struct ts_ctx *c, struct ts_para *p)
 		pango_layout_set_tabs(p->layout, tabs);
 		pango_tab_array_free(tabs);
 	}
-	if (strcmp(p->st.family, TS_MONO) != 0)
+	p->nwakan = 0;
+	if (strcmp(p->st.family, TS_MONO) != 0) {
 		typeset_squeeze(b.data, b.len, al);
+		typeset_wakan(c, p, b.data, b.len, al);
+	}
+	if (b.data != NULL)
+		typeset_nobreak(b.data, b.len, al);
 	pango_layout_set_text(p->layout, b.data ? b.data : "", (int)b.len);
 	pango_layout_set_attributes(p->layout, al);
 	pango_attr_list_unref(al);
 	buf_free(&b);
+	if (strcmp(p->st.family, TS_MONO) != 0 && !p->st.pre)
+		typeset_oikomi(p);
 
 	p->nlines = pango_layout_get_line_count(p->layout);
 	p->lines = xreallocarray(p->lines, (size_t)p->nlines, sizeof(*p->lines));
@@ -525,6 +856,8 @@ typeset_para_fill(struct ts_ctx *c, struct ts_para *p)
 		i++;
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
+	for (i = 0; i < p->nlines; i++)
+		typeset_fix_line(p, i);
 	if (p->st.align == AL_JUSTIFY && p->nleaders == 0)
 		for (i = 0; i + 1 < p->nlines; i++)
 			typeset_justify_line(p, i);

@@ -195,6 +195,46 @@ typeset_jlreq_gap(uint32_t a, uint32_t b)
 }
 
 /*
+ * Returns whether u is Japanese for 和欧間 (JLREQ 3.2.9): set solid and no
+ * bracket, stop, comma, middle dot, dividing mark or space (cl-01 to cl-08
+ * and cl-14 keep their own spacing), and not a full-width Latin letter or digit.
+ */
+int
+typeset_jlreq_ja(uint32_t u)
+{
+	enum ts_jlclass	 cls;
+
+	if (!typeset_jlreq_wide(u) || (u >= 0xff01 && u <= 0xff65) ||
+	    (u >= 0x3000 && u <= 0x303f && u != 0x3005 && u != 0x303b))
+		return 0;
+	cls = typeset_jlreq_class(u);
+	return cls == JL_OTHER || cls == JL_ITERATION || cls == JL_PROLONGED ||
+	    cls == JL_SMALL_KANA;
+}
+
+/* Returns whether u is a Latin (Greek, Cyrillic) letter or a digit. */
+int
+typeset_jlreq_latin(uint32_t u)
+{
+	if ((u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') ||
+	    (u >= 'a' && u <= 'z'))
+		return 1;
+	return (u >= 0xc0 && u <= 0x24f && u != 0xd7 && u != 0xf7) ||
+	    (u >= 0x370 && u <= 0x4ff);
+}
+
+/*
+ * 和欧間 (JLREQ 3.2.9-3.2.10): whether a quarter em goes between a and b,
+ * a Japanese character and a Latin letter or digit in either order.
+ */
+int
+typeset_jlreq_wakan(uint32_t a, uint32_t b)
+{
+	return (typeset_jlreq_ja(a) && typeset_jlreq_latin(b)) ||
+	    (typeset_jlreq_latin(a) && typeset_jlreq_ja(b));
+}
+
+/*
  * Returns 1 for a compressible closing mark (cl-02 closing bracket, cl-06
  * full stop, cl-07 comma), 2 for a compressible opening one (cl-01), else 0.
  */
@@ -224,4 +264,15 @@ typeset_jlreq_halt(uint32_t a, uint32_t b)
 	if (ka == 1)
 		return 1;
 	return kb == 2 ? 2 : 0;
+}
+
+/*
+ * Returns 1 for a mark with a blank half (JL_HALF) that sets its ink at
+ * the end (a closing bracket, stop or comma: the trailing half is blank),
+ * 2 for an opening bracket (the leading half is blank), else 0.
+ */
+int
+typeset_jlreq_half(uint32_t u)
+{
+	return typeset_jlreq_punct(u);
 }

@@ -73,4 +73,33 @@ enum ts_jlgap	 typeset_jlreq_gap(uint32_t a, uint32_t b);
  */
 int	 typeset_jlreq_halt(uint32_t a, uint32_t b);
 
+/*
+ * Returns 1 for a mark whose trailing half is blank (closing brackets,
+ * full stops and commas the fonts' halt feature works on), 2 for one whose
+ * leading half is (opening brackets), else 0: what 行頭 and line adjustment
+ * may take away.
+ */
+int	 typeset_jlreq_half(uint32_t u);
+
+/* 和欧間: the width, in em, between Japanese and Latin (JLREQ 3.2.10). */
+#define TS_WAKAN	0.25
+/* And the least it shrinks to when a line pulls in characters (追い込み). */
+#define TS_WAKAN_MIN	0.125
+
+/*
+ * Returns whether u is Japanese for 和欧間: an ideograph, kana, iteration
+ * or prolonged sound mark; not a bracket, stop, comma or space.
+ */
+int	 typeset_jlreq_ja(uint32_t u);
+
+/* Returns whether u is a Latin (or Greek, Cyrillic) letter or a digit. */
+int	 typeset_jlreq_latin(uint32_t u);
+
+/*
+ * Returns whether a quarter em (TS_WAKAN) goes between a and b: one is
+ * Japanese, the other a Latin letter or digit.  Never next to a bracket or
+ * a stop: those keep their own blank half.
+ */
+int	 typeset_jlreq_wakan(uint32_t a, uint32_t b);
+
 #endif /* KITEI_TYPESET_JLREQ_H */

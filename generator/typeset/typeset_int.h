@@ -139,6 +139,13 @@ struct ts_inlid {
 };
 
 /* A paragraph: inline content of one block between its child blocks. */
+/* A 和欧間 after the character at byte idx of a paragraph's text. */
+struct ts_wakan {
+	int		 idx;
+	int		 w;		/* Pango units, the letter spacing Pango got */
+	int		 space;		/* idx is a typed space set as the 和欧間 */
+};
+
 struct ts_para {
 	PangoLayout	*layout;	/* owned */
 	xmlNodePtr	 block;		/* the block holding the content */
@@ -158,6 +165,8 @@ struct ts_para {
 	size_t		 nids;
 	int		 dynamic;	/* holds page numbers or citations */
 	int		 page;		/* page of its first line, or -1 */
+	struct ts_wakan	*wakan;		/* the 和欧間 after characters, by offset */
+	size_t		 nwakan;
 };
 
 /* Kinds of vertical list items. */

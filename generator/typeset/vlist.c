@@ -45,6 +45,7 @@ typeset_para_free(struct ts_para *p)
 	free(p->lx);
 	free(p->h);
 	free(p->base);
+	free(p->wakan);
 	free(p);
 }
 

@@ -77,4 +77,21 @@ test_jlreq(void)
 	OK("full-width A is wide", typeset_jlreq_wide(0xff21));
 	OK("plane 2 is wide", typeset_jlreq_wide(0x20000));
 	OK("e-acute is not wide", !typeset_jlreq_wide(0xe9));
+
+	/* 和欧間: Japanese next to a Latin letter or digit, either way. */
+	OK("年1 gets 和欧間", typeset_jlreq_wakan(0x5e74, '1'));
+	OK("1回 gets 和欧間", typeset_jlreq_wakan('1', 0x56de));
+	OK("Tを gets 和欧間", typeset_jlreq_wakan('T', 0x3092));
+	OK("ーA gets 和欧間", typeset_jlreq_wakan(0x30fc, 'A'));
+	OK("々1 gets 和欧間", typeset_jlreq_wakan(0x3005, '1'));
+	OK("「A gets none", !typeset_jlreq_wakan(0x300c, 'A'));
+	OK("A」 gets none", !typeset_jlreq_wakan('A', 0x300d));
+	OK("、1 gets none", !typeset_jlreq_wakan(0x3001, '1'));
+	OK("1（ gets none", !typeset_jlreq_wakan('1', 0xff08));
+	OK("全角１ next to 年 gets none", !typeset_jlreq_wakan(0x5e74, 0xff11));
+	OK("% is no letter", !typeset_jlreq_wakan('%', 0x4ee5));
+	OK("ab gets none", !typeset_jlreq_wakan('a', 'b'));
+	INT_EQ("」 gives a trailing half", typeset_jlreq_half(0x300d), 1);
+	INT_EQ("「 gives a leading half", typeset_jlreq_half(0x300c), 2);
+	INT_EQ("一 has none", typeset_jlreq_half(0x4e00), 0);
 }
