@@ -20,6 +20,7 @@
 #include <git2.h>
 #include <libxml/parser.h>
 
+#include "approve.h"
 #include "assemble.h"
 #include "bundle.h"
 #include "catalog.h"
@@ -64,6 +65,10 @@ struct opts {
 	int		 include_confidential; /* --include-confidential */
 	int		 draft;		/* --draft */
 	const char	*firm;		/* init --firm NAME */
+	const char	*effective;	/* approve --effective DATE */
+	const char	*summary;	/* approve --summary TEXT */
+	int		 sign_commit;	/* approve --sign */
+	int		 yes;		/* approve --yes */
 	int		 redact;	/* set by bundle: confidential text withheld */
 	int		 commit_today;	/* set by bundle: "today" is the commit's date */
 	const char	**args;		/* positional arguments after the command */
@@ -89,6 +94,8 @@ static const char usage_text[] =
 "  verify   FILE.zip [--keyring FILE]                      check a bundle's hashes and signature\n"
 "  init     [DIR] [--firm NAME]                            a new policy root: kitei.yml, a skeleton\n"
 "                                                          per manual, the public page, CI recipes\n"
+"  approve  [MANUAL...] [--effective DATE] [--summary TEXT] [--sign] [--yes]\n"
+"                                                          the approval commit, as git's user.email\n"
 "\n"
 "-C goes with every command; --rev with all but verify and init (for diff it\n"
 "is NEW); --worktree with check, catalog and build; --as-of with check,\n"
@@ -839,6 +846,28 @@ cmd_init(const struct opts *o, struct diag *d)
 	return rc;
 }
 
+/*
+ * approve [MANUAL...]: the approval commit for git's user.email.  Returns
+ * the exit status: 0 committed, 1 declined, 2 refused.
+ */
+static int
+cmd_approve(const struct opts *o, struct diag *d)
+{
+	struct approve_opts	 ao;
+	int			 rc;
+
+	memset(&ao, 0, sizeof(ao));
+	ao.manuals = o->args;
+	ao.nmanuals = (size_t)o->nargs;
+	ao.effective = o->effective;
+	ao.summary = o->summary;
+	ao.sign = o->sign_commit;
+	ao.yes = o->yes;
+	if ((rc = approve_run(&ao, stdin, stdout, d)) < 0)
+		return main_fail(d);
+	return rc;
+}
+
 /* kitei verify FILE.zip. */
 static int
 cmd_verify(const struct opts *o, struct diag *d)
@@ -863,7 +892,8 @@ cmd_verify(const struct opts *o, struct diag *d)
 #define MAIN_BUNDLE	0x20u
 #define MAIN_VERIFY	0x40u
 #define MAIN_INIT	0x80u
-#define MAIN_ALL	0xffu
+#define MAIN_APPROVE	0x100u
+#define MAIN_ALL	0x1ffu
 
 /* A command: its name, how many arguments it takes, and what runs it. */
 struct main_command {
@@ -884,6 +914,7 @@ static const struct main_command main_commands[] = {
 	{ "bundle",  MAIN_BUNDLE,  0, 0,  "",		cmd_bundle },
 	{ "verify",  MAIN_VERIFY,  1, 1,  " FILE.zip",	cmd_verify },
 	{ "init",    MAIN_INIT,    0, 1,  " [DIR]",	cmd_init },
+	{ "approve", MAIN_APPROVE, 0, -1, " [MANUAL...]", cmd_approve },
 };
 
 /* Validators: each returns whether the value is acceptable. */
@@ -939,6 +970,16 @@ static int
 main_valid_order(const char *v)
 {
 	return main_valid_word(v, "old-left|new-left");
+}
+
+/* One line of text: not empty, no control characters. */
+static int
+main_valid_line(const char *v)
+{
+	for (; *v != '\0'; v++)
+		if ((unsigned char)*v < 0x20 || *v == 0x7f)
+			return 0;
+	return 1;
 }
 
 /* A comma-separated list of the parts output.c knows, none empty. */
@@ -1000,6 +1041,7 @@ static const struct main_option {
 	    main_valid_any, "a revision" },
 	{ "--sign", NULL, MAIN_OFF(sign), 0, MAIN_BUNDLE,
 	    main_valid_any, "a key" },
+	{ "--sign", NULL, MAIN_OFF(sign_commit), 1, MAIN_APPROVE, NULL, NULL },
 	{ "--sign-pdf", NULL, MAIN_OFF(sign_pdf), 0, MAIN_BUILD | MAIN_BUNDLE,
 	    main_valid_any, "a PKCS#12 file" },
 	{ "--keyring", NULL, MAIN_OFF(keyring), 0, MAIN_VERIFY,
@@ -1010,6 +1052,11 @@ static const struct main_option {
 	    NULL, NULL },
 	{ "--firm", NULL, MAIN_OFF(firm), 0, MAIN_INIT, main_valid_any,
 	    "a firm's name" },
+	{ "--effective", NULL, MAIN_OFF(effective), 0, MAIN_APPROVE,
+	    main_valid_date, "a date as YYYY-MM-DD" },
+	{ "--summary", NULL, MAIN_OFF(summary), 0, MAIN_APPROVE,
+	    main_valid_line, "one line of text" },
+	{ "--yes", NULL, MAIN_OFF(yes), 1, MAIN_APPROVE, NULL, NULL },
 };
 
 #define MAIN_NOPTIONS	(sizeof(main_options) / sizeof(main_options[0]))
@@ -1076,6 +1123,27 @@ main_option_find(const char *arg, const char **eq)
 		}
 	}
 	return -1;
+}
+
+/*
+ * The row of the option at row that the command named word reads, when
+ * word names one that does (--sign is a flag for approve, takes a key for
+ * bundle); else row itself.
+ */
+static size_t
+main_option_for(size_t row, const char *word)
+{
+	size_t	 i, k;
+
+	for (k = 0; word != NULL &&
+	    k < sizeof(main_commands) / sizeof(main_commands[0]); k++)
+		if (!strcmp(word, main_commands[k].name))
+			for (i = row; i < MAIN_NOPTIONS; i++)
+				if (!strcmp(main_options[i].name,
+				    main_options[row].name) &&
+				    (main_options[i].cmds & main_commands[k].bit))
+					return i;
+	return row;
 }
 
 /*
@@ -1171,7 +1239,7 @@ main_parse(struct opts *o, const struct main_command **cmd_out, int argc,
 			spellings[ngiven] = xstrndup(a, (size_t)(eq - a));
 			given[ngiven].spelling = spellings[ngiven];
 		}
-		if (main_options[row].flag) {
+		if (main_options[main_option_for((size_t)row, word)].flag) {
 			if (eq != NULL) {
 				rc = main_usage_error(d, "%s takes no value",
 				    given[ngiven].spelling);
