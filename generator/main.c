@@ -33,6 +33,7 @@
 #include "init.h"
 #include "jdate.h"
 #include "model.h"
+#include "orient.h"
 #include "output.h"
 #include "parse.h"
 #include "publish.h"
@@ -69,6 +70,8 @@ struct opts {
 	const char	*summary;	/* approve --summary TEXT */
 	int		 sign_commit;	/* approve --sign */
 	int		 yes;		/* approve --yes */
+	int		 quiet;		/* check --quiet */
+	char		*cwd_prefix;	/* set by main: the user's folder in the work tree, or NULL */
 	int		 redact;	/* set by bundle: confidential text withheld */
 	int		 commit_today;	/* set by bundle: "today" is the commit's date */
 	const char	**args;		/* positional arguments after the command */
@@ -331,6 +334,7 @@ cmd_check(const struct opts *o, struct diag *d)
 {
 	struct run	 r;
 	struct report	 rep;
+	struct diag	*view;
 	const char	*fmt = o->format != NULL ? o->format : "text";
 	int		 rc;
 
@@ -351,14 +355,22 @@ cmd_check(const struct opts *o, struct diag *d)
 	rep.model = r.model;
 	rep.cov = r.cov;
 	rep.diag = d;
+	view = NULL;
 	if (!strcmp(fmt, "json"))
 		report_json(stdout, &rep);
 	else if (!strcmp(fmt, "sarif"))
 		report_sarif(stdout, &rep);
 	else if (!strcmp(fmt, "junit"))
 		report_junit(stdout, &rep);
-	else
+	else if (o->quiet) {
+		view = orient_view(d, o->cwd_prefix, 1);
+		diag_print_text(view, stdout, main_color(stdout));
+	} else {
+		rep.diag = view = orient_view(d, o->cwd_prefix, 0);
 		report_text(stdout, &rep, main_color(stdout));
+		orient_summary(stdout, d, r.cat);
+	}
+	diag_free(view);
 	rc = diag_exit_status(d);
 	main_run_free(&r);
 	return rc;
@@ -863,6 +875,12 @@ cmd_approve(const struct opts *o, struct diag *d)
 	ao.summary = o->summary;
 	ao.sign = o->sign_commit;
 	ao.yes = o->yes;
+	if (o->dir != NULL && chdir(o->dir) < 0) {
+		struct pos pos = { o->dir, 0, 0 };
+
+		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+		return main_fail(d);
+	}
 	if ((rc = approve_run(&ao, stdin, stdout, d)) < 0)
 		return main_fail(d);
 	return rc;
@@ -894,6 +912,9 @@ cmd_verify(const struct opts *o, struct diag *d)
 #define MAIN_INIT	0x80u
 #define MAIN_APPROVE	0x100u
 #define MAIN_ALL	0x1ffu
+/* The commands that read a policy root, found upwards without -C. */
+#define MAIN_ROOTED	(MAIN_CHECK | MAIN_CATALOG | MAIN_HISTORY | \
+			 MAIN_BUILD | MAIN_DIFF | MAIN_BUNDLE | MAIN_APPROVE)
 
 /* A command: its name, how many arguments it takes, and what runs it. */
 struct main_command {
@@ -1057,6 +1078,7 @@ static const struct main_option {
 	{ "--summary", NULL, MAIN_OFF(summary), 0, MAIN_APPROVE,
 	    main_valid_line, "one line of text" },
 	{ "--yes", NULL, MAIN_OFF(yes), 1, MAIN_APPROVE, NULL, NULL },
+	{ "--quiet", "-q", MAIN_OFF(quiet), 1, MAIN_CHECK, NULL, NULL },
 };
 
 #define MAIN_NOPTIONS	(sizeof(main_options) / sizeof(main_options[0]))
@@ -1312,10 +1334,13 @@ main(int argc, char *argv[])
 	struct opts			 o;
 	struct diag			*d;
 	const struct main_command	*cmd = NULL;
+	char				 start[PATH_MAX], *root = NULL;
 	int				 rc;
 
 	memset(&o, 0, sizeof(o));
 	d = diag_new();
+	if (getcwd(start, sizeof(start)) == NULL)
+		start[0] = '\0';
 	if ((rc = main_parse(&o, &cmd, argc, argv, d)) >= 0)
 		goto out;
 	if (cmd->run == NULL) {
@@ -1327,7 +1352,21 @@ main(int argc, char *argv[])
 		rc = main_usage_error(d, "-C %s: %s", o.dir, strerror(errno));
 		goto out;
 	}
-	o.dir = NULL;
+	/* Without -C, the policy root is the nearest folder up with kitei.yml. */
+	if (o.dir == NULL && (cmd->bit & MAIN_ROOTED)) {
+		struct diag *q = diag_new();
+
+		/* catalog needs no policy root: without one, the shipped rule. */
+		if (orient_root(&root, cmd->name, cmd->bit == MAIN_CATALOG ? q :
+		    d) < 0 && cmd->bit != MAIN_CATALOG) {
+			diag_free(q);
+			rc = main_fail(d);
+			goto out;
+		}
+		diag_free(q);
+	}
+	o.dir = root;
+	o.cwd_prefix = orient_prefix(start[0] != '\0' ? start : NULL);
 	/* A file-size limit (ulimit -f) is a write error, not a kill. */
 	signal(SIGXFSZ, SIG_IGN);
 	git_libgit2_init();
@@ -1342,6 +1381,8 @@ main(int argc, char *argv[])
 	xmlCleanupParser();
 	git_libgit2_shutdown();
 out:
+	free(o.cwd_prefix);
+	free(root);
 	free(o.args);
 	diag_free(d);
 	return rc;
