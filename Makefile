@@ -102,6 +102,7 @@ install: kitei
 	    $(DESTDIR)$(DATADIR)/templates
 	install -m 0555 kitei $(DESTDIR)$(BINDIR)/kitei
 	install -m 0444 catalogs/*.xml catalogs/*.rng $(DESTDIR)$(DATADIR)/catalogs
+	install -m 0444 schema/kitei.schema.json $(DESTDIR)$(DATADIR)/kitei.schema.json
 	for f in templates/*; do [ -f "$$f" ] && \
 	    install -m 0444 "$$f" $(DESTDIR)$(DATADIR)/templates; done; true
 

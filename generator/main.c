@@ -29,6 +29,7 @@
 #include "diff.h"
 #include "diag.h"
 #include "history.h"
+#include "i18n.h"
 #include "image.h"
 #include "init.h"
 #include "jdate.h"
@@ -99,6 +100,7 @@ static const char usage_text[] =
 "                                                          per manual, the public page, CI recipes\n"
 "  approve  [MANUAL...] [--effective DATE] [--summary TEXT] [--sign] [--yes]\n"
 "                                                          the approval commit, as git's user.email\n"
+"  help     [COMMAND]                                      a command's options and an example\n"
 "\n"
 "-C goes with every command; --rev with all but verify and init (for diff it\n"
 "is NEW); --worktree with check, catalog and build; --as-of with check,\n"
@@ -1082,6 +1084,121 @@ static const struct main_option {
 };
 
 #define MAIN_NOPTIONS	(sizeof(main_options) / sizeof(main_options[0]))
+#define MAIN_NCOMMANDS	(sizeof(main_commands) / sizeof(main_commands[0]))
+
+/* What each command does and an example, for kitei help COMMAND. */
+static const struct main_command_help {
+	const char	*name;
+	const char	*what;
+	const char	*example;
+} main_command_help[] = {
+	{ "check", N_("validates the sources and the coverage of every element"),
+	  "kitei check --format sarif > kitei.sarif" },
+	{ "catalog", N_("lists the rule's elements; the named ones in full"),
+	  "kitei catalog 4.1.6" },
+	{ "history", N_("the commits that changed the policy root or one document"),
+	  "kitei history crisis/01-crisis.md" },
+	{ "build", N_("manuals (HTML, PDF), dashboard, matrix and public page"),
+	  "kitei build --release -o output" },
+	{ "diff", N_("the 新旧対照表 of every manual changed between two revisions"),
+	  "kitei diff v2026-01 HEAD -o shinkyu" },
+	{ "bundle", N_("a verifiable zip for regulators"),
+	  "kitei bundle --since v2026-01 -o sr-2026-04.zip" },
+	{ "verify", N_("checks a bundle's hashes and signature"),
+	  "kitei verify sr-2026-04.zip --keyring our-key.asc" },
+	{ "init", N_("a new policy root: kitei.yml, a skeleton per manual, "
+	  "the public page, CI recipes"),
+	  "kitei init --firm みらい証券仲介株式会社" },
+	{ "approve", N_("the approval commit for git's user.email: shows the "
+	  "manuals, 第N版 and 施行日, asks, commits"),
+	  "kitei approve --effective 2026-04-01 --summary \"制定\"" },
+};
+
+/* What each option means, by name, for kitei help COMMAND. */
+static const struct main_option_help {
+	const char	*name;
+	unsigned	 cmds;		/* the rows it explains, MAIN_*; 0: all */
+	const char	*value;		/* NULL for flags */
+	const char	*what;
+} main_option_help[] = {
+	{ "-C", 0, "DIR", N_("run as if started in DIR") },
+	{ "--rev", 0, "REV", N_("read the sources from this commit (default HEAD)") },
+	{ "--worktree", 0, NULL, N_("read uncommitted files (a preview)") },
+	{ "--as-of", 0, "DATE", N_("the last commit before the end of that day") },
+	{ "--today", 0, "DATE", N_("the day review dates are judged against") },
+	{ "--format", 0, "FORMAT", N_("output format") },
+	{ "-o", 0, "PATH", N_("where to write") },
+	{ "--only", 0, "PARTS", N_("rewrite only these parts of an output") },
+	{ "--release", 0, NULL, N_("unapproved changes are errors") },
+	{ "--emit-xml", 0, NULL, N_("also write the intermediate XML") },
+	{ "--order", 0, "ORDER", N_("which side the old text stands on") },
+	{ "--since", 0, "REV", N_("add a 新旧対照表 against this revision") },
+	{ "--sign", MAIN_BUNDLE, "KEY", N_("sign SHA256SUMS with this OpenPGP key") },
+	{ "--sign", MAIN_APPROVE, NULL, N_("sign the commit (git commit-tree -S)") },
+	{ "--sign-pdf", 0, "FILE", N_("sign every manual PDF (PAdES)") },
+	{ "--keyring", 0, "FILE", N_("check the signature against these keys only") },
+	{ "--include-confidential", 0, NULL, N_("keep 関係者外秘 text") },
+	{ "--draft", 0, NULL, N_("allow unapproved text, marked 未承認") },
+	{ "--firm", 0, "NAME", N_("the firm's name for kitei.yml") },
+	{ "--effective", 0, "DATE", N_("the 施行日 (Effective: trailer)") },
+	{ "--summary", 0, "TEXT", N_("the 改定内容 (Summary: trailer)") },
+	{ "--yes", 0, NULL, N_("do not ask") },
+	{ "--quiet", 0, NULL, N_("print errors only") },
+};
+
+/*
+ * Prints command cmd's help to f: what it does, its synopsis, each option
+ * it reads (from main_options, so help and parsing never disagree) and an
+ * example.
+ */
+static void
+main_help(FILE *f, const struct main_command *cmd)
+{
+	const struct main_option	*opt;
+	const char			*value, *what;
+	size_t				 i, k;
+
+	for (k = 0; k < sizeof(main_command_help) /
+	    sizeof(main_command_help[0]); k++)
+		if (!strcmp(main_command_help[k].name, cmd->name))
+			break;
+	fprintf(f, _("usage: kitei %s%s [options]\n"), cmd->name,
+	    cmd->synopsis);
+	if (k < sizeof(main_command_help) / sizeof(main_command_help[0]))
+		fprintf(f, "\n%s\n", _(main_command_help[k].what));
+	fputs(_("\noptions:\n"), f);
+	for (i = 0; i < MAIN_NOPTIONS; i++) {
+		opt = &main_options[i];
+		if (!(opt->cmds & cmd->bit))
+			continue;
+		value = NULL;
+		what = "";
+		for (k = 0; k < sizeof(main_option_help) /
+		    sizeof(main_option_help[0]); k++)
+			if (!strcmp(main_option_help[k].name, opt->name) &&
+			    (main_option_help[k].cmds == 0 ||
+			    (main_option_help[k].cmds & opt->cmds))) {
+				value = main_option_help[k].value;
+				what = _(main_option_help[k].what);
+			}
+		if (opt->flag)
+			value = NULL;
+		else if (value == NULL)
+			value = "VALUE";
+		fprintf(f, "  %s%s%s%s%s\n      %s%s%s%s\n", opt->name,
+		    opt->alias != NULL ? ", " : "",
+		    opt->alias != NULL ? opt->alias : "",
+		    value != NULL ? " " : "", value != NULL ? value : "", what,
+		    opt->accepted != NULL ? " (" : "",
+		    opt->accepted != NULL ? _(opt->accepted) : "",
+		    opt->accepted != NULL ? ")" : "");
+	}
+	for (k = 0; k < sizeof(main_command_help) /
+	    sizeof(main_command_help[0]); k++)
+		if (!strcmp(main_command_help[k].name, cmd->name))
+			fprintf(f, _("\nexample:\n  %s\n"),
+			    main_command_help[k].example);
+}
 
 /* One option as given: its first row in the table and its value. */
 struct main_given {
@@ -1280,8 +1397,29 @@ main_parse(struct opts *o, const struct main_command **cmd_out, int argc,
 		}
 		ngiven++;
 	}
+	/* kitei help [COMMAND], kitei COMMAND --help. */
+	if (word != NULL && !strcmp(word, "help")) {
+		help = 1;
+		word = o->nargs > 0 ? o->args[0] : NULL;
+		if (o->nargs > 1) {
+			rc = main_usage_error(d, "help: unexpected argument '%s' "
+			    "(kitei help [COMMAND])", o->args[1]);
+			goto out;
+		}
+	}
 	if (help) {
-		main_usage(stdout);
+		for (i = 0; word != NULL && i < MAIN_NCOMMANDS; i++)
+			if (!strcmp(word, main_commands[i].name))
+				cmd = &main_commands[i];
+		if (word != NULL && cmd == NULL) {
+			rc = main_usage_error(d, "unknown command '%s' (kitei "
+			    "--help lists them)", word);
+			goto out;
+		}
+		if (cmd != NULL)
+			main_help(stdout, cmd);
+		else
+			main_usage(stdout);
 		rc = 0;
 		goto out;
 	}
