@@ -37,3 +37,18 @@ contains "help alone: the commands" "$WORK/help.txt" "  approve  [MANUAL...]"
 contains "help alone: help itself" "$WORK/help.txt" "  help     [COMMAND]"
 expect_status "help of an unknown command: exit 2" 2 "$KITEI" help nosuch
 expect_status "help with two commands: exit 2" 2 "$KITEI" help check build
+
+# The manual pages: mdoc, clean under mandoc -Tlint (warnings and worse; the
+# style notes about cross references to pages not installed yet aside).
+if command -v mandoc > /dev/null 2>&1; then
+	for m in "$ROOT/man/kitei.1" "$ROOT/man/kitei.yml.5"; do
+		if mandoc -Tlint -Wwarning "$m" > "$WORK/lint.txt" 2>&1; then ok "mandoc -Tlint $(basename "$m")"
+		else fail "mandoc -Tlint $(basename "$m")"; cat "$WORK/lint.txt"; fi
+	done
+	contains "kitei(1) names approve" "$ROOT/man/kitei.1" ".It Cm approve"
+	for c in check catalog history build diff bundle verify init approve help; do
+		contains "kitei(1) has $c" "$ROOT/man/kitei.1" ".It Cm $c"
+	done
+else
+	fail "mandoc is needed (sh scripts/deps.sh --test)"
+fi
