@@ -121,11 +121,16 @@ install: kitei
 	    $(DESTDIR)$(LOCALEDIR)/ja/LC_MESSAGES/kitei.mo
 	install -m 0555 kitei $(DESTDIR)$(BINDIR)/kitei
 	install -m 0444 catalogs/*.xml catalogs/*.rng $(DESTDIR)$(DATADIR)/catalogs
+	install -m 0444 schema/kitei.schema.json $(DESTDIR)$(DATADIR)/kitei.schema.json
+	mkdir -p $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 0444 man/kitei.1 $(DESTDIR)$(MANDIR)/man1/kitei.1
+	install -m 0444 man/kitei.yml.5 $(DESTDIR)$(MANDIR)/man5/kitei.yml.5
 	for f in templates/*; do [ -f "$$f" ] && \
 	    install -m 0444 "$$f" $(DESTDIR)$(DATADIR)/templates; done; true
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kitei
+	rm -f $(DESTDIR)$(MANDIR)/man1/kitei.1 $(DESTDIR)$(MANDIR)/man5/kitei.yml.5
 	rm -rf $(DESTDIR)$(DATADIR)
 	rm -f $(DESTDIR)$(LOCALEDIR)/ja/LC_MESSAGES/kitei.mo
 

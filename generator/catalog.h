@@ -2,7 +2,7 @@
  * Copyright (c) 2026 the kitei authors. ISC licence (see LICENSE).
  *
  * The catalog: the regulation as data (catalogs/<name>.xml), validated
- * against catalogs/catalog.rng with libxml2 when loaded. For assemble.c,
+ * against catalogs/catalog.rng with libxml2 when loaded. For orient.c, assemble.c,
  * coverage.c, init.c, main.c, output.c, render.c and report.c.
  */
 #ifndef KITEI_CATALOG_H

@@ -3,7 +3,7 @@
  *
  * kitei.yml: the policy root's configuration (design.md, "kitei.yml"),
  * parsed with libyaml into plain structs. Unknown keys are errors, so typos
- * never pass silently. For assemble.c, coverage.c, diff.c, main.c, model.c,
+ * never pass silently. For approve.c, assemble.c, coverage.c, diff.c, main.c, model.c,
  * output.c, pubpage.c and signoff.c.
  */
 #ifndef KITEI_CONFIG_H

@@ -4,7 +4,7 @@
  * The history stage: one revision walk from the source commit over the
  * commits that touch the policy root (renames followed), plus the approval
  * commits that carry Approved-by trailers even when they change nothing. For
- * assemble.c, diff.c, main.c, output.c, pubpage.c and signoff.c.
+ * approve.c, assemble.c, diff.c, main.c, output.c, pubpage.c and signoff.c.
  */
 #ifndef KITEI_HISTORY_H
 #define KITEI_HISTORY_H

@@ -284,6 +284,7 @@ init_config_text(const char *firm, const struct catalog *cat)
 	size_t		 i;
 
 	buf_printf(&b,
+	    "# yaml-language-server: $schema=" KITEI_DATADIR "/kitei.schema.json\n"
 	    "# kitei の設定（ポリシールート）。kitei init が作成しました。\n"
 	    "# 承認者・役割・連絡先は当社のものに書き換えてください。\n"
 	    "organization: %s\n"

@@ -21,6 +21,7 @@
 #include <git2.h>
 #include <libxml/parser.h>
 
+#include "approve.h"
 #include "assemble.h"
 #include "bundle.h"
 #include "catalog.h"
@@ -30,10 +31,12 @@
 #include "diag.h"
 #include "i18n.h"
 #include "history.h"
+#include "i18n.h"
 #include "image.h"
 #include "init.h"
 #include "jdate.h"
 #include "model.h"
+#include "orient.h"
 #include "output.h"
 #include "parse.h"
 #include "publish.h"
@@ -68,6 +71,12 @@ struct opts {
 	int		 draft;		/* --draft */
 	const char	*firm;		/* init --firm NAME */
 	const char	*port;		/* serve --port N */
+	const char	*effective;	/* approve --effective DATE */
+	const char	*summary;	/* approve --summary TEXT */
+	int		 sign_commit;	/* approve --sign */
+	int		 yes;		/* approve --yes */
+	int		 quiet;		/* check --quiet */
+	char		*cwd_prefix;	/* set by main: the user's folder in the work tree, or NULL */
 	int		 redact;	/* set by bundle: confidential text withheld */
 	int		 commit_today;	/* set by bundle: "today" is the commit's date */
 	const char	**args;		/* positional arguments after the command */
@@ -93,6 +102,9 @@ static const char usage_text[] =
 "  verify   FILE.zip [--keyring FILE]                      check a bundle's hashes and signature\n"
 "  init     [DIR] [--firm NAME]                            a new policy root: kitei.yml, a skeleton\n"
 "                                                          per manual, the public page, CI recipes\n"
+"  approve  [MANUAL...] [--effective DATE] [--summary TEXT] [--sign] [--yes]\n"
+"                                                          the approval commit, as git's user.email\n"
+"  help     [COMMAND]                                      a command's options and an example\n"
 "\n"
 "-C goes with every command; --rev with all but verify and init (for diff it\n"
 "is NEW); --worktree with check, catalog and build; --as-of with check,\n"
@@ -353,6 +365,7 @@ cmd_check(const struct opts *o, struct diag *d)
 {
 	struct run	 r;
 	struct report	 rep;
+	struct diag	*view;
 	const char	*fmt = o->format != NULL ? o->format : "text";
 	int		 rc;
 
@@ -370,14 +383,22 @@ cmd_check(const struct opts *o, struct diag *d)
 	rep.model = r.model;
 	rep.cov = r.cov;
 	rep.diag = d;
+	view = NULL;
 	if (!strcmp(fmt, "json"))
 		report_json(stdout, &rep);
 	else if (!strcmp(fmt, "sarif"))
 		report_sarif(stdout, &rep);
 	else if (!strcmp(fmt, "junit"))
 		report_junit(stdout, &rep);
-	else
+	else if (o->quiet) {
+		view = orient_view(d, o->cwd_prefix, 1);
+		diag_print_text(view, stdout, main_color(stdout));
+	} else {
+		rep.diag = view = orient_view(d, o->cwd_prefix, 0);
 		report_text(stdout, &rep, main_color(stdout));
+		orient_summary(stdout, d, r.cat);
+	}
+	diag_free(view);
 	rc = diag_exit_status(d);
 	main_run_free(&r);
 	return rc;
@@ -854,6 +875,34 @@ cmd_init(const struct opts *o, struct diag *d)
 	return rc;
 }
 
+/*
+ * approve [MANUAL...]: the approval commit for git's user.email.  Returns
+ * the exit status: 0 committed, 1 declined, 2 refused.
+ */
+static int
+cmd_approve(const struct opts *o, struct diag *d)
+{
+	struct approve_opts	 ao;
+	int			 rc;
+
+	memset(&ao, 0, sizeof(ao));
+	ao.manuals = o->args;
+	ao.nmanuals = (size_t)o->nargs;
+	ao.effective = o->effective;
+	ao.summary = o->summary;
+	ao.sign = o->sign_commit;
+	ao.yes = o->yes;
+	if (o->dir != NULL && chdir(o->dir) < 0) {
+		struct pos pos = { o->dir, 0, 0 };
+
+		diag_emit(d, DIAG_FATAL, &pos, "io", "%s", strerror(errno));
+		return main_fail(d);
+	}
+	if ((rc = approve_run(&ao, stdin, stdout, d)) < 0)
+		return main_fail(d);
+	return rc;
+}
+
 /* kitei verify FILE.zip. */
 static int
 cmd_verify(const struct opts *o, struct diag *d)
@@ -879,7 +928,12 @@ cmd_verify(const struct opts *o, struct diag *d)
 #define MAIN_VERIFY	0x40u
 #define MAIN_INIT	0x80u
 #define MAIN_SERVE	0x100u
-#define MAIN_ALL	0x1ffu
+#define MAIN_APPROVE	0x200u
+#define MAIN_ALL	0x3ffu
+/* The commands that read a policy root, found upwards without -C. */
+#define MAIN_ROOTED	(MAIN_CHECK | MAIN_CATALOG | MAIN_HISTORY | \
+			 MAIN_BUILD | MAIN_DIFF | MAIN_BUNDLE | MAIN_APPROVE | \
+			 MAIN_SERVE)
 
 /* kitei serve: a live preview of the working tree (serve.c). */
 static int
@@ -915,6 +969,7 @@ static const struct main_command main_commands[] = {
 	{ "verify",  MAIN_VERIFY,  1, 1,  " FILE.zip",	cmd_verify },
 	{ "init",    MAIN_INIT,    0, 1,  " [DIR]",	cmd_init },
 	{ "serve",   MAIN_SERVE,   0, 0,  "",		cmd_serve },
+	{ "approve", MAIN_APPROVE, 0, -1, " [MANUAL...]", cmd_approve },
 };
 
 /* Validators: each returns whether the value is acceptable. */
@@ -970,6 +1025,16 @@ static int
 main_valid_order(const char *v)
 {
 	return main_valid_word(v, "old-left|new-left");
+}
+
+/* One line of text: not empty, no control characters. */
+static int
+main_valid_line(const char *v)
+{
+	for (; *v != '\0'; v++)
+		if ((unsigned char)*v < 0x20 || *v == 0x7f)
+			return 0;
+	return 1;
 }
 
 /* A comma-separated list of the parts output.c knows, none empty. */
@@ -1031,6 +1096,7 @@ static const struct main_option {
 	    main_valid_any, "a revision" },
 	{ "--sign", NULL, MAIN_OFF(sign), 0, MAIN_BUNDLE,
 	    main_valid_any, "a key" },
+	{ "--sign", NULL, MAIN_OFF(sign_commit), 1, MAIN_APPROVE, NULL, NULL },
 	{ "--sign-pdf", NULL, MAIN_OFF(sign_pdf), 0, MAIN_BUILD | MAIN_BUNDLE,
 	    main_valid_any, "a PKCS#12 file" },
 	{ "--keyring", NULL, MAIN_OFF(keyring), 0, MAIN_VERIFY,
@@ -1043,9 +1109,130 @@ static const struct main_option {
 	    "a firm's name" },
 	{ "--port", NULL, MAIN_OFF(port), 0, MAIN_SERVE, serve_valid_port,
 	    "a port number, 0 (any free port) to 65535" },
+	{ "--effective", NULL, MAIN_OFF(effective), 0, MAIN_APPROVE,
+	    main_valid_date, "a date as YYYY-MM-DD" },
+	{ "--summary", NULL, MAIN_OFF(summary), 0, MAIN_APPROVE,
+	    main_valid_line, "one line of text" },
+	{ "--yes", NULL, MAIN_OFF(yes), 1, MAIN_APPROVE, NULL, NULL },
+	{ "--quiet", "-q", MAIN_OFF(quiet), 1, MAIN_CHECK, NULL, NULL },
 };
 
 #define MAIN_NOPTIONS	(sizeof(main_options) / sizeof(main_options[0]))
+#define MAIN_NCOMMANDS	(sizeof(main_commands) / sizeof(main_commands[0]))
+
+/* What each command does and an example, for kitei help COMMAND. */
+static const struct main_command_help {
+	const char	*name;
+	const char	*what;
+	const char	*example;
+} main_command_help[] = {
+	{ "check", N_("validates the sources and the coverage of every element"),
+	  "kitei check --format sarif > kitei.sarif" },
+	{ "catalog", N_("lists the rule's elements; the named ones in full"),
+	  "kitei catalog 4.1.6" },
+	{ "history", N_("the commits that changed the policy root or one document"),
+	  "kitei history crisis/01-crisis.md" },
+	{ "build", N_("manuals (HTML, PDF), dashboard, matrix and public page"),
+	  "kitei build --release -o output" },
+	{ "diff", N_("the 新旧対照表 of every manual changed between two revisions"),
+	  "kitei diff v2026-01 HEAD -o shinkyu" },
+	{ "bundle", N_("a verifiable zip for regulators"),
+	  "kitei bundle --since v2026-01 -o sr-2026-04.zip" },
+	{ "verify", N_("checks a bundle's hashes and signature"),
+	  "kitei verify sr-2026-04.zip --keyring our-key.asc" },
+	{ "init", N_("a new policy root: kitei.yml, a skeleton per manual, "
+	  "the public page, CI recipes"),
+	  "kitei init --firm みらい証券仲介株式会社" },
+	{ "approve", N_("the approval commit for git's user.email: shows the "
+	  "manuals, 第N版 and 施行日, asks, commits"),
+	  "kitei approve --effective 2026-04-01 --summary \"制定\"" },
+};
+
+/* What each option means, by name, for kitei help COMMAND. */
+static const struct main_option_help {
+	const char	*name;
+	unsigned	 cmds;		/* the rows it explains, MAIN_*; 0: all */
+	const char	*value;		/* NULL for flags */
+	const char	*what;
+} main_option_help[] = {
+	{ "-C", 0, "DIR", N_("run as if started in DIR") },
+	{ "--rev", 0, "REV", N_("read the sources from this commit (default HEAD)") },
+	{ "--worktree", 0, NULL, N_("read uncommitted files (a preview)") },
+	{ "--as-of", 0, "DATE", N_("the last commit before the end of that day") },
+	{ "--today", 0, "DATE", N_("the day review dates are judged against") },
+	{ "--format", 0, "FORMAT", N_("output format") },
+	{ "-o", 0, "PATH", N_("where to write") },
+	{ "--only", 0, "PARTS", N_("rewrite only these parts of an output") },
+	{ "--release", 0, NULL, N_("unapproved changes are errors") },
+	{ "--emit-xml", 0, NULL, N_("also write the intermediate XML") },
+	{ "--order", 0, "ORDER", N_("which side the old text stands on") },
+	{ "--since", 0, "REV", N_("add a 新旧対照表 against this revision") },
+	{ "--sign", MAIN_BUNDLE, "KEY", N_("sign SHA256SUMS with this OpenPGP key") },
+	{ "--sign", MAIN_APPROVE, NULL, N_("sign the commit (git commit-tree -S)") },
+	{ "--sign-pdf", 0, "FILE", N_("sign every manual PDF (PAdES)") },
+	{ "--keyring", 0, "FILE", N_("check the signature against these keys only") },
+	{ "--include-confidential", 0, NULL, N_("keep 関係者外秘 text") },
+	{ "--draft", 0, NULL, N_("allow unapproved text, marked 未承認") },
+	{ "--firm", 0, "NAME", N_("the firm's name for kitei.yml") },
+	{ "--effective", 0, "DATE", N_("the 施行日 (Effective: trailer)") },
+	{ "--summary", 0, "TEXT", N_("the 改定内容 (Summary: trailer)") },
+	{ "--yes", 0, NULL, N_("do not ask") },
+	{ "--quiet", 0, NULL, N_("print errors only") },
+};
+
+/*
+ * Prints command cmd's help to f: what it does, its synopsis, each option
+ * it reads (from main_options, so help and parsing never disagree) and an
+ * example.
+ */
+static void
+main_help(FILE *f, const struct main_command *cmd)
+{
+	const struct main_option	*opt;
+	const char			*value, *what;
+	size_t				 i, k;
+
+	for (k = 0; k < sizeof(main_command_help) /
+	    sizeof(main_command_help[0]); k++)
+		if (!strcmp(main_command_help[k].name, cmd->name))
+			break;
+	fprintf(f, _("usage: kitei %s%s [options]\n"), cmd->name,
+	    cmd->synopsis);
+	if (k < sizeof(main_command_help) / sizeof(main_command_help[0]))
+		fprintf(f, "\n%s\n", _(main_command_help[k].what));
+	fputs(_("\noptions:\n"), f);
+	for (i = 0; i < MAIN_NOPTIONS; i++) {
+		opt = &main_options[i];
+		if (!(opt->cmds & cmd->bit))
+			continue;
+		value = NULL;
+		what = "";
+		for (k = 0; k < sizeof(main_option_help) /
+		    sizeof(main_option_help[0]); k++)
+			if (!strcmp(main_option_help[k].name, opt->name) &&
+			    (main_option_help[k].cmds == 0 ||
+			    (main_option_help[k].cmds & opt->cmds))) {
+				value = main_option_help[k].value;
+				what = _(main_option_help[k].what);
+			}
+		if (opt->flag)
+			value = NULL;
+		else if (value == NULL)
+			value = "VALUE";
+		fprintf(f, "  %s%s%s%s%s\n      %s%s%s%s\n", opt->name,
+		    opt->alias != NULL ? ", " : "",
+		    opt->alias != NULL ? opt->alias : "",
+		    value != NULL ? " " : "", value != NULL ? value : "", what,
+		    opt->accepted != NULL ? " (" : "",
+		    opt->accepted != NULL ? _(opt->accepted) : "",
+		    opt->accepted != NULL ? ")" : "");
+	}
+	for (k = 0; k < sizeof(main_command_help) /
+	    sizeof(main_command_help[0]); k++)
+		if (!strcmp(main_command_help[k].name, cmd->name))
+			fprintf(f, _("\nexample:\n  %s\n"),
+			    main_command_help[k].example);
+}
 
 /* One option as given: its first row in the table and its value. */
 struct main_given {
@@ -1101,6 +1288,27 @@ main_option_find(const char *arg, const char **eq)
 		}
 	}
 	return -1;
+}
+
+/*
+ * The row of the option at row that the command named word reads, when
+ * word names one that does (--sign is a flag for approve, takes a key for
+ * bundle); else row itself.
+ */
+static size_t
+main_option_for(size_t row, const char *word)
+{
+	size_t	 i, k;
+
+	for (k = 0; word != NULL &&
+	    k < sizeof(main_commands) / sizeof(main_commands[0]); k++)
+		if (!strcmp(word, main_commands[k].name))
+			for (i = row; i < MAIN_NOPTIONS; i++)
+				if (!strcmp(main_options[i].name,
+				    main_options[row].name) &&
+				    (main_options[i].cmds & main_commands[k].bit))
+					return i;
+	return row;
 }
 
 /*
@@ -1195,7 +1403,7 @@ main_parse(struct opts *o, const struct main_command **cmd_out, int argc,
 			spellings[ngiven] = xstrndup(a, (size_t)(eq - a));
 			given[ngiven].spelling = spellings[ngiven];
 		}
-		if (main_options[row].flag) {
+		if (main_options[main_option_for((size_t)row, word)].flag) {
 			if (eq != NULL) {
 				rc = main_usage_error(d, MSG_USAGE_TAKES,
 				    given[ngiven].spelling);
@@ -1214,8 +1422,28 @@ main_parse(struct opts *o, const struct main_command **cmd_out, int argc,
 		}
 		ngiven++;
 	}
+	/* kitei help [COMMAND], kitei COMMAND --help. */
+	if (word != NULL && !strcmp(word, "help")) {
+		help = 1;
+		word = o->nargs > 0 ? o->args[0] : NULL;
+		if (o->nargs > 1) {
+			rc = main_usage_error(d, MSG_USAGE_HELP, o->args[1]);
+			goto out;
+		}
+	}
 	if (help) {
-		main_usage(stdout);
+		for (i = 0; word != NULL && i < MAIN_NCOMMANDS; i++)
+			if (!strcmp(word, main_commands[i].name))
+				cmd = &main_commands[i];
+		if (word != NULL && cmd == NULL) {
+			rc = main_usage_error(d, MSG_USAGE_UNKNOWN_COMMAND,
+			    word);
+			goto out;
+		}
+		if (cmd != NULL)
+			main_help(stdout, cmd);
+		else
+			main_usage(stdout);
 		rc = 0;
 		goto out;
 	}
@@ -1266,11 +1494,14 @@ main(int argc, char *argv[])
 	struct opts			 o;
 	struct diag			*d;
 	const struct main_command	*cmd = NULL;
+	char				 start[PATH_MAX], *root = NULL;
 	int				 rc;
 
 	memset(&o, 0, sizeof(o));
 	main_i18n();
 	d = diag_new();
+	if (getcwd(start, sizeof(start)) == NULL)
+		start[0] = '\0';
 	if ((rc = main_parse(&o, &cmd, argc, argv, d)) >= 0)
 		goto out;
 	if (cmd->run == NULL) {
@@ -1282,7 +1513,21 @@ main(int argc, char *argv[])
 		rc = main_usage_error(d, MSG_USAGE_2, o.dir, strerror(errno));
 		goto out;
 	}
-	o.dir = NULL;
+	/* Without -C, the policy root is the nearest folder up with kitei.yml. */
+	if (o.dir == NULL && (cmd->bit & MAIN_ROOTED)) {
+		struct diag *q = diag_new();
+
+		/* catalog needs no policy root: without one, the shipped rule. */
+		if (orient_root(&root, cmd->name, cmd->bit == MAIN_CATALOG ? q :
+		    d) < 0 && cmd->bit != MAIN_CATALOG) {
+			diag_free(q);
+			rc = main_fail(d);
+			goto out;
+		}
+		diag_free(q);
+	}
+	o.dir = root;
+	o.cwd_prefix = orient_prefix(start[0] != '\0' ? start : NULL);
 	/* A file-size limit (ulimit -f) is a write error, not a kill. */
 	signal(SIGXFSZ, SIG_IGN);
 	git_libgit2_init();
@@ -1297,6 +1542,8 @@ main(int argc, char *argv[])
 	xmlCleanupParser();
 	git_libgit2_shutdown();
 out:
+	free(o.cwd_prefix);
+	free(root);
 	free(o.args);
 	diag_free(d);
 	return rc;

@@ -4,7 +4,7 @@
  * The model stage: documents grouped into manuals (kitei.yml globs) and cut
  * into sections along their headings, each section with the elements it
  * covers, those it declares not applicable, and its effective visibility.
- * For assemble.c, coverage.c, diff.c, main.c, output.c, pubpage.c, render.c,
+ * For approve.c, assemble.c, coverage.c, diff.c, main.c, output.c, pubpage.c, render.c,
  * report.c and signoff.c.
  */
 #ifndef KITEI_MODEL_H

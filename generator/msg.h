@@ -106,6 +106,9 @@
 #define MSG_USAGE_IMPLEMENTED \
 	MSGID_USAGE_IMPLEMENTED, DIAG_FATAL, "usage", \
 	N_("%s is not implemented yet")
+#define MSG_USAGE_HELP \
+	MSGID_USAGE_HELP, DIAG_FATAL, "usage", \
+	N_("help: unexpected argument '%s' (kitei help [COMMAND])")
 #define MSG_USAGE_2 \
 	MSGID_USAGE_2, DIAG_FATAL, "usage", \
 	N_("-C %s: %s")
@@ -1085,6 +1088,7 @@
 	X(MSG_USAGE_REV) \
 	X(MSG_USAGE_IMPLEMENTED) \
 	X(MSG_USAGE_2) \
+	X(MSG_USAGE_HELP) \
 	X(MSG_BAD_CONFIG) \
 	X(MSG_BAD_CONFIG_APPROVER) \
 	X(MSG_UNKNOWN_PERSON) \

@@ -4,7 +4,7 @@
  * The parse stage: checks that a source is UTF-8 text, reads its YAML front
  * matter (libyaml), parses the Markdown with cmark-gfm (tables,
  * strikethrough, autolinks, task lists; source positions kept) and extracts
- * the kitei directives from HTML comments. For assemble.c, diff.c, image.c,
+ * the kitei directives from HTML comments. For approve.c, assemble.c, diff.c, image.c,
  * main.c, model.c and pubpage.c.
  */
 #ifndef KITEI_PARSE_H

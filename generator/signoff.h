@@ -6,7 +6,7 @@
  * when, its versions (第N版) with 制定日, 改定日 and 施行日, whether its current
  * content is signed off, and when its review is due. With require_signature,
  * an approval counts only if its commit is signed by the approver's key
- * (gpgme, in a temporary GNUPGHOME). For assemble.c, diff.c, main.c,
+ * (gpgme, in a temporary GNUPGHOME). For approve.c, assemble.c, diff.c, main.c,
  * output.c and pubpage.c.
  */
 #ifndef KITEI_SIGNOFF_H

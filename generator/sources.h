@@ -4,7 +4,7 @@
  * The sources stage: finds the git repository holding the policy root and
  * reads kitei.yml and every Markdown document under the root from the tree
  * at a revision (libgit2), or from the working tree for previews. Only
- * regular files are read; symlinks and submodules are reported. For
+ * regular files are read; symlinks and submodules are reported. For approve.c,
  * assemble.c, diff.c, main.c, output.c, parse.c, pubpage.c, render.c,
  * report.c and signoff.c.
  */

@@ -12,7 +12,8 @@ libgnutls28-dev libmicrohttpd-dev"
 # run: fonts the PDFs embed, gpg for signatures, git for the sample's history
 run="fonts-noto-cjk gnupg git"
 # test: tools the tests use to inspect outputs
-test="qpdf poppler-utils libreoffice-calc-nogui openssl python3 gir1.2-poppler-0.18 python3-gi"
+test="qpdf poppler-utils libreoffice-calc-nogui openssl python3 gir1.2-poppler-0.18
+python3-gi python3-yaml python3-jsonschema mandoc"
 
 want="$build $run"
 [ "${1:-}" = "--test" ] && want="$want $test"

@@ -415,7 +415,11 @@ approve "$repo" "subdir"
 (cd "$WORK/subdir" && timeout 20 "$KITEI" --today "$TODAY" -C policies check > "$WORK/subdir.all" 2>&1)
 contains "subdir: -C policies, paths from the repository root" "$WORK/subdir.all" "policies/kitei.yml:2: error: 1.1"
 (cd "$WORK/subdir/policies/policy" && timeout 20 "$KITEI" --today "$TODAY" -C .. check > "$WORK/subdir-up.all" 2>&1)
-same "subdir: -C .. from inside gives the same" "$WORK/subdir-up.all" "$WORK/subdir.all"
+# Text paths read from the folder the command was typed in (issue 13.4).
+contains "subdir: -C .. from inside: paths from where it was typed" "$WORK/subdir-up.all" "../kitei.yml:2: error: 1.1"
+lacks "subdir: -C .. from inside: no repository-relative path" "$WORK/subdir-up.all" "policies/kitei.yml"
+sed 's|^\.\./|policies/|' "$WORK/subdir-up.all" > "$WORK/subdir-up.fromtop"
+same "subdir: -C .. from inside: the same findings" "$WORK/subdir-up.fromtop" "$WORK/subdir.all"
 run subdir-inner 2 -C "$WORK/subdir/policies/policy" check
 says subdir-inner "kitei: error: no kitei.yml in policies/policy/ at this revision: a policy root is a folder holding kitei.yml [no-config]"
 run subdir-missing 2 -C "$WORK/subdir/nowhere" check

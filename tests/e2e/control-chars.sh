@@ -86,11 +86,12 @@ echo "追記。" >> "$repo/p/docs/01.md"
 commit_all "$repo" "追記"
 cd "$repo/p" || exit 2
 
-# check, as text: file names, headings and role titles in diagnostics.
+# check, as text: file names (relative to p/, where it runs), headings and
+# role titles in diagnostics.
 run check check
 clean "check text: no raw control characters" "$WORK/check.all"
-contains "check text: the file name escaped" "$WORK/check.all" 'p/docs/\033[31mFILE.md:7:'
-contains "check text: a C1 and bidi file name escaped" "$WORK/check.all" 'p/docs/\u009bCSI\u202egpj.md:7:'
+contains "check text: the file name escaped" "$WORK/check.all" 'docs/\033[31mFILE.md:7:'
+contains "check text: a C1 and bidi file name escaped" "$WORK/check.all" 'docs/\u009bCSI\u202egpj.md:7:'
 contains "check text: the heading escaped" "$WORK/check.all" '見出し\033[2JHEAD\u009bX\u202eY'
 contains "check text: the role title escaped" "$WORK/check.all" '取締役会\033[31mROLE\u009b'
 

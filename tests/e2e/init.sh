@@ -1,7 +1,9 @@
 #!/bin/sh
-# kitei init (issue 13.1): from an empty folder to a passing check and a
-# release build; never overwrites; CI recipes and the hook name the policy
-# root; init inside an existing repository.
+# kitei init (issue 13.1, and 13's "done when"): from an empty folder, init,
+# a first commit, check listing the work by article, the sections answered,
+# check green, kitei approve by each approver, build --release; never
+# overwrites; CI recipes and the hook name the policy root; init inside an
+# existing repository.
 . "$ROOT/tests/lib.sh"
 
 # The first day, from an empty folder.
@@ -58,6 +60,7 @@ if [ $st -eq 1 ]; then ok "check after init: exit 1"; else fail "check after ini
 n=$(grep -c '\[empty-coverage\]$' "$WORK/check1.txt")
 if [ "$n" -eq 92 ]; then ok "check names each of the 92 sections to write"; else fail "92 empty sections (got $n)"; fi
 contains "findings point at the skeleton's lines" "$WORK/check1.txt" "security/01-security.md:"
+contains "the work ahead, counted by article" "$WORK/check1.txt" "findings by article: 第1条 1, 第2条 5,"
 lacks "no missing-coverage: every element has its section" "$WORK/check1.txt" "[missing-coverage]"
 
 # Answer every section: check passes.
@@ -82,12 +85,24 @@ mkdir -p "$WORK/bin"; ln -sf "$KITEI" "$WORK/bin/kitei"
 (cd "$m" && PATH="$WORK/bin:$PATH" sh .githooks/pre-commit) > "$WORK/hook.txt" 2>&1
 if [ $? -eq 0 ]; then ok "pre-commit hook passes"; else fail "pre-commit hook"; cat "$WORK/hook.txt"; fi
 
-# Approve (the README's recipe, with init's placeholder approvers): release.
-commit_all "$m" "規程類の制定を承認" \
-    --trailer "Approved-by: 取締役会 議長 <board@example.co.jp>" \
-    --trailer "Approved-by: システム統括役員 <cio@example.co.jp>" \
-    --trailer "Effective: 2026-04-01"
+# Approve with kitei approve, as init's placeholder approvers: release.
+git -C "$m" config user.email board@example.co.jp
+tick
+(cd "$m" && timeout 20 "$KITEI" approve --yes --effective 2026-04-01 --summary 制定) > "$WORK/approve1.txt" 2>&1
+st=$?
+if [ $st -eq 0 ]; then ok "first day: the board approves (exit 0)"; else fail "the board approves: exit $st"; cat "$WORK/approve1.txt"; fi
+contains "first day: the crisis manual awaits the executive" "$WORK/approve1.txt" "crisis: approval recorded; awaiting システム統括役員"
+git -C "$m" config user.email cio@example.co.jp
+tick
+(cd "$m/crisis" && timeout 20 "$KITEI" approve --yes) > "$WORK/approve2.txt" 2>&1
+st=$?
+if [ $st -eq 0 ]; then ok "first day: the executive approves from crisis/ (exit 0)"; else fail "the executive approves: exit $st"; cat "$WORK/approve2.txt"; fi
+contains "first day: every manual signed off" "$WORK/approve2.txt" "crisis: signed off, 第1版, 施行日 2026-04-01"
 timeout 120 "$KITEI" -C "$m" build --release -o "$WORK/mirai-out" > "$WORK/release.txt" 2>&1
+st=$?
+(cd "$m" && timeout 20 "$KITEI" check --release) > "$WORK/release-check.txt" 2>&1
+lacks "first day: check --release: nothing unapproved" "$WORK/release-check.txt" "unapproved-change"
+(exit $st)
 st=$?
 if [ $st -eq 0 ]; then ok "build --release after approval: exit 0"; else fail "build --release: exit $st"; tail -5 "$WORK/release.txt"; fi
 check "the public page is written" test -f "$WORK/mirai-out/public/index.html"

@@ -9,7 +9,7 @@ src=$WORK/src
 inst=$WORK/inst
 rm -rf "$src" "$src.gone" "$inst" "$WORK/stage"
 mkdir -p "$src"
-for d in Makefile scripts generator catalogs templates; do
+for d in Makefile scripts generator catalogs templates schema man; do
 	[ -e "$ROOT/$d" ] && cp -r "$ROOT/$d" "$src/"
 done
 make -C "$src" clean > /dev/null 2>&1
@@ -22,6 +22,9 @@ fi
 check "installed: bin/kitei" test -x "$inst/bin/kitei"
 check "installed: the catalog" test -f "$inst/share/kitei/catalogs/system-risk-rules.xml"
 check "installed: its schema" test -f "$inst/share/kitei/catalogs/catalog.rng"
+check "installed: kitei.yml's JSON Schema" test -f "$inst/share/kitei/kitei.schema.json"
+check "installed: kitei(1)" test -f "$inst/share/man/man1/kitei.1"
+check "installed: kitei.yml(5)" test -f "$inst/share/man/man5/kitei.yml.5"
 mode=$(stat -c %a "$inst/bin/kitei" 2>/dev/null)
 if [ "$mode" = 555 ]; then ok "installed: kitei is mode 0555"; else fail "installed: kitei is mode $mode"; fi
 mode=$(stat -c %a "$inst/share/kitei/catalogs/catalog.rng" 2>/dev/null)

@@ -25,6 +25,7 @@ MAX_SECTIONS=$(limit SECTIONS)
 # repository made last); $WORK/NAME.all holds its output.  Passes when the
 # exit status is STATUS.  Each limit's "over" case commits one step more on
 # top of its "max" case, which keeps the test quick.
+# check runs in the policy root: text paths read from there (issue 13.4).
 run() {
 	name=$1; want=$2
 	(cd "$r" && timeout 120 "$KITEI" --today "$TODAY" check) \
@@ -67,7 +68,7 @@ doc_of_size "$r/policy/03-big.md" $((MAX_FILE + 1))
 approve "$repo" "too large"
 run doc-over 1
 contains "doc-over: names the file and the limit" "$WORK/doc-over.all" \
-    "policies/policy/03-big.md: error: file of $((MAX_FILE + 1)) bytes is larger than the limit of $MAX_FILE bytes; not read [too-large]"
+    "policy/03-big.md: error: file of $((MAX_FILE + 1)) bytes is larger than the limit of $MAX_FILE bytes; not read [too-large]"
 
 # The largest kitei.yml: padded with comments to the limit; one more byte
 # and the run stops (exit 2), since nothing can be checked without it.
@@ -129,7 +130,7 @@ nest $((MAX_DEPTH - 2))
 approve "$repo" "too deep"
 run depth-over 1
 contains "depth-over: names the file, line and the limit" "$WORK/depth-over.all" \
-    "policies/policy/03-deep.md:3:"
+    "policy/03-deep.md:3:"
 contains "depth-over: says the limit" "$WORK/depth-over.all" \
     "nesting deeper than $MAX_DEPTH levels; the file is not read [too-deep]"
 
@@ -145,7 +146,7 @@ long_line $((MAX_LINE + 1))
 approve "$repo" "line too long"
 run line-over 1
 contains "line-over: names the file, the line and the limit" "$WORK/line-over.all" \
-    "policies/policy/03-long.md:3:"
+    "policy/03-long.md:3:"
 contains "line-over: says the limit" "$WORK/line-over.all" \
     "line longer than $MAX_LINE bytes; the file is not read [too-long-line]"
 
@@ -162,7 +163,7 @@ headings $((MAX_SECTIONS + 1))
 approve "$repo" "too many sections"
 run sections-over 1
 contains "sections-over: names the file and the heading past the limit" \
-    "$WORK/sections-over.all" "policies/policy/03-sections.md:$((MAX_SECTIONS + 3)):1: error: more than $MAX_SECTIONS headings in one document; the file is not read [too-many-sections]"
+    "$WORK/sections-over.all" "policy/03-sections.md:$((MAX_SECTIONS + 3)):1: error: more than $MAX_SECTIONS headings in one document; the file is not read [too-many-sections]"
 
 # Ids in one covers: directive, and the length of one id.
 ids() {

@@ -32,7 +32,8 @@ for md in "$CASES"/*.md; do
 	    -m "Summary: $name
 Approved-by: 山田 太郎 <yamada@example.co.jp>"
 	out=$WORK/$name.diag
-	(cd "$r" && timeout 20 "$KITEI" --today "$TODAY" check) > "$out.all" 2>&1
+	# From the repository top: the goldens name files from there.
+	(cd "$repo" && timeout 20 "$KITEI" --today "$TODAY" -C policies check) > "$out.all" 2>&1
 	rc=$?
 	# The summary line names the commit; the diagnostics and the status
 	# are what a case pins.
