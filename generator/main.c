@@ -104,6 +104,8 @@ static const char usage_text[] =
 "                                                          per manual, the public page, CI recipes\n"
 "  approve  [MANUAL...] [--effective DATE] [--summary TEXT] [--sign] [--yes]\n"
 "                                                          the approval commit, as git's user.email\n"
+"  serve    [--port N]                                     a live preview of the working tree on\n"
+"                                                          127.0.0.1 (reloads as files change)\n"
 "  help     [COMMAND]                                      a command's options and an example\n"
 "\n"
 "-C goes with every command; --rev with all but verify and init (for diff it\n"
@@ -1146,6 +1148,9 @@ static const struct main_command_help {
 	{ "approve", N_("the approval commit for git's user.email: shows the "
 	  "manuals, 第N版 and 施行日, asks, commits"),
 	  "kitei approve --effective 2026-04-01 --summary \"制定\"" },
+	{ "serve", N_("a live preview of the working tree on 127.0.0.1, "
+	  "rebuilt and reloaded as files change"),
+	  "kitei serve --port 8000" },
 };
 
 /* What each option means, by name, for kitei help COMMAND. */
@@ -1170,6 +1175,7 @@ static const struct main_option_help {
 	{ "--sign", MAIN_BUNDLE, "KEY", N_("sign SHA256SUMS with this OpenPGP key") },
 	{ "--sign", MAIN_APPROVE, NULL, N_("sign the commit (git commit-tree -S)") },
 	{ "--sign-pdf", 0, "FILE", N_("sign every manual PDF (PAdES)") },
+	{ "--port", 0, "N", N_("the port to listen on, 0 for any free one") },
 	{ "--keyring", 0, "FILE", N_("check the signature against these keys only") },
 	{ "--include-confidential", 0, NULL, N_("keep 関係者外秘 text") },
 	{ "--draft", 0, NULL, N_("allow unapproved text, marked 未承認") },
