@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -23,6 +22,7 @@
 #include <gpgme.h>
 #include <zlib.h>
 
+#include "ascii.h"
 #include "bundle.h"
 #include "diag.h"
 #include "gpghome.h"
@@ -244,7 +244,7 @@ out:
 static int
 bundle_name_casecmp(const void *a, const void *b)
 {
-	return strcasecmp(*(char *const *)a, *(char *const *)b);
+	return ascii_strcasecmp(*(char *const *)a, *(char *const *)b);
 }
 
 /*
@@ -329,7 +329,7 @@ bundle_write(const char *dir, const char *path, int64_t t, int offset,
 		qsort(names, l.n, sizeof(*names), bundle_name_casecmp);
 	for (i = 0; i < l.n; i++)
 		if ((why = bundle_name_ok(names[i], strlen(names[i]))) != NULL ||
-		    (i > 0 && !strcasecmp(names[i], names[i - 1]) &&
+		    (i > 0 && !ascii_strcasecmp(names[i], names[i - 1]) &&
 		    (why = "a name that differs from another only in case"))) {
 			struct pos pos = { path, 0, 0 };
 
@@ -546,7 +546,7 @@ bundle_name_ok(const char *name, size_t len)
 		if (part[n - 1] == '.')
 			return "a name part ending in '.'";
 		for (i = 0; i < sizeof(dev) / sizeof(dev[0]); i++)
-			if (n >= 3 && !strncasecmp(part, dev[i], 3) &&
+			if (n >= 3 && !ascii_strncasecmp(part, dev[i], 3) &&
 			    (n == 3 || part[3] == '.' || (i >= 4 &&
 			    part[3] >= '0' && part[3] <= '9' &&
 			    (n == 4 || part[4] == '.'))))
@@ -1074,7 +1074,7 @@ bundle_member_cmp(const void *a, const void *b)
 static int
 bundle_member_casecmp(const void *a, const void *b)
 {
-	return strcasecmp((*(const struct bundle_member *const *)a)->name,
+	return ascii_strcasecmp((*(const struct bundle_member *const *)a)->name,
 	    (*(const struct bundle_member *const *)b)->name);
 }
 
@@ -1384,7 +1384,7 @@ bundle_check_names(struct bundle_zip *z)
 	if (z->n > 1)
 		qsort(v, z->n, sizeof(*v), bundle_member_casecmp);
 	for (i = 1; i < z->n; i++)
-		if (!strcasecmp(v[i]->name, v[i - 1]->name) &&
+		if (!ascii_strcasecmp(v[i]->name, v[i - 1]->name) &&
 		    strcmp(v[i]->name, v[i - 1]->name)) {
 			bundle_problem(z, "%s: differs from %s only in case (one "
 			    "file on Windows and macOS)", v[i]->name,

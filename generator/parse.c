@@ -3,7 +3,6 @@
  *
  * Parses one policy document: UTF-8 check, front matter, Markdown, directives.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +10,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <yaml.h>
 
+#include "ascii.h"
 #include "diag.h"
 #include "klimits.h"
 #include "parse.h"
@@ -288,12 +288,12 @@ parse_is_id(const char *s)
 {
 	const char	*p = s;
 
-	if (!isdigit((unsigned char)*p))
+	if (!ascii_isdigit((unsigned char)*p))
 		return 0;
 	while (*p != '\0') {
-		if (isdigit((unsigned char)*p))
+		if (ascii_isdigit((unsigned char)*p))
 			p++;
-		else if (*p == '.' && isdigit((unsigned char)p[1]))
+		else if (*p == '.' && ascii_isdigit((unsigned char)p[1]))
 			p++;
 		else if (*p == '.' && p[1] >= 'a' && p[1] <= 'z' && p[2] == '\0')
 			return 1;
@@ -310,13 +310,13 @@ parse_idlike(const char *tok, size_t n)
 	size_t	 i, digits = 0;
 
 	for (i = 0; i < n; i++) {
-		if (isdigit((unsigned char)tok[i]))
+		if (ascii_isdigit((unsigned char)tok[i]))
 			digits++;
-		else if (tok[i] != '.' && !isalpha((unsigned char)tok[i]) &&
+		else if (tok[i] != '.' && !ascii_isalpha((unsigned char)tok[i]) &&
 		    tok[i] != '-')
 			return 0;
 	}
-	return digits > 0 && isdigit((unsigned char)tok[0]);
+	return digits > 0 && ascii_isdigit((unsigned char)tok[0]);
 }
 
 /* Edit distance for short ASCII words, capped. */
@@ -333,7 +333,7 @@ parse_distance(const char *a, size_t la, const char *b)
 		prev = row[0];
 		row[0] = i;
 		for (j = 1; j <= lb; j++) {
-			size_t best = prev + (tolower((unsigned char)a[i - 1]) != b[j - 1]);
+			size_t best = prev + (ascii_tolower((unsigned char)a[i - 1]) != b[j - 1]);
 
 			tmp = row[j];
 			if (row[j] + 1 < best)
@@ -359,7 +359,7 @@ parse_near_key(const char *key, size_t klen, const char *dkey)
 
 	if (parse_distance(key, klen, dkey) <= (n >= 8 ? 3 : 2))
 		return 1;
-	return klen >= 3 && klen < n && !strncasecmp(key, dkey, klen);
+	return klen >= 3 && klen < n && !ascii_strncasecmp(key, dkey, klen);
 }
 
 /*
@@ -1303,8 +1303,8 @@ parse_url_safe(const char *url)
 			continue;
 		if (ch == ':')
 			break;
-		if (!(isalpha(ch) && ch < 0x80) && (n == 0 ||
-		    !((isdigit(ch) && ch < 0x80) || ch == '+' || ch == '-' ||
+		if (!(ascii_isalpha(ch) && ch < 0x80) && (n == 0 ||
+		    !((ascii_isdigit(ch) && ch < 0x80) || ch == '+' || ch == '-' ||
 		    ch == '.')))
 			return 1;	/* no scheme: a relative reference */
 		if (n + 1 >= sizeof(scheme))
@@ -1315,7 +1315,7 @@ parse_url_safe(const char *url)
 		return ch == '\0';
 	scheme[n] = '\0';
 	for (i = 0; i < sizeof(schemes) / sizeof(schemes[0]); i++)
-		if (!strcasecmp(scheme, schemes[i]))
+		if (!ascii_strcasecmp(scheme, schemes[i]))
 			return 1;
 	return 0;
 }

@@ -24,6 +24,7 @@
 #include <libxslt/xsltutils.h>
 #include <libexslt/exslt.h>
 
+#include "ascii.h"
 #include "assemble.h"
 #include "catalog.h"
 #include "coverage.h"
@@ -661,6 +662,7 @@ render_transform(struct render *r, xmlDocPtr doc, const char *name,
 	unsigned long		  nodes;
 	int			  refused;
 	struct pos		  pos;
+	struct ascii_numeric	  num;
 
 	if ((style = render_sheet(r, name)) == NULL)
 		return NULL;
@@ -682,7 +684,10 @@ render_transform(struct render *r, xmlDocPtr doc, const char *name,
 	if (ctx->xpathCtxt != NULL)
 		ctx->xpathCtxt->opLimit = RENDER_XPATH_BASE +
 		    nodes * RENDER_XPATH_PER_NODE;
+	/* libxml2 2.9 writes XPath numbers (string(87.5)) with LC_NUMERIC's point. */
+	ascii_numeric_enter(&num);
 	res = xsltApplyStylesheetUser(style, doc, p, NULL, NULL, ctx);
+	ascii_numeric_leave(&num);
 	if ((ctx->state != XSLT_STATE_OK || r->refused != refused) && res != NULL) {
 		xmlFreeDoc(res);
 		res = NULL;

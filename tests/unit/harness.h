@@ -73,5 +73,6 @@ void	 test_json(void);
 void	 test_model(void);
 void	 test_parse(void);
 void	 test_xalloc(void);
+void	 test_ascii(void);
 
 #endif /* KITEI_HARNESS_H */

@@ -28,6 +28,7 @@ main(void)
 	test_jlreq();
 	test_json();
 	test_xalloc();
+	test_ascii();
 	rc = harness_summary();
 	xmlCleanupParser();
 	git_libgit2_shutdown();
