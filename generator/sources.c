@@ -374,29 +374,6 @@ sources_doccmp(const void *a, const void *b)
 	    ((const struct source_file *)b)->path);
 }
 
-/* Parses YYYY-MM-DD into days since the epoch; returns 0 or -1. */
-static int
-sources_parse_day(const char *s, int64_t *days)
-{
-	int	 y, m, dd;
-	char	 tail;
-
-	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3 ||
-	    m < 1 || m > 12 || dd < 1 || dd > 31)
-		return -1;
-	/* Days from civil (Howard Hinnant's algorithm). */
-	y -= m <= 2;
-	{
-		int64_t era = (y >= 0 ? y : y - 399) / 400;
-		int64_t yoe = y - era * 400;
-		int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-		int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-		*days = era * 146097 + doe - 719468;
-	}
-	return 0;
-}
-
 /*
  * Moves *commit back along first parents to the last commit made before the
  * end of day as_of (in the committer's own time zone).  Returns 0 or -1.
@@ -405,14 +382,16 @@ static int
 sources_as_of(git_commit **commit, const char *as_of, struct diag *d)
 {
 	git_commit	*c = *commit, *parent;
+	struct jdate	 jd;
 	int64_t		 day, local;
 	int		 off;
 
-	if (sources_parse_day(as_of, &day) < 0) {
+	if (jdate_parse(&jd, as_of) < 0) {
 		diag_emit(d, DIAG_FATAL, NULL, "usage",
 		    "--as-of: expected a date as YYYY-MM-DD, not '%s'", as_of);
 		return -1;
 	}
+	day = jdate_days(&jd);
 	for (;;) {
 		local = (int64_t)git_commit_time(c);
 		off = git_commit_time_offset(c);

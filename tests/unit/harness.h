@@ -74,5 +74,6 @@ void	 test_model(void);
 void	 test_parse(void);
 void	 test_xalloc(void);
 void	 test_ascii(void);
+void	 test_sources(void);
 
 #endif /* KITEI_HARNESS_H */

@@ -29,6 +29,7 @@ main(void)
 	test_json();
 	test_xalloc();
 	test_ascii();
+	test_sources();
 	rc = harness_summary();
 	xmlCleanupParser();
 	git_libgit2_shutdown();
