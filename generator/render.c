@@ -20,6 +20,7 @@
 #include <libxslt/documents.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
+#include <libxslt/variables.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 #include <libexslt/exslt.h>
@@ -601,32 +602,6 @@ out:
 	return style;
 }
 
-/* Quotes parameter values as XPath string literals; returns a new array. */
-static const char **
-render_params(const char **params, char ***owned, size_t *nowned)
-{
-	const char	**out;
-	size_t		  n = 0, i;
-
-	while (params != NULL && params[n] != NULL)
-		n += 2;
-	out = xcalloc(n + 1, sizeof(char *));
-	*owned = xcalloc(n + 1, sizeof(char *));
-	for (i = 0; i < n; i += 2) {
-		const char *v = params[i + 1] != NULL ? params[i + 1] : "";
-
-		out[i] = params[i];
-		/* XPath 1.0 has no escapes: pick the quote the value lacks. */
-		if (strchr(v, '\'') == NULL)
-			xasprintf(&(*owned)[i], "'%s'", v);
-		else
-			xasprintf(&(*owned)[i], "\"%s\"", v);
-		out[i + 1] = (*owned)[i];
-	}
-	*nowned = n;
-	return out;
-}
-
 /* Counts the nodes of a document, without recursion. */
 static unsigned long
 render_count_nodes(xmlDocPtr doc)
@@ -656,9 +631,6 @@ render_transform(struct render *r, xmlDocPtr doc, const char *name,
 	xsltStylesheetPtr	 style;
 	xsltTransformContextPtr	 ctx;
 	xmlDocPtr		 res = NULL;
-	const char		**p;
-	char			**owned;
-	size_t			  i, nowned;
 	unsigned long		  nodes;
 	int			  refused;
 	struct pos		  pos;
@@ -669,7 +641,6 @@ render_transform(struct render *r, xmlDocPtr doc, const char *name,
 	pos.path = style->doc != NULL && style->doc->URL != NULL ?
 	    (const char *)style->doc->URL : name;
 	pos.line = pos.col = 0;
-	p = render_params(params, &owned, &nowned);
 	render_begin(r);
 	r->current = pos.path;
 	r->deep = 0;
@@ -686,7 +657,9 @@ render_transform(struct render *r, xmlDocPtr doc, const char *name,
 		    nodes * RENDER_XPATH_PER_NODE;
 	/* libxml2 2.9 writes XPath numbers (string(87.5)) with LC_NUMERIC's point. */
 	ascii_numeric_enter(&num);
-	res = xsltApplyStylesheetUser(style, doc, p, NULL, NULL, ctx);
+	/* Values as string literals, whatever quotes they hold: libxslt's own quoting. */
+	if (params == NULL || xsltQuoteUserParams(ctx, params) == 0)
+		res = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, ctx);
 	ascii_numeric_leave(&num);
 	if ((ctx->state != XSLT_STATE_OK || r->refused != refused) && res != NULL) {
 		xmlFreeDoc(res);
@@ -715,10 +688,6 @@ render_transform(struct render *r, xmlDocPtr doc, const char *name,
 	xsltFreeTransformContext(ctx);
 	render_end(r);
 	r->current = NULL;
-	for (i = 0; i < nowned; i += 2)
-		free(owned[i]);
-	free(owned);
-	free(p);
 	return res;
 }
 
