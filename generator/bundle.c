@@ -28,6 +28,7 @@
 #include "gpghome.h"
 #include "klimits.h"
 #include "publish.h"
+#include "sources.h"
 #include "xalloc.h"
 
 #define BUNDLE_SUMS	"SHA256SUMS"
@@ -96,30 +97,6 @@ bundle_cmp(const void *a, const void *b)
 	    ((const struct bundle_file *)b)->name);
 }
 
-/* Reads a whole file; returns 0 or -1 with errno set. */
-static int
-bundle_slurp(const char *path, char **data, size_t *len)
-{
-	FILE		*f;
-	struct buf	 b = { NULL, 0, 0 };
-	char		 chunk[65536];
-	size_t		 n;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return -1;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_put(&b, chunk, n);
-	if (ferror(f)) {
-		fclose(f);
-		buf_free(&b);
-		return -1;
-	}
-	fclose(f);
-	*len = b.len;
-	*data = buf_steal(&b);
-	return 0;
-}
-
 /* Reads every regular file below dir into l, without recursion. */
 static int
 bundle_read_dir(struct bundle_list *l, const char *dir, struct diag *d)
@@ -157,7 +134,9 @@ bundle_read_dir(struct bundle_list *l, const char *dir, struct diag *d)
 					    sizeof(char *));
 				xasprintf(&stack[n++], "%s/", child);
 			} else if (S_ISREG(st.st_mode)) {
-				if (bundle_slurp(abs, &data, &len) < 0) {
+				if (sources_slurp(abs,
+				    KITEI_MAX_BUNDLE_MEMBER_BYTES, 0, &data,
+				    &len) < 0) {
 					bundle_io_error(d, abs, "cannot read");
 					rc = -1;
 				} else
@@ -1301,7 +1280,8 @@ bundle_check_sig(struct bundle_zip *z, const struct buf *sums,
 	if ((h = gpghome_new(z->d)) == NULL)
 		goto out;
 	if (keyring != NULL) {
-		if (bundle_slurp(keyring, &kdata, &klen) < 0) {
+		if (sources_slurp(keyring, KITEI_MAX_FILE_BYTES, 0, &kdata,
+		    &klen) < 0) {
 			bundle_io_error(z->d, keyring, "cannot read the keyring");
 			goto out;
 		}

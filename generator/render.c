@@ -31,6 +31,7 @@
 #include "coverage.h"
 #include "diag.h"
 #include "json.h"
+#include "klimits.h"
 #include "model.h"
 #include "render.h"
 #include "sources.h"
@@ -290,30 +291,6 @@ out:
 	return name;
 }
 
-/* Reads a whole file; returns 0, KITEI_ENOTFOUND, or -1 with errno set. */
-static int
-render_slurp(const char *path, char **data, size_t *len)
-{
-	FILE		*in;
-	struct buf	 b = { NULL, 0, 0 };
-	char		 chunk[65536];
-	size_t		 n;
-
-	if ((in = fopen(path, "rb")) == NULL)
-		return errno == ENOENT ? KITEI_ENOTFOUND : -1;
-	while ((n = fread(chunk, 1, sizeof(chunk), in)) > 0)
-		buf_put(&b, chunk, n);
-	if (ferror(in)) {
-		fclose(in);
-		buf_free(&b);
-		return -1;
-	}
-	fclose(in);
-	*len = b.len;
-	*data = b.data != NULL ? buf_steal(&b) : xstrdup("");
-	return 0;
-}
-
 /*
  * Reads template name: the policy root's at the revision built (unless
  * shipped is set), else the shipped one.  Returns 0 with the bytes in
@@ -341,7 +318,10 @@ render_read(struct render *r, const char *name, int shipped, char **data,
 	if (strchr(name, '/') != NULL)
 		return KITEI_ENOTFOUND;
 	xasprintf(&path, "%s%s", r->shipdir, name);
-	if ((rc = render_slurp(path, data, len)) == 0)
+	if ((rc = sources_slurp(path, KITEI_MAX_FILE_BYTES, 0, data, len)) < 0 &&
+	    errno == ENOENT)
+		rc = KITEI_ENOTFOUND;
+	if (rc == 0)
 		*url = path;
 	else {
 		if (rc == -1) {

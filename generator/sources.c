@@ -193,12 +193,12 @@ sources_tree_cb(const char *root, const git_tree_entry *e, void *arg)
 }
 
 /*
- * Reads a whole regular file from a descriptor it closes; returns 0, or -1
- * with errno set: EFBIG when it holds more than KITEI_MAX_FILE_BYTES (never
- * a truncated success).
+ * Reads a whole file from a descriptor it closes; returns 0, or -1 with
+ * errno set: EFBIG when it holds more than max bytes (never a truncated
+ * success).
  */
 static int
-sources_slurp_fd(int fd, char **data, size_t *len)
+sources_slurp_fd(int fd, size_t max, char **data, size_t *len)
 {
 	FILE		*f;
 	struct buf	 b = { NULL, 0, 0 };
@@ -210,13 +210,13 @@ sources_slurp_fd(int fd, char **data, size_t *len)
 		return -1;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		buf_put(&b, chunk, n);
-		if (b.len > KITEI_MAX_FILE_BYTES) {
+		if (n > max - b.len) {
 			fclose(f);
 			buf_free(&b);
 			errno = EFBIG;
 			return -1;
 		}
+		buf_put(&b, chunk, n);
 	}
 	if (ferror(f)) {
 		fclose(f);
@@ -229,15 +229,17 @@ sources_slurp_fd(int fd, char **data, size_t *len)
 	return 0;
 }
 
-/* Reads a whole regular file; returns 0, or -1 with errno set. */
-static int
-sources_slurp(const char *path, char **data, size_t *len)
+/* The one reader of a whole file from the file system (sources.h). */
+int
+sources_slurp(const char *path, size_t max, int flags, char **data,
+    size_t *len)
 {
 	int	 fd;
 
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC |
+	    ((flags & SOURCES_NOFOLLOW) ? O_NOFOLLOW : 0))) < 0)
 		return -1;
-	return sources_slurp_fd(fd, data, len);
+	return sources_slurp_fd(fd, max, data, len);
 }
 
 /* Reports an I/O problem with a path as fatal. */
@@ -339,7 +341,8 @@ sources_walk_fs(struct sources_walk *w)
 			    sources_is_markdown(names[i]) || sources_is_key(child))) {
 				if (sources_too_large(w, child, (size_t)st.st_size))
 					;
-				else if (sources_slurp(abs, &data, &len) < 0) {
+				else if (sources_slurp(abs, KITEI_MAX_FILE_BYTES,
+				    SOURCES_NOFOLLOW, &data, &len) < 0) {
 					if (errno == EFBIG)
 						sources_too_large_diag(w->d,
 						    DIAG_FATAL, abs, 0,
@@ -757,7 +760,8 @@ sources_read(const struct sources *s, const char *rel, char **data,
 			close(fd);
 			sources_too_large_diag(d, DIAG_FATAL, path,
 			    (size_t)st.st_size, KITEI_MAX_FILE_BYTES);
-		} else if (sources_slurp_fd(fd, data, len) < 0) {
+		} else if (sources_slurp_fd(fd, KITEI_MAX_FILE_BYTES, data,
+		    len) < 0) {
 			if (errno == EFBIG)
 				sources_too_large_diag(d, DIAG_FATAL, path, 0,
 				    KITEI_MAX_FILE_BYTES);

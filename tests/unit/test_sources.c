@@ -3,8 +3,10 @@
  *
  * Unit tests of sources: --as-of reads its day with jdate's one parser
  * (issue 20, "one helper per job"), so a day no calendar has (31 February)
- * is refused, as --today's is, instead of counting as 3 March.
+ * is refused, as --today's is, instead of counting as 3 March; and
+ * sources_slurp, the one reader of a whole file, with its size cap.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +33,43 @@ sources_try(const char *dir, const char *day, char **msgs)
 	sources_free(src);
 	diag_free(d);
 	return rc;
+}
+
+/* sources_slurp on files in dir: the cap, a missing file, a symlink. */
+static void
+sources_slurp_checks(const char *dir)
+{
+	char	 path[256], link[256], *data = NULL;
+	size_t	 len = 0;
+	FILE	*f;
+
+	snprintf(path, sizeof(path), "%s/ten", dir);
+	snprintf(link, sizeof(link), "%s/link", dir);
+	if ((f = fopen(path, "w")) == NULL || fputs("0123456789", f) < 0 ||
+	    fclose(f) != 0 || symlink(path, link) < 0) {
+		OK("sources_slurp: fixture files", 0);
+		return;
+	}
+	INT_EQ("sources_slurp: a file of exactly max bytes is read",
+	    sources_slurp(path, 10, 0, &data, &len), 0);
+	OK("sources_slurp: all of it, NUL-terminated", data != NULL &&
+	    len == 10 && strcmp(data, "0123456789") == 0);
+	free(data);
+	data = NULL;
+	errno = 0;
+	INT_EQ("sources_slurp: one byte over max is refused",
+	    sources_slurp(path, 9, 0, &data, &len), -1);
+	INT_EQ("sources_slurp: over max is EFBIG", errno, EFBIG);
+	OK("sources_slurp: nothing handed out when refused", data == NULL);
+	errno = 0;
+	INT_EQ("sources_slurp: a missing file", sources_slurp("/nonexistent/x",
+	    10, 0, &data, &len), -1);
+	INT_EQ("sources_slurp: a missing file is ENOENT", errno, ENOENT);
+	INT_EQ("sources_slurp: a symlink refused with SOURCES_NOFOLLOW",
+	    sources_slurp(link, 10, SOURCES_NOFOLLOW, &data, &len), -1);
+	INT_EQ("sources_slurp: a symlink followed without it",
+	    sources_slurp(link, 10, 0, &data, &len), 0);
+	free(data);
 }
 
 /* A one-commit repository in a scratch folder, then --as-of days on it. */
@@ -64,6 +103,7 @@ test_sources(void)
 	INT_EQ("sources: --as-of 2026-13-01 refused", sources_try(dir,
 	    "2026-13-01", &msgs), -1);
 	free(msgs);
+	sources_slurp_checks(dir);
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
 	(void)system(cmd);
 }
