@@ -72,8 +72,8 @@ parse_check_text(const struct source_file *f, struct diag *d)
 	const unsigned char	*p = (const unsigned char *)f->data;
 	const unsigned char	*end = p + f->len, *line_start = p;
 	struct pos		 pos;
-	size_t			 need, i;
-	unsigned int		 cp;
+	size_t			 need;
+	uint32_t		 cp;
 
 	pos.path = f->path;
 	pos.line = 1;
@@ -101,28 +101,10 @@ parse_check_text(const struct source_file *f, struct diag *d)
 			pos.col++;
 			continue;
 		}
-		if (*p >= 0xc2 && *p <= 0xdf) {
-			need = 1;
-			cp = *p & 0x1f;
-		} else if (*p >= 0xe0 && *p <= 0xef) {
-			need = 2;
-			cp = *p & 0x0f;
-		} else if (*p >= 0xf0 && *p <= 0xf4) {
-			need = 3;
-			cp = *p & 0x07;
-		} else
+		if ((need = unorm_utf8((const char *)p, (size_t)(end - p),
+		    &cp)) == 0)
 			goto bad;
-		if ((size_t)(end - p) <= need)
-			goto bad;
-		for (i = 1; i <= need; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				goto bad;
-			cp = (cp << 6) | (p[i] & 0x3f);
-		}
-		if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) ||
-		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			goto bad;
-		p += need + 1;
+		p += need;
 		pos.col++;	/* columns count code points */
 	}
 	return 0;

@@ -8,9 +8,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include <glib.h>
-
 #include "pathglob.h"
+#include "unorm.h"
 
 /* What a byte that is not UTF-8 decodes to: above every code point. */
 #define PATHGLOB_BADBYTE	0x110000u
@@ -23,19 +22,14 @@
 static uint32_t
 pathglob_next(const char *s, size_t e, size_t *i)
 {
-	gunichar	 u;
-	unsigned char	 b = (unsigned char)s[*i];
+	uint32_t	 u;
+	size_t		 n;
 
-	if (b < 0x80) {
-		(*i)++;
-		return b;
+	if ((n = unorm_utf8(s + *i, e - *i, &u)) == 0) {
+		u = PATHGLOB_BADBYTE + (unsigned char)s[*i];
+		n = 1;
 	}
-	u = g_utf8_get_char_validated(s + *i, (gssize)(e - *i));
-	if (u == (gunichar)-1 || u == (gunichar)-2) {
-		(*i)++;
-		return PATHGLOB_BADBYTE + b;
-	}
-	*i = (size_t)(g_utf8_next_char(s + *i) - s);
+	*i += n;
 	return u;
 }
 

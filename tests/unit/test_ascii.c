@@ -8,12 +8,14 @@
  * that read the locale would pass in C and fail there.
  */
 #include <locale.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "ascii.h"
 #include "harness.h"
 #include "pathglob.h"
+#include "unorm.h"
 
 /* Checks pathglob_match(pattern, path) against want, naming the locale. */
 static void
@@ -110,6 +112,33 @@ ascii_checks(const char *loc)
 	    pathglob_check("[]]") == NULL && pathglob_check("\\[") == NULL);
 }
 
+/* unorm_utf8, the one UTF-8 decoder: lengths, code points, what it refuses. */
+static void
+ascii_utf8_checks(void)
+{
+	uint32_t	 c = 0;
+
+	INT_EQ("utf8: ASCII", unorm_utf8("a", 1, &c), 1);
+	INT_EQ("utf8: ASCII code point", c, 'a');
+	INT_EQ("utf8: 規 is three bytes", unorm_utf8("規", 3, &c), 3);
+	INT_EQ("utf8: 規 is U+898F", c, 0x898f);
+	INT_EQ("utf8: U+1F600 is four bytes", unorm_utf8("\xf0\x9f\x98\x80",
+	    4, &c), 4);
+	INT_EQ("utf8: U+1F600", c, 0x1f600);
+	INT_EQ("utf8: cut short by avail", unorm_utf8("規", 2, &c), 0);
+	INT_EQ("utf8: nothing to read", unorm_utf8("", 0, &c), 0);
+	INT_EQ("utf8: overlong '/' refused", unorm_utf8("\xc0\xaf", 2, &c), 0);
+	INT_EQ("utf8: overlong three-byte refused", unorm_utf8("\xe0\x80\xaf",
+	    3, &c), 0);
+	INT_EQ("utf8: surrogate refused", unorm_utf8("\xed\xa0\x80", 3, &c), 0);
+	INT_EQ("utf8: past U+10FFFF refused", unorm_utf8("\xf4\x90\x80\x80",
+	    4, &c), 0);
+	INT_EQ("utf8: a stray continuation byte refused", unorm_utf8("\x80", 1,
+	    &c), 0);
+	INT_EQ("utf8: a lead byte before ASCII refused", unorm_utf8("\xe8" "a", 2,
+	    &c), 0);
+}
+
 /* Runs the checks in C, then under the locales the machine has. */
 void
 test_ascii(void)
@@ -117,6 +146,7 @@ test_ascii(void)
 	const char	*locs[] = { "de_DE.UTF-8", "ja_JP.UTF-8" };
 	size_t		 i;
 
+	ascii_utf8_checks();
 	ascii_checks("C");
 	for (i = 0; i < sizeof(locs) / sizeof(locs[0]); i++)
 		if (setlocale(LC_ALL, locs[i]) != NULL)
