@@ -33,6 +33,40 @@ ascii_strncasecmp(const char *a, const char *b, size_t n)
 	return 0;
 }
 
+/* Levenshtein distance over one row; see ascii.h. */
+size_t
+ascii_distance(const char *a, size_t la, const char *b, size_t lb, int fold)
+{
+	size_t	 row[ASCII_DISTANCE_MAX + 1], prev, tmp, best, i, j;
+	int	 x, y;
+
+	if (la > ASCII_DISTANCE_MAX || lb > ASCII_DISTANCE_MAX)
+		return ASCII_FAR;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			x = (unsigned char)a[i - 1];
+			y = (unsigned char)b[j - 1];
+			if (fold) {
+				x = ascii_tolower(x);
+				y = ascii_tolower(y);
+			}
+			best = prev + (x != y);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			tmp = row[j];
+			row[j] = best;
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
 /* Reads a number with '.' as the point: glib's locale-independent strtod. */
 double
 ascii_strtod(const char *s, char **end)

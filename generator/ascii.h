@@ -72,6 +72,20 @@ int	ascii_strcasecmp(const char *a, const char *b);
 /* The same over at most n bytes. */
 int	ascii_strncasecmp(const char *a, const char *b, size_t n);
 
+/* The longest word ascii_distance measures; longer ones are ASCII_FAR apart. */
+#define ASCII_DISTANCE_MAX	40
+#define ASCII_FAR		99
+
+/*
+ * The one edit distance (Levenshtein: insertions, deletions, substitutions)
+ * between the la bytes at a and the lb bytes at b, for near-miss hints on
+ * short ASCII words (directive keys, catalog ids).  With fold, A-Z and a-z
+ * are the same.  Returns ASCII_FAR when either is longer than
+ * ASCII_DISTANCE_MAX.
+ */
+size_t	ascii_distance(const char *a, size_t la, const char *b, size_t lb,
+	    int fold);
+
 /*
  * Reads a number as strtod does in the C locale ('.' as the decimal point,
  * whatever LC_NUMERIC says); *end as strtod's.

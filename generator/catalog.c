@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include "ascii.h"
 #include "catalog.h"
 #include "diag.h"
 #include "json.h"
@@ -290,31 +291,6 @@ catalog_index(const struct catalog *c, const char *id)
 	return -1;
 }
 
-/* Levenshtein distance between two short ASCII ids, capped at 99. */
-static size_t
-catalog_distance(const char *a, const char *b)
-{
-	size_t	 la = strlen(a), lb = strlen(b), i, j;
-	size_t	 row[34], prev, tmp;
-
-	if (la > 32 || lb > 32)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			tmp = row[j];
-			row[j] = a[i - 1] == b[j - 1] ? prev :
-			    1 + (prev < row[j] ? (prev < row[j - 1] ? prev : row[j - 1]) :
-			    (row[j] < row[j - 1] ? row[j] : row[j - 1]));
-			prev = tmp;
-		}
-	}
-	return row[lb];
-}
-
 /*
  * Nearest ids by edit distance; see catalog.h.  Two edits are allowed only
  * in ids of five characters or more: two edits to "9.8" reach every x.y id,
@@ -328,7 +304,8 @@ catalog_nearest(const struct catalog *c, const char *id, const char **out,
 
 	for (best = 1; best <= far && n == 0; best++)
 		for (i = 0; i < c->nelements && n < max; i++) {
-			dist = catalog_distance(id, c->elements[i].id);
+			dist = ascii_distance(id, strlen(id), c->elements[i].id,
+			    strlen(c->elements[i].id), 0);
 			if (dist == best)
 				out[n++] = c->elements[i].id;
 		}

@@ -301,34 +301,6 @@ parse_idlike(const char *tok, size_t n)
 	return digits > 0 && ascii_isdigit((unsigned char)tok[0]);
 }
 
-/* Edit distance for short ASCII words, capped. */
-static size_t
-parse_distance(const char *a, size_t la, const char *b)
-{
-	size_t	 lb = strlen(b), i, j, prev, tmp, row[40];
-
-	if (la > 38 || lb > 38)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t best = prev + (ascii_tolower((unsigned char)a[i - 1]) != b[j - 1]);
-
-			tmp = row[j];
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			prev = tmp;
-		}
-	}
-	return row[lb];
-}
-
 /*
  * Whether the comment key (length klen) is a near miss of the directive key:
  * at most two edits away (three for keys of eight letters or more), or a
@@ -339,7 +311,7 @@ parse_near_key(const char *key, size_t klen, const char *dkey)
 {
 	size_t	 n = strlen(dkey);
 
-	if (parse_distance(key, klen, dkey) <= (n >= 8 ? 3 : 2))
+	if (ascii_distance(key, klen, dkey, n, 1) <= (n >= 8 ? 3 : 2))
 		return 1;
 	return klen >= 3 && klen < n && !ascii_strncasecmp(key, dkey, klen);
 }

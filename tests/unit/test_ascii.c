@@ -139,6 +139,32 @@ ascii_utf8_checks(void)
 	    &c), 0);
 }
 
+/* ascii_distance, the one edit distance. */
+static void
+ascii_distance_checks(void)
+{
+	char	 long41[42];
+
+	memset(long41, 'a', 41);
+	long41[41] = '\0';
+	INT_EQ("distance: same", ascii_distance("covers", 6, "covers", 6, 0), 0);
+	INT_EQ("distance: one substitution", ascii_distance("cobers", 6,
+	    "covers", 6, 0), 1);
+	INT_EQ("distance: a transposition is two", ascii_distance("cvoers", 6,
+	    "covers", 6, 0), 2);
+	INT_EQ("distance: insert and delete", ascii_distance("4.1.6", 5,
+	    "4.1.6.a", 7, 0), 2);
+	INT_EQ("distance: empty", ascii_distance("", 0, "abc", 3, 0), 3);
+	INT_EQ("distance: case counts without fold", ascii_distance("COVERS", 6,
+	    "covers", 6, 0), 6);
+	INT_EQ("distance: case folded", ascii_distance("COVERS", 6, "covers", 6,
+	    1), 0);
+	INT_EQ("distance: only la bytes of a", ascii_distance("coversXYZ", 6,
+	    "covers", 6, 0), 0);
+	INT_EQ("distance: longer than ASCII_DISTANCE_MAX is far",
+	    ascii_distance(long41, 41, "a", 1, 0), ASCII_FAR);
+}
+
 /* Runs the checks in C, then under the locales the machine has. */
 void
 test_ascii(void)
@@ -147,6 +173,7 @@ test_ascii(void)
 	size_t		 i;
 
 	ascii_utf8_checks();
+	ascii_distance_checks();
 	ascii_checks("C");
 	for (i = 0; i < sizeof(locs) / sizeof(locs[0]); i++)
 		if (setlocale(LC_ALL, locs[i]) != NULL)
