@@ -382,35 +382,47 @@ catalog_print_text(FILE *f, const struct catalog *c)
 		catalog_print_line(f, &c->elements[i]);
 }
 
-/* design.md's catalog JSON. */
+/* design.md's catalog JSON, through json.h's writer (laid out as jq does). */
 void
 catalog_print_json(FILE *f, const struct catalog *c)
 {
-	size_t	 i;
+	struct json	 j;
+	size_t		 i;
 
-	fputs("{\"id\":", f);
-	json_puts_string(f, c->id);
-	fputs(",\"title\":", f);
-	json_puts_string(f, c->title);
-	fputs(",\"version\":", f);
-	json_puts_string(f, c->version);
-	fputs(",\"elements\":[", f);
+	json_init(&j, f, 1);
+	json_object_begin(&j);
+	json_key(&j, "id");
+	json_string(&j, c->id);
+	json_key(&j, "title");
+	json_string(&j, c->title);
+	json_key(&j, "version");
+	json_string(&j, c->version);
+	json_key(&j, "elements");
+	json_array_begin(&j);
 	for (i = 0; i < c->nelements; i++) {
 		const struct catalog_element *e = &c->elements[i];
 
-		fputs(i ? ",\n{\"id\":" : "\n{\"id\":", f);
-		json_puts_string(f, e->id);
-		fputs(",\"article\":", f);
-		json_puts_string(f, e->article);
-		fputs(",\"obligation\":", f);
-		json_puts_string(f, catalog_obligations[e->obligation]);
-		fputs(",\"title\":", f);
-		json_puts_string(f, e->title);
-		fputs(",\"text\":", f);
-		json_puts_string(f, e->text);
-		fprintf(f, ",\"manual\":%s,\"public\":%s}",
-		    e->crisis ? "\"crisis\"" : "null",
-		    e->public ? "true" : "false");
+		json_object_begin(&j);
+		json_key(&j, "id");
+		json_string(&j, e->id);
+		json_key(&j, "article");
+		json_string(&j, e->article);
+		json_key(&j, "obligation");
+		json_string(&j, catalog_obligations[e->obligation]);
+		json_key(&j, "title");
+		json_string(&j, e->title);
+		json_key(&j, "text");
+		json_string(&j, e->text);
+		json_key(&j, "manual");
+		if (e->crisis)
+			json_string(&j, "crisis");
+		else
+			json_null(&j);
+		json_key(&j, "public");
+		json_bool(&j, e->public);
+		json_object_end(&j);
 	}
-	fputs("]}\n", f);
+	json_array_end(&j);
+	json_object_end(&j);
+	json_finish(&j);
 }
