@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "json.h"
 #include "xalloc.h"
+#include "xmlerr.h"
 
 #define CATALOG_NS	"urn:x-kitei:catalog:1"
 #define CATALOG_RULE	"bad-catalog"
@@ -28,26 +29,11 @@ static const char *const catalog_labels[OBL__MAX] = {
 	"義務", "措置", "努力義務", "検討", "例示"
 };
 
-/* libxml2 structured-error sink: turns each error into a fatal diagnostic. */
+/* libxml2 structured-error sink: each error a fatal diagnostic (xmlerr.h). */
 static void
 catalog_xml_error(void *arg, xmlErrorPtr e)
 {
-	struct diag	*d = arg;
-	struct pos	 pos;
-	char		*msg;
-	size_t		 n;
-
-	if (e == NULL || e->level == XML_ERR_WARNING)
-		return;
-	pos.path = e->file;
-	pos.line = e->line;
-	pos.col = e->int2;
-	msg = xstrdup(e->message != NULL ? e->message : "invalid");
-	n = strlen(msg);
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == '.'))
-		msg[--n] = '\0';
-	diag_emit(d, DIAG_FATAL, &pos, CATALOG_RULE, "%s", msg);
-	free(msg);
+	xmlerr_emit(arg, e, NULL, CATALOG_RULE, 1);
 }
 
 /* Returns a copy of the element's text content, trimmed; never NULL. */

@@ -36,6 +36,7 @@
 #include "render.h"
 #include "sources.h"
 #include "xalloc.h"
+#include "xmlerr.h"
 
 /*
  * Limits on one transformation, so that a template cannot hang the build
@@ -82,29 +83,13 @@ struct render {
  */
 static struct render	*render_active;
 
-/* libxml2/libxslt error sink for the duration of a transformation. */
+/* libxml2/libxslt error sink for the duration of a transformation (xmlerr.h). */
 static void
 render_xml_error(void *arg, xmlErrorPtr e)
 {
 	struct render	*r = arg;
-	struct pos	 pos;
-	char		*msg, *p;
-	size_t		 n;
 
-	if (e == NULL || e->level == XML_ERR_WARNING)
-		return;
-	pos.path = e->file != NULL ? e->file : r->current;
-	pos.line = e->line;
-	pos.col = 0;
-	msg = xstrdup(e->message ? e->message : "error");
-	n = strlen(msg);
-	while (n > 0 && msg[n - 1] == '\n')
-		msg[--n] = '\0';
-	for (p = msg; *p != '\0'; p++)
-		if (*p == '\n')
-			*p = ' ';
-	diag_emit(r->d, DIAG_FATAL, &pos, "template", "%s", msg);
-	free(msg);
+	xmlerr_emit(r->d, e, r->current, "template", 0);
 }
 
 /* libxslt's own messages come as printf fragments; keep them as one line each. */

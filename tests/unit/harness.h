@@ -75,5 +75,6 @@ void	 test_parse(void);
 void	 test_xalloc(void);
 void	 test_ascii(void);
 void	 test_sources(void);
+void	 test_xmlerr(void);
 
 #endif /* KITEI_HARNESS_H */

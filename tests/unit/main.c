@@ -30,6 +30,7 @@ main(void)
 	test_xalloc();
 	test_ascii();
 	test_sources();
+	test_xmlerr();
 	rc = harness_summary();
 	xmlCleanupParser();
 	git_libgit2_shutdown();
