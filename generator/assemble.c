@@ -3,7 +3,6 @@
  *
  * Builds the XML documents the templates turn into pages.
  */
-#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -23,11 +22,13 @@
 #include <gpgme.h>
 #include <zlib.h>
 
+#include "ascii.h"
 #include "bundle.h"
 #include "diag.h"
 #include "gpghome.h"
 #include "klimits.h"
 #include "publish.h"
+#include "sources.h"
 #include "xalloc.h"
 
 #define BUNDLE_SUMS	"SHA256SUMS"
@@ -96,30 +97,6 @@ bundle_cmp(const void *a, const void *b)
 	    ((const struct bundle_file *)b)->name);
 }
 
-/* Reads a whole file; returns 0 or -1 with errno set. */
-static int
-bundle_slurp(const char *path, char **data, size_t *len)
-{
-	FILE		*f;
-	struct buf	 b = { NULL, 0, 0 };
-	char		 chunk[65536];
-	size_t		 n;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return -1;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_put(&b, chunk, n);
-	if (ferror(f)) {
-		fclose(f);
-		buf_free(&b);
-		return -1;
-	}
-	fclose(f);
-	*len = b.len;
-	*data = buf_steal(&b);
-	return 0;
-}
-
 /* Reads every regular file below dir into l, without recursion. */
 static int
 bundle_read_dir(struct bundle_list *l, const char *dir, struct diag *d)
@@ -157,7 +134,9 @@ bundle_read_dir(struct bundle_list *l, const char *dir, struct diag *d)
 					    sizeof(char *));
 				xasprintf(&stack[n++], "%s/", child);
 			} else if (S_ISREG(st.st_mode)) {
-				if (bundle_slurp(abs, &data, &len) < 0) {
+				if (sources_slurp(abs,
+				    KITEI_MAX_BUNDLE_MEMBER_BYTES, 0, &data,
+				    &len) < 0) {
 					bundle_io_error(d, abs, "cannot read");
 					rc = -1;
 				} else
@@ -242,7 +221,7 @@ out:
 static int
 bundle_name_casecmp(const void *a, const void *b)
 {
-	return strcasecmp(*(char *const *)a, *(char *const *)b);
+	return ascii_strcasecmp(*(char *const *)a, *(char *const *)b);
 }
 
 /*
@@ -327,7 +306,7 @@ bundle_write(const char *dir, const char *path, int64_t t, int offset,
 		qsort(names, l.n, sizeof(*names), bundle_name_casecmp);
 	for (i = 0; i < l.n; i++)
 		if ((why = bundle_name_ok(names[i], strlen(names[i]))) != NULL ||
-		    (i > 0 && !strcasecmp(names[i], names[i - 1]) &&
+		    (i > 0 && !ascii_strcasecmp(names[i], names[i - 1]) &&
 		    (why = "a name that differs from another only in case"))) {
 			struct pos pos = { path, 0, 0 };
 
@@ -550,7 +529,7 @@ bundle_name_ok(const char *name, size_t len)
 		if (part[n - 1] == '.')
 			return "a name part ending in '.'";
 		for (i = 0; i < sizeof(dev) / sizeof(dev[0]); i++)
-			if (n >= 3 && !strncasecmp(part, dev[i], 3) &&
+			if (n >= 3 && !ascii_strncasecmp(part, dev[i], 3) &&
 			    (n == 3 || part[3] == '.' || (i >= 4 &&
 			    part[3] >= '0' && part[3] <= '9' &&
 			    (n == 4 || part[4] == '.'))))
@@ -1057,7 +1036,7 @@ bundle_member_cmp(const void *a, const void *b)
 static int
 bundle_member_casecmp(const void *a, const void *b)
 {
-	return strcasecmp((*(const struct bundle_member *const *)a)->name,
+	return ascii_strcasecmp((*(const struct bundle_member *const *)a)->name,
 	    (*(const struct bundle_member *const *)b)->name);
 }
 
@@ -1281,7 +1260,8 @@ bundle_check_sig(struct bundle_zip *z, const struct buf *sums,
 	if ((h = gpghome_new(z->d)) == NULL)
 		goto out;
 	if (keyring != NULL) {
-		if (bundle_slurp(keyring, &kdata, &klen) < 0) {
+		if (sources_slurp(keyring, KITEI_MAX_FILE_BYTES, 0, &kdata,
+		    &klen) < 0) {
 			bundle_io_error(z->d, keyring, "cannot read the keyring");
 			goto out;
 		}
@@ -1359,7 +1339,7 @@ bundle_check_names(struct bundle_zip *z)
 	if (z->n > 1)
 		qsort(v, z->n, sizeof(*v), bundle_member_casecmp);
 	for (i = 1; i < z->n; i++)
-		if (!strcasecmp(v[i]->name, v[i - 1]->name) &&
+		if (!ascii_strcasecmp(v[i]->name, v[i - 1]->name) &&
 		    strcmp(v[i]->name, v[i - 1]->name)) {
 			bundle_problem(z, MSG_VERIFY_DIFFERS, v[i]->name,
 			    v[i - 1]->name);

@@ -12,11 +12,13 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include "ascii.h"
 #include "catalog.h"
 #include "diag.h"
 #include "json.h"
 #include "unorm.h"
 #include "xalloc.h"
+#include "xmlerr.h"
 
 #define CATALOG_NS	"urn:x-kitei:catalog:1"
 
@@ -27,26 +29,11 @@ static const char *const catalog_labels[OBL__MAX] = {
 	"義務", "措置", "努力義務", "検討", "例示"
 };
 
-/* libxml2 structured-error sink: turns each error into a fatal diagnostic. */
+/* libxml2 structured-error sink: each error a fatal diagnostic (xmlerr.h). */
 static void
 catalog_xml_error(void *arg, xmlErrorPtr e)
 {
-	struct diag	*d = arg;
-	struct pos	 pos;
-	char		*msg;
-	size_t		 n;
-
-	if (e == NULL || e->level == XML_ERR_WARNING)
-		return;
-	pos.path = e->file;
-	pos.line = e->line;
-	pos.col = e->int2;
-	msg = xstrdup(e->message != NULL ? e->message : "invalid");
-	n = strlen(msg);
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == '.'))
-		msg[--n] = '\0';
-	diag_msg(d, &pos, MSG_BAD_CATALOG_WHY, msg);
-	free(msg);
+	xmlerr_emit(arg, e, NULL, "bad-catalog", 1);
 }
 
 /* Returns a copy of the element's text content, trimmed; never NULL. */
@@ -427,31 +414,6 @@ catalog_index(const struct catalog *c, const char *id)
 	return -1;
 }
 
-/* Levenshtein distance between two short ASCII ids, capped at 99. */
-static size_t
-catalog_distance(const char *a, const char *b)
-{
-	size_t	 la = strlen(a), lb = strlen(b), i, j;
-	size_t	 row[34], prev, tmp;
-
-	if (la > 32 || lb > 32)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			tmp = row[j];
-			row[j] = a[i - 1] == b[j - 1] ? prev :
-			    1 + (prev < row[j] ? (prev < row[j - 1] ? prev : row[j - 1]) :
-			    (row[j] < row[j - 1] ? row[j] : row[j - 1]));
-			prev = tmp;
-		}
-	}
-	return row[lb];
-}
-
 /*
  * Nearest ids by edit distance; see catalog.h.  Two edits are allowed only
  * in ids of five characters or more: two edits to "9.8" reach every x.y id,
@@ -465,7 +427,8 @@ catalog_nearest(const struct catalog *c, const char *id, const char **out,
 
 	for (best = 1; best <= far && n == 0; best++)
 		for (i = 0; i < c->nelements && n < max; i++) {
-			dist = catalog_distance(id, c->elements[i].id);
+			dist = ascii_distance(id, strlen(id), c->elements[i].id,
+			    strlen(c->elements[i].id), 0);
 			if (dist == best)
 				out[n++] = c->elements[i].id;
 		}
@@ -545,35 +508,47 @@ catalog_print_text(FILE *f, const struct catalog *c)
 		catalog_print_line(f, &c->elements[i]);
 }
 
-/* design.md's catalog JSON. */
+/* design.md's catalog JSON, through json.h's writer (laid out as jq does). */
 void
 catalog_print_json(FILE *f, const struct catalog *c)
 {
-	size_t	 i;
+	struct json	 j;
+	size_t		 i;
 
-	fputs("{\"id\":", f);
-	json_puts_string(f, c->id);
-	fputs(",\"title\":", f);
-	json_puts_string(f, c->title);
-	fputs(",\"version\":", f);
-	json_puts_string(f, c->version);
-	fputs(",\"elements\":[", f);
+	json_init(&j, f, 1);
+	json_object_begin(&j);
+	json_key(&j, "id");
+	json_string(&j, c->id);
+	json_key(&j, "title");
+	json_string(&j, c->title);
+	json_key(&j, "version");
+	json_string(&j, c->version);
+	json_key(&j, "elements");
+	json_array_begin(&j);
 	for (i = 0; i < c->nelements; i++) {
 		const struct catalog_element *e = &c->elements[i];
 
-		fputs(i ? ",\n{\"id\":" : "\n{\"id\":", f);
-		json_puts_string(f, e->id);
-		fputs(",\"article\":", f);
-		json_puts_string(f, e->article);
-		fputs(",\"obligation\":", f);
-		json_puts_string(f, catalog_obligations[e->obligation]);
-		fputs(",\"title\":", f);
-		json_puts_string(f, e->title);
-		fputs(",\"text\":", f);
-		json_puts_string(f, e->text);
-		fprintf(f, ",\"manual\":%s,\"public\":%s}",
-		    e->crisis ? "\"crisis\"" : "null",
-		    e->public ? "true" : "false");
+		json_object_begin(&j);
+		json_key(&j, "id");
+		json_string(&j, e->id);
+		json_key(&j, "article");
+		json_string(&j, e->article);
+		json_key(&j, "obligation");
+		json_string(&j, catalog_obligations[e->obligation]);
+		json_key(&j, "title");
+		json_string(&j, e->title);
+		json_key(&j, "text");
+		json_string(&j, e->text);
+		json_key(&j, "manual");
+		if (e->crisis)
+			json_string(&j, "crisis");
+		else
+			json_null(&j);
+		json_key(&j, "public");
+		json_bool(&j, e->public);
+		json_object_end(&j);
 	}
-	fputs("]}\n", f);
+	json_array_end(&j);
+	json_object_end(&j);
+	json_finish(&j);
 }

@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "diag.h"
+#include "pathglob.h"
 #include "xalloc.h"
 #include "ydoc.h"
 
@@ -156,6 +157,28 @@ config_list(struct config_ctx *c, yaml_node_t *n, const char *key, size_t *len)
 	return v;
 }
 
+/*
+ * Reports each of m's document globs that pathglob refuses (a class such as
+ * [:alpha:], an unclosed '['), at the list node n: such a glob would match
+ * nothing, and the documents it meant would silently join no manual.
+ */
+static void
+config_globs(struct config_ctx *c, const yaml_node_t *n,
+    const struct config_manual *m)
+{
+	struct pos	 pos;
+	const char	*why;
+	size_t		 i;
+
+	ydoc_pos(&pos, &c->y, n);
+	for (i = 0; i < m->ndocuments; i++)
+		if ((why = pathglob_check(m->documents[i])) != NULL) {
+			diag_msg(c->d, &pos, MSG_BAD_CONFIG_GLOB,
+			    m->documents[i], why);
+			c->bad = 1;
+		}
+}
+
 /* Frees an array of n strings. */
 static void
 config_free_list(char **v, size_t n)
@@ -219,6 +242,7 @@ config_manual_parse(struct config_ctx *c, yaml_node_t *n, struct config_manual *
 			if (!config_twice(c, k, key, m->documents))
 				m->documents = config_list(c, v, key,
 				    &m->ndocuments);
+			config_globs(c, v, m);
 		} else if (!strcmp(key, "approvers")) {
 			if (!config_twice(c, k, key, m->approvers))
 				m->approvers = config_list(c, v, key,

@@ -27,6 +27,7 @@
 #include "parse.h"
 #include "signoff.h"
 #include "sources.h"
+#include "unorm.h"
 #include "xalloc.h"
 
 /*
@@ -65,35 +66,19 @@ struct diff_grams {
 	size_t		 n;
 };
 
-/* Length in bytes of the UTF-8 sequence at p (1 for a stray byte). */
-static size_t
-diff_cp_len(const unsigned char *p, size_t avail)
-{
-	size_t	 n = 1;
-
-	if (*p >= 0xf0)
-		n = 4;
-	else if (*p >= 0xe0)
-		n = 3;
-	else if (*p >= 0xc0)
-		n = 2;
-	return n <= avail ? n : 1;
-}
-
-/* The code point at p (its bytes in *len). */
+/*
+ * The code point at s (its bytes in *len): unorm's decoder, with a byte that
+ * starts no valid sequence taken as a character of its own.
+ */
 static uint32_t
 diff_cp(const char *s, size_t avail, size_t *len)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 n = diff_cp_len(p, avail), i;
-	uint32_t		 c;
+	uint32_t	 c;
 
-	*len = n;
-	if (n == 1)
-		return *p;
-	c = *p & (0xff >> (n + 1));
-	for (i = 1; i < n; i++)
-		c = (c << 6) | (p[i] & 0x3f);
+	if ((*len = unorm_utf8(s, avail, &c)) == 0) {
+		*len = 1;
+		c = (unsigned char)s[0];
+	}
 	return c;
 }
 
@@ -105,11 +90,12 @@ static size_t
 diff_split(size_t **out, const char *s, size_t len)
 {
 	size_t	*o = xreallocarray(NULL, len + 1, sizeof(*o));
-	size_t	 n = 0, i = 0;
+	size_t	 n = 0, i = 0, k;
 
 	while (i < len) {
 		o[n++] = i;
-		i += diff_cp_len((const unsigned char *)s + i, len - i);
+		(void)diff_cp(s + i, len - i, &k);
+		i += k;
 	}
 	o[n] = len;
 	*out = o;

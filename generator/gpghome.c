@@ -6,17 +6,16 @@
  */
 #include <sys/stat.h>
 
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include <gpgme.h>
 
+#include "ascii.h"
 #include "diag.h"
 #include "gpghome.h"
 #include "publish.h"
@@ -200,8 +199,8 @@ gpghome_sig_counts(struct gpghome *h, gpgme_signature_t s, int64_t when,
 	if ((int64_t)s->timestamp > t)
 		t = (int64_t)s->timestamp;
 	for (sk = key->subkeys; sk != NULL; sk = sk->next)
-		if ((sk->fpr != NULL && !strcasecmp(sk->fpr, s->fpr)) ||
-		    (sk->keyid != NULL && !strcasecmp(sk->keyid, s->fpr)))
+		if ((sk->fpr != NULL && !ascii_strcasecmp(sk->fpr, s->fpr)) ||
+		    (sk->keyid != NULL && !ascii_strcasecmp(sk->keyid, s->fpr)))
 			used = sk;
 	if (used == NULL)
 		goto out;

@@ -5,17 +5,16 @@
  * policy root (with their files, renames found) and the approval commits.
  */
 #include <assert.h>
-#include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #include <git2.h>
 
+#include "ascii.h"
 #include "diag.h"
 #include "history.h"
 #include "jdate.h"
@@ -502,7 +501,7 @@ history_has_approv(const char *p, size_t n)
 	size_t	 i;
 
 	for (i = 0; i + 6 <= n; i++)
-		if ((p[i] == 'a' || p[i] == 'A') && strncasecmp(p + i, "approv", 6) == 0)
+		if ((p[i] == 'a' || p[i] == 'A') && ascii_strncasecmp(p + i, "approv", 6) == 0)
 			return 1;
 	return 0;
 }
@@ -546,7 +545,7 @@ history_known_key(const char *fold)
 	size_t	 i;
 
 	for (i = 0; i < 2; i++)
-		if (strcasecmp(fold, history_known[i]) == 0)
+		if (ascii_strcasecmp(fold, history_known[i]) == 0)
 			return history_known[i];
 	return NULL;
 }
@@ -638,7 +637,7 @@ history_git_trailers(struct history_trailer **t, size_t *nt,
 			continue;	/* read from the line by the caller */
 		n = strlen(key);
 		if (line != NULL && (line->n < n ||
-		    strncasecmp(line->s, key, n) != 0))
+		    ascii_strncasecmp(line->s, key, n) != 0))
 			return;
 		*t = xgrowarray(*t, *nt, 1, sizeof(**t));
 		(*t)[*nt].key = xstrdup(key);
@@ -729,7 +728,7 @@ history_read_trailers(struct history_trailer **out, size_t *nout,
 			if (known == history_known[0])
 				approval = 1;
 		} else if (known != NULL && (known == history_known[0] ?
-		    strchr(value, '@') != NULL : isdigit((unsigned char)*value)))
+		    strchr(value, '@') != NULL : ascii_isdigit((unsigned char)*value)))
 			/* Left out of the trailers, but written as one. */
 			diag_msg(d, NULL, MSG_BAD_APPROVAL, id, (int)lines[i].n,
 			    lines[i].s);
@@ -1506,7 +1505,7 @@ history_trailer_values(const char ***out, const struct history_commit *c,
 	size_t		  n = 0, i;
 
 	for (i = 0; i < c->ntrailers; i++) {
-		if (strcasecmp(c->trailers[i].key, key) != 0)
+		if (ascii_strcasecmp(c->trailers[i].key, key) != 0)
 			continue;
 		if (v == NULL)
 			v = xcalloc(c->ntrailers, sizeof(*v));
@@ -1552,9 +1551,9 @@ history_format_date(char *buf, size_t sz, int64_t t, int offset)
 static const char *
 history_key_name(const char *key)
 {
-	if (strcasecmp(key, HISTORY_APPROVED_BY) == 0)
+	if (ascii_strcasecmp(key, HISTORY_APPROVED_BY) == 0)
 		return HISTORY_APPROVED_BY;
-	if (strcasecmp(key, HISTORY_EFFECTIVE) == 0)
+	if (ascii_strcasecmp(key, HISTORY_EFFECTIVE) == 0)
 		return HISTORY_EFFECTIVE;
 	return key;
 }
@@ -1648,14 +1647,14 @@ history_json_trailers(struct json *j, const struct history_commit *c)
 	for (i = 0; i < c->ntrailers; i++) {
 		seen = 0;
 		for (k = 0; k < i && !seen; k++)
-			seen = strcasecmp(c->trailers[k].key,
+			seen = ascii_strcasecmp(c->trailers[k].key,
 			    c->trailers[i].key) == 0;
 		if (seen)
 			continue;
 		json_key(j, history_key_name(c->trailers[i].key));
 		json_array_begin(j);
 		for (k = i; k < c->ntrailers; k++)
-			if (strcasecmp(c->trailers[k].key,
+			if (ascii_strcasecmp(c->trailers[k].key,
 			    c->trailers[i].key) == 0)
 				json_string(j, c->trailers[k].value);
 		json_array_end(j);

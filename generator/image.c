@@ -5,14 +5,12 @@
  * files (PNG, JPEG, whitelisted SVG within klimits.h), copies them beside
  * pages and decodes them for the PDF.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
 #include <cmark-gfm.h>
@@ -21,6 +19,7 @@
 #include <librsvg/rsvg.h>
 #include <libxml/parser.h>
 
+#include "ascii.h"
 #include "image.h"
 #include "klimits.h"
 #include "parse.h"
@@ -55,14 +54,14 @@ image_target(const char *docrel, const char *url, char **rel, const char **why)
 		return IMAGE_BAD;
 	}
 	/* A scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":" (RFC 3986). */
-	if (isalpha((unsigned char)url[0])) {
-		for (p = url + 1; isalnum((unsigned char)*p) || *p == '+' ||
+	if (ascii_isalpha((unsigned char)url[0])) {
+		for (p = url + 1; ascii_isalnum((unsigned char)*p) || *p == '+' ||
 		    *p == '-' || *p == '.'; p++)
 			;
 		if (*p == ':') {
 			n = (size_t)(p - url);
-			if ((n == 4 && !strncasecmp(url, "http", 4)) ||
-			    (n == 5 && !strncasecmp(url, "https", 5)))
+			if ((n == 4 && !ascii_strncasecmp(url, "http", 4)) ||
+			    (n == 5 && !ascii_strncasecmp(url, "https", 5)))
 				return IMAGE_REMOTE;
 			return IMAGE_REFUSED;
 		}
@@ -79,15 +78,15 @@ image_target(const char *docrel, const char *url, char **rel, const char **why)
 			buf_putc(&b, *p);
 			continue;
 		}
-		hi = isxdigit((unsigned char)p[1]) ? p[1] : -1;
-		lo = hi >= 0 && isxdigit((unsigned char)p[2]) ? p[2] : -1;
+		hi = ascii_isxdigit((unsigned char)p[1]) ? p[1] : -1;
+		lo = hi >= 0 && ascii_isxdigit((unsigned char)p[2]) ? p[2] : -1;
 		if (lo < 0) {
 			buf_free(&b);
 			*why = "a bad percent-escape in the image path";
 			return IMAGE_BAD;
 		}
-		hi = isdigit(hi) ? hi - '0' : (tolower(hi) - 'a' + 10);
-		lo = isdigit(lo) ? lo - '0' : (tolower(lo) - 'a' + 10);
+		hi = ascii_isdigit(hi) ? hi - '0' : (ascii_tolower(hi) - 'a' + 10);
+		lo = ascii_isdigit(lo) ? lo - '0' : (ascii_tolower(lo) - 'a' + 10);
 		if (hi == 0 && lo == 0) {
 			buf_free(&b);
 			*why = "a NUL byte in the image path";
@@ -328,7 +327,7 @@ image_strcasestr(const char *s, const char *needle)
 	size_t	 n = strlen(needle);
 
 	for (; *s != '\0'; s++)
-		if (!strncasecmp(s, needle, n))
+		if (!ascii_strncasecmp(s, needle, n))
 			return s;
 	return NULL;
 }

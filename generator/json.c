@@ -8,49 +8,14 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "diag.h"
 #include "json.h"
+#include "unorm.h"
 
 /* What invalid UTF-8 becomes: U+FFFD REPLACEMENT CHARACTER. */
 static const char json_replacement[] = "\xef\xbf\xbd";
-
-/*
- * Returns the length of the valid UTF-8 sequence at s (1 to 4), or 0 if the
- * byte at s does not start one: overlong forms, surrogates and code points
- * past U+10FFFF are invalid (RFC 3629).  s is NUL-terminated, so a truncated
- * sequence stops at the NUL, which is never a continuation byte.
- */
-static size_t
-json_utf8_len(const unsigned char *s)
-{
-	unsigned char	 c = s[0];
-	size_t		 n, i;
-	uint32_t	 cp;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf) {
-		n = 2;
-		cp = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		n = 3;
-		cp = c & 0x0f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		n = 4;
-		cp = c & 0x07;
-	} else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return n;
-}
 
 /* Writes s quoted and escaped; see json.h. */
 void
@@ -59,6 +24,7 @@ json_puts_string(FILE *f, const char *s)
 	const unsigned char	*p = (const unsigned char *)s, *run;
 	size_t			 n;
 	long			 cp;
+	uint32_t		 u;
 
 	putc('"', f);
 	while (*p != '\0') {
@@ -97,7 +63,8 @@ json_puts_string(FILE *f, const char *s)
 				fprintf(f, "\\u%04x", *p);
 				break;
 			}
-			if ((n = json_utf8_len(p)) == 0) {
+			if ((n = unorm_utf8((const char *)p,
+			    strnlen((const char *)p, 4), &u)) == 0) {
 				fputs(json_replacement, f);
 				break;
 			}

@@ -4,7 +4,6 @@
  * Groups documents into manuals and cuts them into sections with their
  * directives and effective visibility.
  */
-#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +15,7 @@
 #include "mdtext.h"
 #include "model.h"
 #include "parse.h"
+#include "pathglob.h"
 #include "xalloc.h"
 
 /*
@@ -395,8 +395,8 @@ model_assign(struct model *m, const struct config *cf, struct diag *d)
 		md->manual = MODEL_NONE;
 		for (j = 0; j < cf->nmanuals; j++)
 			for (k = 0; k < cf->manuals[j].ndocuments; k++) {
-				if (fnmatch(cf->manuals[j].documents[k], rel,
-				    FNM_PATHNAME) != 0)
+				if (!pathglob_match(cf->manuals[j].documents[k],
+				    rel))
 					continue;
 				hits[j]++;
 				if (md->manual == MODEL_NONE)

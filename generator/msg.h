@@ -114,6 +114,9 @@
 	N_("-C %s: %s")
 
 /* config.c */
+#define MSG_BAD_CONFIG_GLOB \
+	MSGID_BAD_CONFIG_GLOB, DIAG_FATAL, "bad-config", \
+	N_("documents: glob '%s' not read: %s")
 #define MSG_BAD_CONFIG \
 	MSGID_BAD_CONFIG, DIAG_FATAL, "bad-config", \
 	N_("manual id '%s' is used twice")
@@ -1090,6 +1093,7 @@
 	X(MSG_USAGE_2) \
 	X(MSG_USAGE_HELP) \
 	X(MSG_BAD_CONFIG) \
+	X(MSG_BAD_CONFIG_GLOB) \
 	X(MSG_BAD_CONFIG_APPROVER) \
 	X(MSG_UNKNOWN_PERSON) \
 	X(MSG_BAD_CONFIG_EXPECTED) \

@@ -3,7 +3,6 @@
  *
  * Parses one policy document: UTF-8 check, front matter, Markdown, directives.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +10,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <yaml.h>
 
+#include "ascii.h"
 #include "diag.h"
 #include "klimits.h"
 #include "parse.h"
@@ -72,8 +72,8 @@ parse_check_text(const struct source_file *f, struct diag *d)
 	const unsigned char	*p = (const unsigned char *)f->data;
 	const unsigned char	*end = p + f->len, *line_start = p;
 	struct pos		 pos;
-	size_t			 need, i;
-	unsigned int		 cp;
+	size_t			 need;
+	uint32_t		 cp;
 
 	pos.path = f->path;
 	pos.line = 1;
@@ -99,28 +99,10 @@ parse_check_text(const struct source_file *f, struct diag *d)
 			pos.col++;
 			continue;
 		}
-		if (*p >= 0xc2 && *p <= 0xdf) {
-			need = 1;
-			cp = *p & 0x1f;
-		} else if (*p >= 0xe0 && *p <= 0xef) {
-			need = 2;
-			cp = *p & 0x0f;
-		} else if (*p >= 0xf0 && *p <= 0xf4) {
-			need = 3;
-			cp = *p & 0x07;
-		} else
+		if ((need = unorm_utf8((const char *)p, (size_t)(end - p),
+		    &cp)) == 0)
 			goto bad;
-		if ((size_t)(end - p) <= need)
-			goto bad;
-		for (i = 1; i <= need; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				goto bad;
-			cp = (cp << 6) | (p[i] & 0x3f);
-		}
-		if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) ||
-		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			goto bad;
-		p += need + 1;
+		p += need;
 		pos.col++;	/* columns count code points */
 	}
 	return 0;
@@ -276,12 +258,12 @@ parse_is_id(const char *s)
 {
 	const char	*p = s;
 
-	if (!isdigit((unsigned char)*p))
+	if (!ascii_isdigit((unsigned char)*p))
 		return 0;
 	while (*p != '\0') {
-		if (isdigit((unsigned char)*p))
+		if (ascii_isdigit((unsigned char)*p))
 			p++;
-		else if (*p == '.' && isdigit((unsigned char)p[1]))
+		else if (*p == '.' && ascii_isdigit((unsigned char)p[1]))
 			p++;
 		else if (*p == '.' && p[1] >= 'a' && p[1] <= 'z' && p[2] == '\0')
 			return 1;
@@ -298,41 +280,13 @@ parse_idlike(const char *tok, size_t n)
 	size_t	 i, digits = 0;
 
 	for (i = 0; i < n; i++) {
-		if (isdigit((unsigned char)tok[i]))
+		if (ascii_isdigit((unsigned char)tok[i]))
 			digits++;
-		else if (tok[i] != '.' && !isalpha((unsigned char)tok[i]) &&
+		else if (tok[i] != '.' && !ascii_isalpha((unsigned char)tok[i]) &&
 		    tok[i] != '-')
 			return 0;
 	}
-	return digits > 0 && isdigit((unsigned char)tok[0]);
-}
-
-/* Edit distance for short ASCII words, capped. */
-static size_t
-parse_distance(const char *a, size_t la, const char *b)
-{
-	size_t	 lb = strlen(b), i, j, prev, tmp, row[40];
-
-	if (la > 38 || lb > 38)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t best = prev + (tolower((unsigned char)a[i - 1]) != b[j - 1]);
-
-			tmp = row[j];
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			prev = tmp;
-		}
-	}
-	return row[lb];
+	return digits > 0 && ascii_isdigit((unsigned char)tok[0]);
 }
 
 /*
@@ -345,9 +299,9 @@ parse_near_key(const char *key, size_t klen, const char *dkey)
 {
 	size_t	 n = strlen(dkey);
 
-	if (parse_distance(key, klen, dkey) <= (n >= 8 ? 3 : 2))
+	if (ascii_distance(key, klen, dkey, n, 1) <= (n >= 8 ? 3 : 2))
 		return 1;
-	return klen >= 3 && klen < n && !strncasecmp(key, dkey, klen);
+	return klen >= 3 && klen < n && !ascii_strncasecmp(key, dkey, klen);
 }
 
 /*
@@ -1269,8 +1223,8 @@ parse_url_safe(const char *url)
 			continue;
 		if (ch == ':')
 			break;
-		if (!(isalpha(ch) && ch < 0x80) && (n == 0 ||
-		    !((isdigit(ch) && ch < 0x80) || ch == '+' || ch == '-' ||
+		if (!(ascii_isalpha(ch) && ch < 0x80) && (n == 0 ||
+		    !((ascii_isdigit(ch) && ch < 0x80) || ch == '+' || ch == '-' ||
 		    ch == '.')))
 			return 1;	/* no scheme: a relative reference */
 		if (n + 1 >= sizeof(scheme))
@@ -1281,7 +1235,7 @@ parse_url_safe(const char *url)
 		return ch == '\0';
 	scheme[n] = '\0';
 	for (i = 0; i < sizeof(schemes) / sizeof(schemes[0]); i++)
-		if (!strcasecmp(scheme, schemes[i]))
+		if (!ascii_strcasecmp(scheme, schemes[i]))
 			return 1;
 	return 0;
 }

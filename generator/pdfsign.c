@@ -22,6 +22,7 @@
 
 #include "diag.h"
 #include "pdfsign.h"
+#include "unorm.h"
 #include "xalloc.h"
 
 /*
@@ -235,43 +236,24 @@ static void
 pdfsign_text(struct buf *b, const char *s)
 {
 	const unsigned char	*p = (const unsigned char *)s;
-	unsigned long		 c;
-	int			 n, i;
+	uint32_t		 c;
+	size_t			 n;
 
 	buf_puts(b, "<FEFF");
 	while (*p != '\0') {
-		if (*p < 0x80) {
-			c = *p;
-			n = 0;
-		} else if ((*p & 0xe0) == 0xc0) {
-			c = *p & 0x1f;
+		/* The NUL ends every sequence: no byte past it is read. */
+		if ((n = unorm_utf8((const char *)p, strnlen((const char *)p, 4),
+		    &c)) == 0) {
+			c = 0xfffd;
 			n = 1;
-		} else if ((*p & 0xf0) == 0xe0) {
-			c = *p & 0x0f;
-			n = 2;
-		} else if ((*p & 0xf8) == 0xf0) {
-			c = *p & 0x07;
-			n = 3;
-		} else {
-			c = 0xfffd;
-			n = -1;
 		}
-		p++;
-		for (i = 0; i < n; i++, p++) {
-			if ((*p & 0xc0) != 0x80) {
-				c = 0xfffd;
-				break;
-			}
-			c = (c << 6) | (*p & 0x3f);
-		}
-		if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-			c = 0xfffd;
+		p += n;
 		if (c >= 0x10000) {
 			c -= 0x10000;
-			buf_printf(b, "%04lX%04lX", 0xd800 + (c >> 10),
-			    0xdc00 + (c & 0x3ff));
+			buf_printf(b, "%04lX%04lX", (unsigned long)(0xd800 + (c >> 10)),
+			    (unsigned long)(0xdc00 + (c & 0x3ff)));
 		} else
-			buf_printf(b, "%04lX", c);
+			buf_printf(b, "%04lX", (unsigned long)c);
 	}
 	buf_putc(b, '>');
 }

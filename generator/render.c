@@ -20,19 +20,23 @@
 #include <libxslt/documents.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
+#include <libxslt/variables.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 #include <libexslt/exslt.h>
 
+#include "ascii.h"
 #include "assemble.h"
 #include "catalog.h"
 #include "coverage.h"
 #include "diag.h"
 #include "json.h"
+#include "klimits.h"
 #include "model.h"
 #include "render.h"
 #include "sources.h"
 #include "xalloc.h"
+#include "xmlerr.h"
 
 /*
  * Limits on one transformation, so that a template cannot hang the build
@@ -79,29 +83,13 @@ struct render {
  */
 static struct render	*render_active;
 
-/* libxml2/libxslt error sink for the duration of a transformation. */
+/* libxml2/libxslt error sink for the duration of a transformation (xmlerr.h). */
 static void
 render_xml_error(void *arg, xmlErrorPtr e)
 {
 	struct render	*r = arg;
-	struct pos	 pos;
-	char		*msg, *p;
-	size_t		 n;
 
-	if (e == NULL || e->level == XML_ERR_WARNING)
-		return;
-	pos.path = e->file != NULL ? e->file : r->current;
-	pos.line = e->line;
-	pos.col = 0;
-	msg = xstrdup(e->message ? e->message : "error");
-	n = strlen(msg);
-	while (n > 0 && msg[n - 1] == '\n')
-		msg[--n] = '\0';
-	for (p = msg; *p != '\0'; p++)
-		if (*p == '\n')
-			*p = ' ';
-	diag_msg(r->d, &pos, MSG_TEMPLATE_WHY, msg);
-	free(msg);
+	xmlerr_emit(r->d, e, r->current, "template", 0);
 }
 
 /* libxslt's own messages come as printf fragments; keep them as one line each. */
@@ -285,30 +273,6 @@ out:
 	return name;
 }
 
-/* Reads a whole file; returns 0, KITEI_ENOTFOUND, or -1 with errno set. */
-static int
-render_slurp(const char *path, char **data, size_t *len)
-{
-	FILE		*in;
-	struct buf	 b = { NULL, 0, 0 };
-	char		 chunk[65536];
-	size_t		 n;
-
-	if ((in = fopen(path, "rb")) == NULL)
-		return errno == ENOENT ? KITEI_ENOTFOUND : -1;
-	while ((n = fread(chunk, 1, sizeof(chunk), in)) > 0)
-		buf_put(&b, chunk, n);
-	if (ferror(in)) {
-		fclose(in);
-		buf_free(&b);
-		return -1;
-	}
-	fclose(in);
-	*len = b.len;
-	*data = b.data != NULL ? buf_steal(&b) : xstrdup("");
-	return 0;
-}
-
 /*
  * Reads template name: the policy root's at the revision built (unless
  * shipped is set), else the shipped one.  Returns 0 with the bytes in
@@ -336,7 +300,10 @@ render_read(struct render *r, const char *name, int shipped, char **data,
 	if (strchr(name, '/') != NULL)
 		return KITEI_ENOTFOUND;
 	xasprintf(&path, "%s%s", r->shipdir, name);
-	if ((rc = render_slurp(path, data, len)) == 0)
+	if ((rc = sources_slurp(path, KITEI_MAX_FILE_BYTES, 0, data, len)) < 0 &&
+	    errno == ENOENT)
+		rc = KITEI_ENOTFOUND;
+	if (rc == 0)
 		*url = path;
 	else {
 		if (rc == -1) {
@@ -595,32 +562,6 @@ out:
 	return style;
 }
 
-/* Quotes parameter values as XPath string literals; returns a new array. */
-static const char **
-render_params(const char **params, char ***owned, size_t *nowned)
-{
-	const char	**out;
-	size_t		  n = 0, i;
-
-	while (params != NULL && params[n] != NULL)
-		n += 2;
-	out = xcalloc(n + 1, sizeof(char *));
-	*owned = xcalloc(n + 1, sizeof(char *));
-	for (i = 0; i < n; i += 2) {
-		const char *v = params[i + 1] != NULL ? params[i + 1] : "";
-
-		out[i] = params[i];
-		/* XPath 1.0 has no escapes: pick the quote the value lacks. */
-		if (strchr(v, '\'') == NULL)
-			xasprintf(&(*owned)[i], "'%s'", v);
-		else
-			xasprintf(&(*owned)[i], "\"%s\"", v);
-		out[i + 1] = (*owned)[i];
-	}
-	*nowned = n;
-	return out;
-}
-
 /* Counts the nodes of a document, without recursion. */
 static unsigned long
 render_count_nodes(xmlDocPtr doc)
@@ -650,19 +591,16 @@ render_transform(struct render *r, xmlDocPtr doc, const char *name,
 	xsltStylesheetPtr	 style;
 	xsltTransformContextPtr	 ctx;
 	xmlDocPtr		 res = NULL;
-	const char		**p;
-	char			**owned;
-	size_t			  i, nowned;
 	unsigned long		  nodes;
 	int			  refused;
 	struct pos		  pos;
+	struct ascii_numeric	  num;
 
 	if ((style = render_sheet(r, name)) == NULL)
 		return NULL;
 	pos.path = style->doc != NULL && style->doc->URL != NULL ?
 	    (const char *)style->doc->URL : name;
 	pos.line = pos.col = 0;
-	p = render_params(params, &owned, &nowned);
 	render_begin(r);
 	r->current = pos.path;
 	r->deep = 0;
@@ -677,7 +615,12 @@ render_transform(struct render *r, xmlDocPtr doc, const char *name,
 	if (ctx->xpathCtxt != NULL)
 		ctx->xpathCtxt->opLimit = RENDER_XPATH_BASE +
 		    nodes * RENDER_XPATH_PER_NODE;
-	res = xsltApplyStylesheetUser(style, doc, p, NULL, NULL, ctx);
+	/* libxml2 2.9 writes XPath numbers (string(87.5)) with LC_NUMERIC's point. */
+	ascii_numeric_enter(&num);
+	/* Values as string literals, whatever quotes they hold: libxslt's own quoting. */
+	if (params == NULL || xsltQuoteUserParams(ctx, params) == 0)
+		res = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, ctx);
+	ascii_numeric_leave(&num);
 	if ((ctx->state != XSLT_STATE_OK || r->refused != refused) && res != NULL) {
 		xmlFreeDoc(res);
 		res = NULL;
@@ -700,10 +643,6 @@ render_transform(struct render *r, xmlDocPtr doc, const char *name,
 	xsltFreeTransformContext(ctx);
 	render_end(r);
 	r->current = NULL;
-	for (i = 0; i < nowned; i += 2)
-		free(owned[i]);
-	free(owned);
-	free(p);
 	return res;
 }
 

@@ -28,7 +28,8 @@ void		 render_free(struct render *);
 /*
  * Applies template name (e.g. "manual-html.xsl") to doc and writes the
  * result to path.  params are name/value pairs ending in NULL; values are
- * plain strings (quoted here).  Returns 0, or -1 with a diagnostic.
+ * plain strings, taken literally (xsltQuoteUserParams).  Returns 0, or -1
+ * with a diagnostic.
  */
 int	 render_page(struct render *, xmlDocPtr doc, const char *name,
 	    const char *path, const char **params);

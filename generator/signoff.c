@@ -4,24 +4,23 @@
  * Works out who approved which revision of each manual, its versions and
  * whether it is signed off, verifying signatures with gpgme when required.
  */
-#include <ctype.h>
-#include <fnmatch.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #include <git2.h>
 #include <gpgme.h>
 
+#include "ascii.h"
 #include "config.h"
 #include "diag.h"
 #include "gpghome.h"
 #include "history.h"
 #include "jdate.h"
 #include "model.h"
+#include "pathglob.h"
 #include "publish.h"
 #include "signoff.h"
 #include "sources.h"
@@ -75,7 +74,7 @@ signoff_is_member(const struct config_role *r, const char *email)
 	size_t	 i;
 
 	for (i = 0; i < r->nmembers; i++)
-		if (!strcasecmp(r->members[i], email))
+		if (!ascii_strcasecmp(r->members[i], email))
 			return 1;
 	return 0;
 }
@@ -123,7 +122,7 @@ signoff_person(const struct config *cf, const char *email)
 
 	for (i = 0; i < cf->npeople; i++)
 		if (cf->people[i].email != NULL &&
-		    !strcasecmp(cf->people[i].email, email))
+		    !ascii_strcasecmp(cf->people[i].email, email))
 			return &cf->people[i];
 	return NULL;
 }
@@ -250,11 +249,11 @@ signoff_fpr_equal(const char *a, const char *b)
 	size_t	 i, n = 0, m = 0;
 
 	for (i = 0; a[i] != '\0' && n < sizeof(x) - 1; i++)
-		if (!isspace((unsigned char)a[i]))
-			x[n++] = (char)toupper((unsigned char)a[i]);
+		if (!ascii_isspace((unsigned char)a[i]))
+			x[n++] = (char)ascii_toupper((unsigned char)a[i]);
 	for (i = 0; b[i] != '\0' && m < sizeof(y) - 1; i++)
-		if (!isspace((unsigned char)b[i]))
-			y[m++] = (char)toupper((unsigned char)b[i]);
+		if (!ascii_isspace((unsigned char)b[i]))
+			y[m++] = (char)ascii_toupper((unsigned char)b[i]);
 	x[n] = y[m] = '\0';
 	return n > 0 && !strcmp(x, y);
 }
@@ -310,7 +309,7 @@ signoff_verify(struct signoff_gpg *g, git_repository *repo,
 		return SIGNOFF_SIG_BAD;
 	}
 	for (i = n = 0; p->key[i] != '\0'; i++)
-		n += isxdigit((unsigned char)p->key[i]) != 0;
+		n += ascii_isxdigit((unsigned char)p->key[i]) != 0;
 	if (n < SIGNOFF_FPR_MIN) {
 		*why = "kitei.yml gives a key id for this person, not the key's "
 		    "whole fingerprint";
@@ -475,7 +474,7 @@ signoff_took_away(const struct history_commit *c,
 		if (p == NULL || strncmp(p, prefix, n) != 0)
 			continue;
 		for (k = 0; k < cm->ndocuments; k++)
-			if (fnmatch(cm->documents[k], p + n, FNM_PATHNAME) == 0)
+			if (pathglob_match(cm->documents[k], p + n))
 				return 1;
 	}
 	return 0;
@@ -623,13 +622,13 @@ signoff_text_cb(const char *root, const git_tree_entry *e, void *arg)
 	size_t				 n = strlen(name), j, k;
 
 	if ((mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) ||
-	    n < 4 || strcasecmp(name + n - 3, ".md"))
+	    n < 4 || ascii_strcasecmp(name + n - 3, ".md"))
 		return 0;
 	xasprintf(&rel, "%s%s", root, name);
 	for (j = 0; j < w->cf->nmanuals; j++) {
 		for (k = 0; k < w->cf->manuals[j].ndocuments; k++)
-			if (fnmatch(w->cf->manuals[j].documents[k], rel,
-			    FNM_PATHNAME) == 0)
+			if (pathglob_match(w->cf->manuals[j].documents[k],
+			    rel))
 				break;
 		if (k < w->cf->manuals[j].ndocuments)
 			break;

@@ -202,12 +202,12 @@ sources_tree_cb(const char *root, const git_tree_entry *e, void *arg)
 }
 
 /*
- * Reads a whole regular file from a descriptor it closes; returns 0, or -1
- * with errno set: EFBIG when it holds more than KITEI_MAX_FILE_BYTES (never
- * a truncated success).
+ * Reads a whole file from a descriptor it closes; returns 0, or -1 with
+ * errno set: EFBIG when it holds more than max bytes (never a truncated
+ * success).
  */
 static int
-sources_slurp_fd(int fd, char **data, size_t *len)
+sources_slurp_fd(int fd, size_t max, char **data, size_t *len)
 {
 	FILE		*f;
 	struct buf	 b = { NULL, 0, 0 };
@@ -219,13 +219,13 @@ sources_slurp_fd(int fd, char **data, size_t *len)
 		return -1;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		buf_put(&b, chunk, n);
-		if (b.len > KITEI_MAX_FILE_BYTES) {
+		if (n > max - b.len) {
 			fclose(f);
 			buf_free(&b);
 			errno = EFBIG;
 			return -1;
 		}
+		buf_put(&b, chunk, n);
 	}
 	if (ferror(f)) {
 		fclose(f);
@@ -238,15 +238,17 @@ sources_slurp_fd(int fd, char **data, size_t *len)
 	return 0;
 }
 
-/* Reads a whole regular file; returns 0, or -1 with errno set. */
-static int
-sources_slurp(const char *path, char **data, size_t *len)
+/* The one reader of a whole file from the file system (sources.h). */
+int
+sources_slurp(const char *path, size_t max, int flags, char **data,
+    size_t *len)
 {
 	int	 fd;
 
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC |
+	    ((flags & SOURCES_NOFOLLOW) ? O_NOFOLLOW : 0))) < 0)
 		return -1;
-	return sources_slurp_fd(fd, data, len);
+	return sources_slurp_fd(fd, max, data, len);
 }
 
 /* Reports an I/O problem with a path as fatal. */
@@ -348,7 +350,8 @@ sources_walk_fs(struct sources_walk *w)
 			    sources_is_markdown(names[i]) || sources_is_key(child))) {
 				if (sources_too_large(w, child, (size_t)st.st_size))
 					;
-				else if (sources_slurp(abs, &data, &len) < 0) {
+				else if (sources_slurp(abs, KITEI_MAX_FILE_BYTES,
+				    SOURCES_NOFOLLOW, &data, &len) < 0) {
 					if (errno == EFBIG)
 						sources_too_large_diag(w->d,
 						    1, abs, 0,
@@ -383,29 +386,6 @@ sources_doccmp(const void *a, const void *b)
 	    ((const struct source_file *)b)->path);
 }
 
-/* Parses YYYY-MM-DD into days since the epoch; returns 0 or -1. */
-static int
-sources_parse_day(const char *s, int64_t *days)
-{
-	int	 y, m, dd;
-	char	 tail;
-
-	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3 ||
-	    m < 1 || m > 12 || dd < 1 || dd > 31)
-		return -1;
-	/* Days from civil (Howard Hinnant's algorithm). */
-	y -= m <= 2;
-	{
-		int64_t era = (y >= 0 ? y : y - 399) / 400;
-		int64_t yoe = y - era * 400;
-		int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-		int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-		*days = era * 146097 + doe - 719468;
-	}
-	return 0;
-}
-
 /*
  * Moves *commit back along first parents to the last commit made before the
  * end of day as_of (in the committer's own time zone).  Returns 0 or -1.
@@ -414,13 +394,15 @@ static int
 sources_as_of(git_commit **commit, const char *as_of, struct diag *d)
 {
 	git_commit	*c = *commit, *parent;
+	struct jdate	 jd;
 	int64_t		 day, local;
 	int		 off;
 
-	if (sources_parse_day(as_of, &day) < 0) {
+	if (jdate_parse(&jd, as_of) < 0) {
 		diag_msg(d, NULL, MSG_USAGE_EXPECTED_DATE, as_of);
 		return -1;
 	}
+	day = jdate_days(&jd);
 	for (;;) {
 		local = (int64_t)git_commit_time(c);
 		off = git_commit_time_offset(c);
@@ -787,7 +769,8 @@ sources_read(const struct sources *s, const char *rel, char **data,
 			close(fd);
 			sources_too_large_diag(d, 1, path,
 			    (size_t)st.st_size, KITEI_MAX_FILE_BYTES);
-		} else if (sources_slurp_fd(fd, data, len) < 0) {
+		} else if (sources_slurp_fd(fd, KITEI_MAX_FILE_BYTES, data,
+		    len) < 0) {
 			if (errno == EFBIG)
 				sources_too_large_diag(d, 1, path, 0,
 				    KITEI_MAX_FILE_BYTES);

@@ -5,8 +5,8 @@
  * reads kitei.yml and every Markdown document under the root from the tree
  * at a revision (libgit2), or from the working tree for previews. Only
  * regular files are read; symlinks and submodules are reported. For approve.c,
- * assemble.c, diff.c, main.c, output.c, parse.c, pubpage.c, render.c,
- * report.c and signoff.c.
+ * assemble.c, bundle.c, diff.c, main.c, output.c, parse.c, pubpage.c,
+ * render.c, report.c and signoff.c.
  */
 #ifndef KITEI_SOURCES_H
 #define KITEI_SOURCES_H
@@ -70,5 +70,17 @@ void	 sources_free(struct sources *);
 #define KITEI_ENOTFOUND	(-3)
 int	 sources_read(const struct sources *, const char *rel, char **data,
 	    size_t *len, struct diag *);
+
+/*
+ * The one reader of a whole file from the file system: reads path into a
+ * new NUL-terminated *data of *len bytes (the caller frees it).  With
+ * SOURCES_NOFOLLOW in flags a symbolic link is refused (ELOOP).  Returns
+ * 0, or -1 with errno set: ENOENT when nothing is there, EFBIG when the
+ * file holds more than max bytes (a klimits.h limit; never a truncated
+ * success).
+ */
+#define SOURCES_NOFOLLOW	0x01
+int	 sources_slurp(const char *path, size_t max, int flags, char **data,
+	    size_t *len);
 
 #endif /* KITEI_SOURCES_H */

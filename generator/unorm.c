@@ -134,3 +134,24 @@ unorm_view_free(struct unorm_view *v)
 	v->from = NULL;
 	v->len = 0;
 }
+
+/* Decodes one code point with utf8proc, which holds to RFC 3629. */
+size_t
+unorm_utf8(const char *s, size_t avail, uint32_t *cp)
+{
+	utf8proc_int32_t	 c;
+	utf8proc_ssize_t	 n;
+
+	if (avail == 0)
+		return 0;
+	if ((unsigned char)s[0] < 0x80) {
+		*cp = (unsigned char)s[0];
+		return 1;
+	}
+	n = utf8proc_iterate((const utf8proc_uint8_t *)s,
+	    avail > 4 ? 4 : (utf8proc_ssize_t)avail, &c);
+	if (n <= 0)
+		return 0;
+	*cp = (uint32_t)c;
+	return (size_t)n;
+}

@@ -6,13 +6,15 @@
  * matter keys and values, trailer keys and values.  A Japanese keyboard in
  * full-width mode types ：, ４．１ and 　 (U+3000) where ASCII is meant; NFKC
  * reads each as its ASCII form.  Never for published text: NFKC also turns
- * （ into ( and ① into 1.  For parse.c, history.c, signoff.c and catalog.c
- * (which folds facets and section text for the coverage check).
+ * （ into ( and ① into 1.  Also the one UTF-8 decoder (unorm_utf8).  For
+ * catalog.c (which folds facets and section text for the coverage check),
+ * diff.c, history.c, json.c, parse.c, pathglob.c, pdfsign.c and signoff.c.
  */
 #ifndef KITEI_UNORM_H
 #define KITEI_UNORM_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * A normalised copy of a piece of UTF-8 text that remembers, for every byte,
@@ -52,5 +54,13 @@ char	*unorm_key(const char *s, size_t len);
 
 /* Whether the byte c of a normalised copy is white space (ASCII only). */
 int	 unorm_isspace(int c);
+
+/*
+ * The one UTF-8 decoder: reads the code point at s, of which avail bytes
+ * may be read, into *cp.  Returns its length in bytes (1 to 4), or 0 when s
+ * does not start a valid sequence (RFC 3629: no overlong forms, surrogates,
+ * code points past U+10FFFF or sequences cut short by avail).
+ */
+size_t	 unorm_utf8(const char *s, size_t avail, uint32_t *cp);
 
 #endif /* KITEI_UNORM_H */

@@ -12,6 +12,7 @@
 
 #include <cairo-pdf.h>
 
+#include "../ascii.h"
 #include "typeset_int.h"
 #include "../typeimage.h"
 #include "block.h"
@@ -43,6 +44,18 @@ typeset_tag_quote(struct buf *b, const char *s)
 		buf_putc(b, *s);
 	}
 	buf_putc(b, '\'');
+}
+
+/*
+ * Writes v into b as a Cairo tag attribute number: two decimals and a '.'
+ * whatever LC_NUMERIC says (Cairo reads "12,50" as two numbers).
+ */
+static void
+typeset_tag_num(struct buf *b, double v)
+{
+	char	 num[ASCII_DTOSTR_SIZE];
+
+	buf_puts(b, ascii_dtostr(num, 2, v));
 }
 
 /*
@@ -116,7 +129,10 @@ typeset_dest(struct ts_ctx *c, const char *id, double x, double y)
 		return;		/* repeated headers and static content: not targets */
 	buf_puts(&b, "name=");
 	typeset_tag_quote(&b, id);
-	buf_printf(&b, " x=%.2f y=%.2f", x, y);
+	buf_puts(&b, " x=");
+	typeset_tag_num(&b, x);
+	buf_puts(&b, " y=");
+	typeset_tag_num(&b, y);
 	cairo_tag_begin(c->cr, CAIRO_TAG_DEST, b.data);
 	cairo_tag_end(c->cr, CAIRO_TAG_DEST);
 	buf_free(&b);
@@ -189,11 +205,19 @@ typeset_draw_line(struct ts_ctx *c, struct ts_para *p, int k, double x,
 			continue;
 		pango_layout_line_get_x_ranges(ln, s, e, &ranges, &nr);
 		buf_puts(&b, "rect=[");
-		for (i = 0; i < nr; i++)
-			buf_printf(&b, "%s%.2f %.2f %.2f %.2f", i ? " " : "",
-			    lx + (double)ranges[2 * i] / PANGO_SCALE, y,
-			    (double)(ranges[2 * i + 1] - ranges[2 * i]) / PANGO_SCALE,
-			    p->h[k]);
+		for (i = 0; i < nr; i++) {
+			if (i > 0)
+				buf_putc(&b, ' ');
+			typeset_tag_num(&b,
+			    lx + (double)ranges[2 * i] / PANGO_SCALE);
+			buf_putc(&b, ' ');
+			typeset_tag_num(&b, y);
+			buf_putc(&b, ' ');
+			typeset_tag_num(&b, (double)(ranges[2 * i + 1] -
+			    ranges[2 * i]) / PANGO_SCALE);
+			buf_putc(&b, ' ');
+			typeset_tag_num(&b, p->h[k]);
+		}
 		g_free(ranges);
 		buf_puts(&b, "] ");
 		if (l->dest != NULL) {

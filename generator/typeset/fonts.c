@@ -7,11 +7,11 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <fontconfig/fontconfig.h>
 #include <pango/pangofc-fontmap.h>
 
+#include "../ascii.h"
 #include "typeset_int.h"
 #include "fonts.h"
 
@@ -25,6 +25,16 @@ static const char *const ts_default_fonts[] = {
 
 #define TS_FONTDIR	"/usr/share/fonts/opentype/noto"
 #define TS_FONTCACHE	"/var/cache/fontconfig"
+
+/*
+ * Orders folder entries by the bytes of their names, for scandir: alphasort
+ * follows LC_COLLATE, and the order fonts are added in picks the fallback.
+ */
+static int
+typeset_fonts_order(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
 
 /*
  * The private fontconfig: only the fonts kitei is told to use, so that the
@@ -46,13 +56,13 @@ typeset_fonts(struct ts_ctx *c, const char *fontdir)
 	cfg = FcConfigCreate();
 	if (fontdir != NULL) {
 		/* A folder of ours: its font files, in name order, no cache. */
-		n = scandir(fontdir, &ents, NULL, alphasort);
+		n = scandir(fontdir, &ents, NULL, typeset_fonts_order);
 		for (i = 0; n > 0 && i < (size_t)n; i++) {
 			p = strrchr(ents[i]->d_name, '.');
-			if (p != NULL && (strcasecmp(p, ".ttf") == 0 ||
-			    strcasecmp(p, ".otf") == 0 ||
-			    strcasecmp(p, ".ttc") == 0 ||
-			    strcasecmp(p, ".otc") == 0)) {
+			if (p != NULL && (ascii_strcasecmp(p, ".ttf") == 0 ||
+			    ascii_strcasecmp(p, ".otf") == 0 ||
+			    ascii_strcasecmp(p, ".ttc") == 0 ||
+			    ascii_strcasecmp(p, ".otc") == 0)) {
 				buf_printf(&x, "%s/%s", fontdir, ents[i]->d_name);
 				FcConfigAppFontAddFile(cfg, (const FcChar8 *)x.data);
 				x.len = 0;

@@ -5,11 +5,11 @@
  * widows, orphans, forced breaks), records the page of every id, numbers
  * the pages, and finds the markers a running head retrieves.
  */
-#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "../ascii.h"
 #include "typeset_int.h"
 #include "page.h"
 #include "props.h"
@@ -37,7 +37,7 @@ typeset_format_number(char *out, size_t sz, int n, char format)
 		    ones[n % 10]);
 		if (format == 'I')
 			for (p = out; *p; p++)
-				*p = (char)toupper((unsigned char)*p);
+				*p = (char)ascii_toupper((unsigned char)*p);
 		return;
 	}
 	snprintf(out, sz, "%d", n);

@@ -5,14 +5,13 @@
  * kitei's FO subset, lengths, colours, font families, the computed
  * (inherited) style, and borders, padding and backgrounds.
  */
-#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "../ascii.h"
 #include "typeset_int.h"
 #include "props.h"
 
@@ -332,12 +331,12 @@ typeset_len(struct ts_ctx *c, xmlNodePtr n, const char *s, double em,
 	char	*end;
 	double	 v;
 
-	while (isspace((unsigned char)*s))
+	while (ascii_isspace((unsigned char)*s))
 		s++;
-	v = strtod(s, &end);
+	v = ascii_strtod(s, &end);
 	if (end == s)
 		goto bad;
-	while (isspace((unsigned char)*end))
+	while (ascii_isspace((unsigned char)*end))
 		end++;
 	if (*end == '\0' && v == 0)
 		*out = 0;
@@ -398,7 +397,7 @@ typeset_color(struct ts_ctx *c, xmlNodePtr n, const char *s, uint32_t *out)
 	unsigned int	 r, g, b;
 	size_t		 i, len;
 
-	while (isspace((unsigned char)*s))
+	while (ascii_isspace((unsigned char)*s))
 		s++;
 	len = strlen(s);
 	if (s[0] == '#' && len == 7 && strspn(s + 1, "0123456789abcdefABCDEF") == 6) {
@@ -441,29 +440,29 @@ typeset_family(struct ts_ctx *c, xmlNodePtr n, const char *s)
 		q = strchr(p, ',');
 		if (q == NULL)
 			q = p + strlen(p);
-		while (p < q && (isspace((unsigned char)*p) || *p == '"' ||
+		while (p < q && (ascii_isspace((unsigned char)*p) || *p == '"' ||
 		    *p == '\''))
 			p++;
 		len = (size_t)(q - p);
-		while (len > 0 && (isspace((unsigned char)p[len - 1]) ||
+		while (len > 0 && (ascii_isspace((unsigned char)p[len - 1]) ||
 		    p[len - 1] == '"' || p[len - 1] == '\''))
 			len--;
 		if (len == 0 || len >= sizeof(one))
 			continue;
 		memcpy(one, p, len);
 		one[len] = '\0';
-		if (strcasecmp(one, "serif") == 0 ||
-		    strcasecmp(one, TS_SERIF) == 0 || strcmp(one, "明朝") == 0 ||
-		    strcasecmp(one, "Noto Serif CJK") == 0 ||
+		if (ascii_strcasecmp(one, "serif") == 0 ||
+		    ascii_strcasecmp(one, TS_SERIF) == 0 || strcmp(one, "明朝") == 0 ||
+		    ascii_strcasecmp(one, "Noto Serif CJK") == 0 ||
 		    strcmp(one, "Mincho") == 0)
 			return TS_SERIF;
-		if (strcasecmp(one, "sans-serif") == 0 ||
-		    strcasecmp(one, TS_SANS) == 0 || strcmp(one, "ゴシック") == 0 ||
-		    strcasecmp(one, "Noto Sans CJK") == 0 ||
+		if (ascii_strcasecmp(one, "sans-serif") == 0 ||
+		    ascii_strcasecmp(one, TS_SANS) == 0 || strcmp(one, "ゴシック") == 0 ||
+		    ascii_strcasecmp(one, "Noto Sans CJK") == 0 ||
 		    strcmp(one, "Gothic") == 0)
 			return TS_SANS;
-		if (strcasecmp(one, "monospace") == 0 ||
-		    strcasecmp(one, TS_MONO) == 0)
+		if (ascii_strcasecmp(one, "monospace") == 0 ||
+		    ascii_strcasecmp(one, TS_MONO) == 0)
 			return TS_MONO;
 	}
 	typeset_warn_once(c, n, s, MSG_FO_FONT_FAMILY, s);
@@ -532,7 +531,7 @@ typeset_style(struct ts_ctx *c, xmlNodePtr n, const struct ts_attrs *a,
 		st->italic = strcmp(s, "italic") == 0 || strcmp(s, "oblique") == 0;
 	if ((s = a->v[A_LINE_HEIGHT]) != NULL) {
 		char *end;
-		v = strtod(s, &end);
+		v = ascii_strtod(s, &end);
 		if (strcmp(s, "normal") == 0) {
 			st->lh_factor = 1.2;
 		} else if (end != s && *end == '\0' && v > 0 && v < 10) {
@@ -583,7 +582,7 @@ typeset_border_short(struct ts_ctx *c, xmlNodePtr n, const char *s,
 	double		 v;
 
 	while (*p != '\0') {
-		while (isspace((unsigned char)*p))
+		while (ascii_isspace((unsigned char)*p))
 			p++;
 		len = strcspn(p, " \t\n");
 		if (len == 0)
@@ -611,7 +610,7 @@ typeset_border_short(struct ts_ctx *c, xmlNodePtr n, const char *s,
 			dc->bw[i] = 1;
 		else if (strcmp(tok, "thick") == 0)
 			dc->bw[i] = 2;
-		else if (isdigit((unsigned char)tok[0]) || tok[0] == '.') {
+		else if (ascii_isdigit((unsigned char)tok[0]) || tok[0] == '.') {
 			if (typeset_len(c, n, tok, em, 0, &v) == 0 && v >= 0)
 				dc->bw[i] = v;
 		} else if (typeset_color(c, n, tok, &rgb) == 0)
@@ -688,7 +687,7 @@ typeset_len4(struct ts_ctx *c, xmlNodePtr n, const char *s, double em,
 	size_t		 len;
 
 	while (*s != '\0' && k < 4) {
-		while (isspace((unsigned char)*s))
+		while (ascii_isspace((unsigned char)*s))
 			s++;
 		if ((len = strcspn(s, " \t\n")) == 0)
 			break;

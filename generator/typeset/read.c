@@ -4,10 +4,10 @@
  * The FO tree read: fo:root's simple-page-masters, page-sequence-masters
  * and page-sequences into the context, and the choice of master for a page.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../ascii.h"
 #include "typeset_int.h"
 #include "props.h"
 #include "read.h"
@@ -246,7 +246,7 @@ typeset_seq_read(struct ts_ctx *c, xmlNodePtr n, struct ts_seq *sq)
 	sq->id = a.v[A_ID];
 	sq->watermark = a.v[A_KFO_WATERMARK];
 	sq->init_number = -1;
-	if ((s = a.v[A_INITIAL_PAGE_NUMBER]) != NULL && isdigit((unsigned char)*s))
+	if ((s = a.v[A_INITIAL_PAGE_NUMBER]) != NULL && ascii_isdigit((unsigned char)*s))
 		sq->init_number = atoi(s);
 	sq->format = '1';
 	if ((s = a.v[A_FORMAT]) != NULL && (s[0] == 'i' || s[0] == 'I'))

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../ascii.h"
 #include "typeset_int.h"
 #include "block.h"
 #include "props.h"
@@ -40,7 +41,7 @@ typeset_columns(struct ts_ctx *c, xmlNodePtr tbl, const struct ts_style *st,
 			prop[n] = 1;
 			s = a.v[A_COLUMN_WIDTH];
 			if (s != NULL && strncmp(s, "proportional-column-width(", 26) == 0)
-				prop[n] = atof(s + 26);
+				prop[n] = ascii_strtod(s + 26, NULL);
 			else if (s != NULL && typeset_len(c, ch, s, st->size, width,
 			    &v) == 0) {
 				w[n] = v;

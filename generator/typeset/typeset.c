@@ -13,6 +13,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangofc-fontmap.h>
 
+#include "../ascii.h"
 #include "../typeset.h"
 #include "typeset_int.h"
 #include "../typeimage.h"
@@ -101,6 +102,7 @@ typeset_pdf(struct diag *d, const void *fo, const char *path,
 	char		 date[64];
 	size_t		 i;
 	int		 rc = -1, pass;
+	struct ascii_numeric num;
 
 	assert(d != NULL && fo != NULL && path != NULL && meta != NULL);
 	memset(&c, 0, sizeof(c));
@@ -142,6 +144,12 @@ typeset_pdf(struct diag *d, const void *fo, const char *path,
 			break;
 	}
 
+	/*
+	 * Cairo 1.16 reads the numbers of tag attributes (rect=[…], x=, y=)
+	 * with sscanf, so with LC_NUMERIC's point: draw in the C numeric
+	 * locale, where the '.' typeset_tag_num writes is the point.
+	 */
+	ascii_numeric_enter(&num);
 	c.surf = cairo_pdf_surface_create_for_stream(typeset_write, &pdf,
 	    c.pages[0].m->pw, c.pages[0].m->ph);
 	cairo_pdf_surface_restrict_to_version(c.surf, CAIRO_PDF_VERSION_1_5);
@@ -179,6 +187,7 @@ typeset_pdf(struct diag *d, const void *fo, const char *path,
 	cs = cairo_surface_status(c.surf);
 	cairo_surface_destroy(c.surf);
 	c.surf = NULL;
+	ascii_numeric_leave(&num);
 	if (cs != CAIRO_STATUS_SUCCESS) {
 		diag_msg(d, NULL, MSG_PDF_WHY, cairo_status_to_string(cs));
 		goto out;

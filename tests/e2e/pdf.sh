@@ -252,7 +252,8 @@ for xml in "$WORK"/out/manuals/*.xml; do
 	count=$((count + 1))
 done
 is "sample: four manuals" "$count" 4
-(cd "$WORK" && TZ=Asia/Tokyo LC_ALL=C "$KITEI" -C "$ROOT/policies" --rev "$REV" build \
+# The locale is really taken (KITEI_TEST_SETLOCALE: setlocale(LC_ALL, "")).
+(cd "$WORK" && TZ=Asia/Tokyo KITEI_TEST_SETLOCALE=1 LC_ALL=de_DE.UTF-8 "$KITEI" -C "$ROOT/policies" --rev "$REV" build \
     -o "$WORK/again" --only pdf > "$WORK/again.log" 2>&1)
 for pdf in "$WORK"/out/manuals/*.pdf; do
 	check "sample $(basename "$pdf"): two builds byte-identical" cmp "$pdf" "$WORK/again/manuals/$(basename "$pdf")"
@@ -349,7 +350,7 @@ else fail "fixture rules: the long table's header repeated on each of its pages 
 contains "fixture rules: the table's last row" "$R.flat" "PC-060"
 
 # Same revision, same bytes (another folder, time zone and locale).
-(cd / && TZ=America/New_York LC_ALL=C "$KITEI" -C "$REPO/policies" build -o "$WORK/fx2" --only pdf \
+(cd / && TZ=America/New_York KITEI_TEST_SETLOCALE=1 LC_ALL=ja_JP.UTF-8 "$KITEI" -C "$REPO/policies" build -o "$WORK/fx2" --only pdf \
     > "$WORK/fx2.log" 2>&1)
 check "fixture rules: two builds byte-identical" cmp "$R" "$WORK/fx2/manuals/rules.pdf"
 check "fixture draft: two builds byte-identical" cmp "$D" "$WORK/fx2/manuals/draft.pdf"

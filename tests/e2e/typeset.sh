@@ -195,8 +195,11 @@ pdftotext -bbox "$pdf" - | awk -F'"' '/<word/ {
 if [ $? -eq 0 ]; then ok "all text inside the margins"; else fail "all text inside the margins"; head -3 "$WORK/outside"; fi
 
 # Same input, same bytes.
-(cd "$WORK" && TZ=America/New_York LC_ALL=C "$FO2PDF" "$FIX/manual.fo" again.pdf 2>/dev/null)
-check "two runs byte-identical (other folder, time zone, locale)" cmp "$pdf" "$WORK/again.pdf"
+# The locale is really taken (KITEI_TEST_SETLOCALE: setlocale(LC_ALL, "")),
+# and a decimal-comma one: LC_ALL alone would change nothing kitei reads.
+(cd "$WORK" && TZ=America/New_York KITEI_TEST_SETLOCALE=1 LC_ALL=de_DE.UTF-8 \
+    "$FO2PDF" "$FIX/manual.fo" again.pdf 2>/dev/null)
+check "two runs byte-identical (other folder, time zone, locale de_DE)" cmp "$pdf" "$WORK/again.pdf"
 
 # Bad input: warnings with FO lines, still a PDF, no crash.
 "$FO2PDF" "$FIX/bad.fo" "$WORK/bad.pdf" 2> "$WORK/bad.diag"

@@ -4,6 +4,7 @@
  * Test driver for the typesetter: fo2pdf [-t title] [-a author] [-f fontdir]
  * IN.fo OUT.pdf typesets one XSL-FO file, printing diagnostics to stderr.
  */
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,9 @@ main(int argc, char *argv[])
 	xmlDocPtr		 doc = NULL;
 	int			 ch, rc = 2;
 
+	/* The same test hook as kitei's main(): the whole locale from the environment. */
+	if (getenv("KITEI_TEST_SETLOCALE") != NULL)
+		setlocale(LC_ALL, "");
 	memset(&meta, 0, sizeof(meta));
 	meta.title = "kitei 組版テスト";
 	meta.author = "株式会社サンプル金融サービス";

@@ -74,5 +74,8 @@ void	 test_json(void);
 void	 test_model(void);
 void	 test_parse(void);
 void	 test_xalloc(void);
+void	 test_ascii(void);
+void	 test_sources(void);
+void	 test_xmlerr(void);
 
 #endif /* KITEI_HARNESS_H */

@@ -29,6 +29,9 @@ main(void)
 	test_jlreq();
 	test_json();
 	test_xalloc();
+	test_ascii();
+	test_sources();
+	test_xmlerr();
 	rc = harness_summary();
 	xmlCleanupParser();
 	git_libgit2_shutdown();
