@@ -13,6 +13,7 @@
 #include <libxml/tree.h>
 
 #include "assemble.h"
+#include "bundle.h"
 #include "catalog.h"
 #include "config.h"
 #include "diag.h"
@@ -685,7 +686,14 @@ output_readme(const char *dir, const struct assemble_input *r, const struct outp
 	    "%s"
 	    "【改ざんの有無の確認方法】\r\n"
 	    "  展開したフォルダで次を実行し、全ファイルが OK となることを確認してください。\r\n"
-	    "    sha256sum -c SHA256SUMS\r\n"
+	    "    Linux:   sha256sum -c SHA256SUMS\r\n"
+	    "    macOS:   shasum -a 256 -c SHA256SUMS\r\n"
+	    "  Windows では、ファイルごとに次のいずれかで SHA-256 値を表示し、SHA256SUMS の\r\n"
+	    "  同じファイル名の行の値（大文字・小文字の別は問いません）と一致することを確認してください。\r\n"
+	    "    コマンド プロンプト: certutil -hashfile manifest.json SHA256\r\n"
+	    "    PowerShell:          Get-FileHash -Algorithm SHA256 manifest.json\r\n"
+	    "    PowerShell で一括: Get-Content SHA256SUMS | ForEach-Object { $h, $n = $_ -split '  ', 2;\r\n"
+	    "      if ((Get-FileHash -Algorithm SHA256 -LiteralPath $n).Hash -eq $h) { \"OK  $n\" } else { \"NG  $n\" } }\r\n"
 	    "%s",
 	    org, jdate_format(ja, sizeof(ja), &day, r->cf->wareki),
 	    r->src->revision, cat_title, cat_version,
@@ -696,6 +704,23 @@ output_readme(const char *dir, const struct assemble_input *r, const struct outp
 	    o->sign != NULL ?
 	    "  署名は、当社の公開鍵を取り込んだうえで次により確認できます。\r\n"
 	    "    gpg --verify SHA256SUMS.asc SHA256SUMS\r\n" : "");
+	if (o->sign != NULL) {
+		char	*owner, *fpr, *so = NULL;
+
+		/* Names the key, so a reader can tell it from another with the same name. */
+		if (bundle_key_owner(o->sign, &owner, &fpr) == 0) {
+			if (owner != NULL)
+				so = diag_safe(owner);
+			fprintf(f, "  署名鍵：%s\r\n"
+			    "  フィンガープリント：%s\r\n"
+			    "  （gpg --verify が表示する鍵のフィンガープリントがこれと一致することを、\r\n"
+			    "    当社から別途お伝えする値とも照らして確認してください。）\r\n",
+			    so != NULL ? so : "（名前なし）", fpr);
+			free(so);
+			free(owner);
+			free(fpr);
+		}
+	}
 	free(org);
 	free(cat_title);
 	free(cat_version);
