@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <git2.h>
 #include <libxml/tree.h>
 
 #include "assemble.h"
@@ -565,6 +566,52 @@ output_history(const char *dir, const struct history *h, struct diag *d)
 	return rc;
 }
 
+/* What output_tag_cb looks for and finds. */
+struct output_tag {
+	git_repository	*repo;
+	git_oid		 want;
+	char		*name;		/* the first in byte order, owned */
+};
+
+/* git_tag_foreach: keeps the name of a tag of the wanted commit. */
+static int
+output_tag_cb(const char *ref, git_oid *oid, void *arg)
+{
+	struct output_tag	*t = arg;
+	git_object		*o = NULL, *c = NULL;
+	const char		*name = ref;
+
+	if (strncmp(name, "refs/tags/", 10) == 0)
+		name += 10;
+	if (git_object_lookup(&o, t->repo, oid, GIT_OBJECT_ANY) == 0 &&
+	    git_object_peel(&c, o, GIT_OBJECT_COMMIT) == 0 &&
+	    git_oid_equal(git_object_id(c), &t->want) &&
+	    (t->name == NULL || strcmp(name, t->name) < 0)) {
+		free(t->name);
+		t->name = xstrdup(name);
+	}
+	git_object_free(c);
+	git_object_free(o);
+	return 0;
+}
+
+/*
+ * The tag that names commit hex in repo (the first in byte order when
+ * several do), or NULL.  Returns a new string.
+ */
+static char *
+output_tag_of(git_repository *repo, const char *hex)
+{
+	struct output_tag	 t;
+
+	memset(&t, 0, sizeof(t));
+	t.repo = repo;
+	if (repo == NULL || hex == NULL || git_oid_fromstr(&t.want, hex) != 0)
+		return NULL;
+	git_tag_foreach(repo, output_tag_cb, &t);
+	return t.name;
+}
+
 /* manifest.json: what the bundle holds, from which commit, by which kitei. */
 int
 output_manifest(const char *dir, const struct assemble_input *r, const struct output_opts *o,
@@ -600,6 +647,14 @@ output_manifest(const char *dir, const struct assemble_input *r, const struct ou
 	json_int(&j, r->src->time);
 	json_key(&j, "since");
 	json_string(&j, since_rev);
+	{
+		/* The tag of --since's revision, as the firm calls it (v1.0, 第1版). */
+		char	*tag = output_tag_of(r->src->repo, since_rev);
+
+		json_key(&j, "since_tag");
+		json_string(&j, tag);
+		free(tag);
+	}
 	json_key(&j, "confidential_included");
 	json_bool(&j, o->include_confidential);
 	json_key(&j, "catalog");

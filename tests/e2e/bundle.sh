@@ -39,6 +39,8 @@ commit_all "$repo" "テスト規程を制定"
 tick
 git -C "$repo" commit -q --allow-empty -m "承認" -m "Approved-by: 山田 太郎 <y@example.jp>"
 first=$(git -C "$repo" rev-parse HEAD)
+git -C "$repo" tag -a v1.0 -m "第1版" "$first"
+git -C "$repo" tag v1.0-lightweight "$first"
 sed -i 's/当社はリスク管理態勢を構築する。/当社はリスク管理態勢を構築し、年1回見直す。/' "$repo/p/docs/01.md"
 commit_all "$repo" "見直し頻度を追加"
 tick
@@ -77,6 +79,8 @@ if [ -n "$page" ] && pdftotext -f "$page" -l "$page" "$WORK/x/manuals/rules.pdf"
 else
 	fail "the matrix PDF gives the page where the element is covered (got '$page')"
 fi
+contains "manifest: since names the revision" "$WORK/x/manifest.json" "\"since\": \"$first\""
+contains "manifest: and its tag" "$WORK/x/manifest.json" '"since_tag": "v1.0"'
 check "bundle holds a 新旧対照表 since --since" sh -c "ls '$WORK/x/shinkyu/' | grep -q rules"
 check "file names are ASCII without spaces" sh -c \
     "zipinfo -1 '$WORK/a.zip' | LC_ALL=C grep -v '^[!-~]*\$' | wc -l | grep -qx 0"
