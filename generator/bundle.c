@@ -217,6 +217,38 @@ out:
 	return rc;
 }
 
+/* Who owns a secret key; see bundle.h. */
+int
+bundle_key_owner(const char *key, char **owner, char **fpr)
+{
+	gpgme_ctx_t	 ctx = NULL;
+	gpgme_key_t	 k = NULL;
+	gpgme_user_id_t	 uid;
+	int		 rc = -1;
+
+	*owner = *fpr = NULL;
+	gpgme_check_version(NULL);
+	if (gpgme_new(&ctx) != 0)
+		return -1;
+	if (gpgme_get_key(ctx, key, &k, 1) == 0 && k != NULL && k->fpr != NULL) {
+		*fpr = xstrdup(k->fpr);
+		for (uid = k->uids; uid != NULL; uid = uid->next)
+			if (!uid->revoked && !uid->invalid)
+				break;
+		if (uid != NULL && uid->name != NULL && uid->name[0] != '\0') {
+			if (uid->email != NULL && uid->email[0] != '\0')
+				xasprintf(owner, "%s <%s>", uid->name, uid->email);
+			else
+				*owner = xstrdup(uid->name);
+		}
+		rc = 0;
+	}
+	if (k != NULL)
+		gpgme_key_unref(k);
+	gpgme_release(ctx);
+	return rc;
+}
+
 /* Orders names ignoring ASCII case. */
 static int
 bundle_name_casecmp(const void *a, const void *b)

@@ -5,7 +5,7 @@
  * SHA256SUMS (sha256sum -c accepts it), an optional detached OpenPGP
  * signature (gpgme) and byte-for-byte reproducible entries (libarchive);
  * and checks such a zip (kitei verify), reading it itself (zlib).  For
- * main.c only.
+ * main.c, and output.c (README.txt names the signing key).
  */
 #ifndef KITEI_BUNDLE_H
 #define KITEI_BUNDLE_H
@@ -24,6 +24,14 @@
  */
 int	 bundle_write(const char *dir, const char *path, int64_t time,
 	    int offset, const char *key, struct diag *);
+
+/*
+ * Who owns the secret key key of the user's keyring: "NAME <EMAIL>" of its
+ * first valid user id (NULL when it has none) in *owner and its
+ * fingerprint in *fpr, new strings.  Returns 0, or -1 when there is no
+ * such key (both NULL).
+ */
+int	 bundle_key_owner(const char *key, char **owner, char **fpr);
 
 /*
  * Checks a bundle: the zip has one reading only (local headers and central

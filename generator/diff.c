@@ -200,7 +200,7 @@ struct diff_trow {
 struct diff_block {
 	enum diff_kind		 kind;
 	int			 depth;		/* list and quote nesting, 0 at the top */
-	char			*marker;	/* DIFF_ITEM: "1." or "・"; else NULL */
+	char			*marker;	/* DIFF_ITEM: "(1)", "ア", "1." or "・"; else NULL */
 	char			*text;		/* plain text; "" for a table */
 	struct diff_trow	*rows;		/* DIFF_TABLE */
 	size_t			 nrows;
@@ -335,16 +335,26 @@ diff_table_block(struct diff_block *bl, cmark_node *table)
 	}
 }
 
+/* The second level of a Japanese rule's items: ア イ ウ … (44 of them). */
+static const char *const diff_iroha[] = {
+	"ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク", "ケ", "コ", "サ", "シ",
+	"ス", "セ", "ソ", "タ", "チ", "ツ", "テ", "ト", "ナ", "ニ", "ヌ", "ネ",
+	"ノ", "ハ", "ヒ", "フ", "ヘ", "ホ", "マ", "ミ", "ム", "メ", "モ", "ヤ",
+	"ユ", "ヨ", "ラ", "リ", "ル", "レ", "ロ", "ワ"
+};
+
 /*
- * The marker of a list item: "3." for the third item of an ordered list
- * starting at 1, "・" for a bullet.  Returns a new string.
+ * The marker of a list item as the manual prints it (templates/fo-common.xsl,
+ * fo-item-number): "(3)" for the third item of an ordered list, "ウ" inside
+ * another ordered list, "3." deeper still, "・" for a bullet.  Returns a new
+ * string.
  */
 static char *
 diff_item_marker(cmark_node *item)
 {
 	cmark_node	*list = cmark_node_parent(item), *c;
 	char		*m;
-	int		 n;
+	int		 n, outer = 0;
 
 	if (!strcmp(cmark_node_get_type_string(item), "tasklist"))
 		return xstrdup(cmark_gfm_extensions_get_tasklist_item_checked(item) ?
@@ -354,8 +364,17 @@ diff_item_marker(cmark_node *item)
 	n = cmark_node_get_list_start(list);
 	for (c = cmark_node_previous(item); c != NULL; c = cmark_node_previous(c))
 		n++;
-	xasprintf(&m, "%d%c", n,
-	    cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM ? ')' : '.');
+	for (c = cmark_node_parent(list); c != NULL; c = cmark_node_parent(c))
+		if (cmark_node_get_type(c) == CMARK_NODE_LIST &&
+		    cmark_node_get_list_type(c) == CMARK_ORDERED_LIST)
+			outer++;
+	if (outer == 0)
+		xasprintf(&m, "(%d)", n);
+	else if (outer == 1 && n >= 1 &&
+	    (size_t)n <= sizeof(diff_iroha) / sizeof(diff_iroha[0]))
+		m = xstrdup(diff_iroha[n - 1]);
+	else
+		xasprintf(&m, "%d.", n);
 	return m;
 }
 
@@ -1828,6 +1847,30 @@ diff_block_pair(xmlNodePtr o, xmlNodePtr n, const struct diff_block *a,
 }
 
 /*
+ * Where a paragraph (項) or item (号) of the other side has no counterpart
+ * on this one: <gap kind="new"/> (（新設）) or kind="deleted" (（削除）); a run
+ * of them is one gap.
+ */
+static void
+diff_gap(xmlNodePtr side, const char *kind)
+{
+	xmlNodePtr	 last = xmlGetLastChild(side), e;
+	xmlChar		*k;
+	int		 same = 0;
+
+	if (last != NULL && last->type == XML_ELEMENT_NODE &&
+	    xmlStrcmp(last->name, (const xmlChar *)"gap") == 0) {
+		k = xmlGetProp(last, (const xmlChar *)"kind");
+		same = k != NULL && xmlStrcmp(k, (const xmlChar *)kind) == 0;
+		xmlFree(k);
+	}
+	if (same)
+		return;
+	e = diff_child(side, "gap");
+	diff_attr(e, "kind", kind);
+}
+
+/*
  * The bodies of two versions of a section: blocks aligned (equal ones by
  * xdiff, then the edited ones in each hunk paired by similarity), edited
  * blocks marked character by character, new and deleted blocks marked
@@ -1871,10 +1914,13 @@ diff_body_pair(xmlNodePtr o, xmlNodePtr n, const struct diff_sec *a,
 			if (p.o[x] != MODEL_NONE && p.n[x] != MODEL_NONE)
 				diff_block_pair(o, n, &a->blocks[p.o[x]],
 				    &b->blocks[p.n[x]], d);
-			else if (p.o[x] != MODEL_NONE)
+			else if (p.o[x] != MODEL_NONE) {
 				diff_block_whole(o, &a->blocks[p.o[x]], DIFF_MARK_DEL);
-			else
+				diff_gap(n, "deleted");
+			} else {
 				diff_block_whole(n, &b->blocks[p.n[x]], DIFF_MARK_INS);
+				diff_gap(o, "new");
+			}
 		}
 		free(p.o);
 		free(p.n);
@@ -1899,11 +1945,16 @@ diff_side_elem(xmlNodePtr row, const char *name, const struct diff_sec *s)
 	return e;
 }
 
-/* A section that is on one side only (new or deleted), marked whole. */
+/*
+ * A section that is on one side only (new or deleted), marked whole; plain
+ * (enacted) in a manual new at NEW, which is all new.
+ */
 static void
-diff_row_alone(xmlNodePtr body, const struct diff_sec *s, int is_new)
+diff_row_alone(xmlNodePtr body, const struct diff_sec *s, int is_new,
+    int plain)
 {
-	enum diff_mark	 mark = is_new ? DIFF_MARK_INS : DIFF_MARK_DEL;
+	enum diff_mark	 mark = plain ? DIFF_MARK_NONE :
+	    is_new ? DIFF_MARK_INS : DIFF_MARK_DEL;
 	xmlNodePtr	 row, e, h;
 	size_t		 b;
 
@@ -2007,7 +2058,7 @@ diff_flush(xmlNodePtr body, size_t *run)
  */
 static size_t
 diff_rows(xmlNodePtr body, const struct diff_man *o, const struct diff_man *n,
-    struct diag *d)
+    int enacted, struct diag *d)
 {
 	const struct diff_sec	*a, *b;
 	size_t			 j, i, oi = 0, run = 0, changes = 0;
@@ -2021,7 +2072,7 @@ diff_rows(xmlNodePtr body, const struct diff_man *o, const struct diff_man *n,
 				if (a->match != MODEL_NONE || !a->shown)
 					continue;
 				diff_flush(body, &run);
-				diff_row_alone(body, a, 0);
+				diff_row_alone(body, a, 0, 0);
 				changes++;
 			}
 			if (j == n->nsecs)
@@ -2033,7 +2084,7 @@ diff_rows(xmlNodePtr body, const struct diff_man *o, const struct diff_man *n,
 			if (!b->shown)
 				continue;
 			diff_flush(body, &run);
-			diff_row_alone(body, b, 1);
+			diff_row_alone(body, b, 1, enacted);
 			changes++;
 			continue;
 		}
@@ -2050,6 +2101,14 @@ diff_rows(xmlNodePtr body, const struct diff_man *o, const struct diff_man *n,
 	}
 	diff_flush(body, &run);
 	return changes;
+}
+
+/* Whether manual mi of side is signed off at that revision. */
+static int
+diff_signed_off(const struct diff_side *side, size_t mi)
+{
+	return mi != MODEL_NONE && side->so != NULL && mi < side->so->nmanuals &&
+	    side->so->manuals[mi].signed_off;
 }
 
 /* The <revision> of one side: its commit, date and version. */
@@ -2110,7 +2169,7 @@ diff_manual(const struct diff_side *old_side, size_t old_mi,
 	xmlNsPtr			 ns;
 	enum visibility			 highest;
 	size_t				 mi;
-	int				 wareki = new_side->cf->wareki;
+	int				 wareki = new_side->cf->wareki, approved;
 
 	assert(old_mi != MODEL_NONE || new_mi != MODEL_NONE);
 	diff_man_load(&o, old_side, old_mi);
@@ -2141,12 +2200,20 @@ diff_manual(const struct diff_side *old_side, size_t old_mi,
 	diff_attr(root, "classification", parse_visibility_name(highest));
 	diff_attr(root, "classification-label", parse_visibility_label(highest));
 	diff_attr(root, "generator", "kitei " KITEI_VERSION);
-	diff_revision(root, old_side, old_mi, "old",
-	    order == DIFF_NEW_LEFT ? "改正前" : "現行", wareki);
-	diff_revision(root, new_side, new_mi, "new",
-	    order == DIFF_NEW_LEFT ? "改正後" : "改正案", wareki);
+	/*
+	 * A manual new at NEW is its enacted text (制定), one column.  An
+	 * approved NEW is the amendment made: 改正前 | 改正後; an unapproved one
+	 * is proposed: 現行 | 改正案.
+	 */
+	if (old_mi == MODEL_NONE)
+		diff_attr(root, "kind", "enacted");
+	approved = diff_signed_off(new_side, new_mi);
+	diff_revision(root, old_side, old_mi, "old", approved ? "改正前" : "現行",
+	    wareki);
+	diff_revision(root, new_side, new_mi, "new", old_mi == MODEL_NONE ?
+	    (approved ? "制定" : "制定案") : approved ? "改正後" : "改正案", wareki);
 	body = diff_child(root, "body");
-	if (diff_rows(body, &o, &n, d) == 0) {
+	if (diff_rows(body, &o, &n, old_mi == MODEL_NONE, d) == 0) {
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}

@@ -10,9 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <git2.h>
 #include <libxml/tree.h>
 
 #include "assemble.h"
+#include "bundle.h"
 #include "catalog.h"
 #include "config.h"
 #include "diag.h"
@@ -559,6 +561,52 @@ output_history(const char *dir, const struct history *h, struct diag *d)
 	return rc;
 }
 
+/* What output_tag_cb looks for and finds. */
+struct output_tag {
+	git_repository	*repo;
+	git_oid		 want;
+	char		*name;		/* the first in byte order, owned */
+};
+
+/* git_tag_foreach: keeps the name of a tag of the wanted commit. */
+static int
+output_tag_cb(const char *ref, git_oid *oid, void *arg)
+{
+	struct output_tag	*t = arg;
+	git_object		*o = NULL, *c = NULL;
+	const char		*name = ref;
+
+	if (strncmp(name, "refs/tags/", 10) == 0)
+		name += 10;
+	if (git_object_lookup(&o, t->repo, oid, GIT_OBJECT_ANY) == 0 &&
+	    git_object_peel(&c, o, GIT_OBJECT_COMMIT) == 0 &&
+	    git_oid_equal(git_object_id(c), &t->want) &&
+	    (t->name == NULL || strcmp(name, t->name) < 0)) {
+		free(t->name);
+		t->name = xstrdup(name);
+	}
+	git_object_free(c);
+	git_object_free(o);
+	return 0;
+}
+
+/*
+ * The tag that names commit hex in repo (the first in byte order when
+ * several do), or NULL.  Returns a new string.
+ */
+static char *
+output_tag_of(git_repository *repo, const char *hex)
+{
+	struct output_tag	 t;
+
+	memset(&t, 0, sizeof(t));
+	t.repo = repo;
+	if (repo == NULL || hex == NULL || git_oid_fromstr(&t.want, hex) != 0)
+		return NULL;
+	git_tag_foreach(repo, output_tag_cb, &t);
+	return t.name;
+}
+
 /* manifest.json: what the bundle holds, from which commit, by which kitei. */
 int
 output_manifest(const char *dir, const struct assemble_input *r, const struct output_opts *o,
@@ -594,6 +642,14 @@ output_manifest(const char *dir, const struct assemble_input *r, const struct ou
 	json_int(&j, r->src->time);
 	json_key(&j, "since");
 	json_string(&j, since_rev);
+	{
+		/* The tag of --since's revision, as the firm calls it (v1.0, 第1版). */
+		char	*tag = output_tag_of(r->src->repo, since_rev);
+
+		json_key(&j, "since_tag");
+		json_string(&j, tag);
+		free(tag);
+	}
 	json_key(&j, "confidential_included");
 	json_bool(&j, o->include_confidential);
 	json_key(&j, "catalog");
@@ -680,7 +736,14 @@ output_readme(const char *dir, const struct assemble_input *r, const struct outp
 	    "%s"
 	    "【改ざんの有無の確認方法】\r\n"
 	    "  展開したフォルダで次を実行し、全ファイルが OK となることを確認してください。\r\n"
-	    "    sha256sum -c SHA256SUMS\r\n"
+	    "    Linux:   sha256sum -c SHA256SUMS\r\n"
+	    "    macOS:   shasum -a 256 -c SHA256SUMS\r\n"
+	    "  Windows では、ファイルごとに次のいずれかで SHA-256 値を表示し、SHA256SUMS の\r\n"
+	    "  同じファイル名の行の値（大文字・小文字の別は問いません）と一致することを確認してください。\r\n"
+	    "    コマンド プロンプト: certutil -hashfile manifest.json SHA256\r\n"
+	    "    PowerShell:          Get-FileHash -Algorithm SHA256 manifest.json\r\n"
+	    "    PowerShell で一括: Get-Content SHA256SUMS | ForEach-Object { $h, $n = $_ -split '  ', 2;\r\n"
+	    "      if ((Get-FileHash -Algorithm SHA256 -LiteralPath $n).Hash -eq $h) { \"OK  $n\" } else { \"NG  $n\" } }\r\n"
 	    "%s",
 	    org, jdate_format(ja, sizeof(ja), &day, r->cf->wareki),
 	    r->src->revision, cat_title, cat_version,
@@ -691,6 +754,23 @@ output_readme(const char *dir, const struct assemble_input *r, const struct outp
 	    o->sign != NULL ?
 	    "  署名は、当社の公開鍵を取り込んだうえで次により確認できます。\r\n"
 	    "    gpg --verify SHA256SUMS.asc SHA256SUMS\r\n" : "");
+	if (o->sign != NULL) {
+		char	*owner, *fpr, *so = NULL;
+
+		/* Names the key, so a reader can tell it from another with the same name. */
+		if (bundle_key_owner(o->sign, &owner, &fpr) == 0) {
+			if (owner != NULL)
+				so = diag_safe(owner);
+			fprintf(f, "  署名鍵：%s\r\n"
+			    "  フィンガープリント：%s\r\n"
+			    "  （gpg --verify が表示する鍵のフィンガープリントがこれと一致することを、\r\n"
+			    "    当社から別途お伝えする値とも照らして確認してください。）\r\n",
+			    so != NULL ? so : "（名前なし）", fpr);
+			free(so);
+			free(owner);
+			free(fpr);
+		}
+	}
 	free(org);
 	free(cat_title);
 	free(cat_version);

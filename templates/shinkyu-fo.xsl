@@ -45,7 +45,15 @@
     </xsl:choose>
   </xsl:variable>
 
-  <xsl:variable name="title" select="concat('『', /k:shinkyu/@title, '』新旧対照表')"/>
+  <!-- A manual new at NEW is shown as its enacted text, one column (制定). -->
+  <xsl:variable name="enacted" select="/k:shinkyu/@kind = 'enacted'"/>
+
+  <xsl:variable name="title">
+    <xsl:choose>
+      <xsl:when test="$enacted"><xsl:value-of select="concat('『', /k:shinkyu/@title, '』（制定）')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('『', /k:shinkyu/@title, '』新旧対照表')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
 
   <!-- Cell padding and the rule of the big table. -->
   <xsl:variable name="sk-rule" select="'#333333'"/>
@@ -70,7 +78,14 @@
         <xsl:call-template name="running-footer"/>
         <fo:flow flow-name="xsl-region-body">
           <xsl:call-template name="head"/>
-          <xsl:call-template name="table"/>
+          <xsl:choose>
+            <xsl:when test="$enacted">
+              <xsl:call-template name="enacted"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="table"/>
+            </xsl:otherwise>
+          </xsl:choose>
         </fo:flow>
       </fo:page-sequence>
     </fo:root>
@@ -97,8 +112,9 @@
   </xsl:template>
 
   <!--
-    The organization, 文書番号 and the generator (as in the web page's
-    footer) at the left, 「3 / 12」 at the right.
+    The organization and 文書番号 at the left, 「3 / 12」 at the right.  The
+    generator stays in the file's metadata (Creator), off the page a
+    regulator reads.
   -->
   <xsl:template name="running-footer">
     <fo:static-content flow-name="xsl-region-after">
@@ -107,11 +123,6 @@
         <xsl:if test="@number">
           <xsl:text>　文書番号 </xsl:text>
           <xsl:value-of select="@number"/>
-        </xsl:if>
-        <xsl:if test="@generator">
-          <xsl:text>　｜　</xsl:text>
-          <xsl:value-of select="@generator"/>
-          <xsl:text> により生成</xsl:text>
         </xsl:if>
         <fo:leader leader-pattern="space"/>
         <fo:page-number/>
@@ -171,8 +182,15 @@
       <fo:table-column column-width="16mm"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-body>
-        <xsl:apply-templates select="k:revision[@side = $left]"/>
-        <xsl:apply-templates select="k:revision[@side = $right]"/>
+        <xsl:choose>
+          <xsl:when test="$enacted">
+            <xsl:apply-templates select="k:revision[@side = 'new']"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates select="k:revision[@side = $left]"/>
+            <xsl:apply-templates select="k:revision[@side = $right]"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </fo:table-body>
     </fo:table>
   </xsl:template>
@@ -199,7 +217,7 @@
               </xsl:if>
               <xsl:text>）</xsl:text>
             </xsl:when>
-            <xsl:otherwise>未承認</xsl:otherwise>
+            <xsl:otherwise>（なし）</xsl:otherwise>
           </xsl:choose>
           <xsl:if test="@revision-short">
             <xsl:text>　リビジョン </xsl:text>
@@ -220,6 +238,21 @@
   <!-- ================================================================
        The table
        ================================================================ -->
+
+  <!--
+    A manual new at NEW: its sections one after another, in one column,
+    nothing underlined, each with a rule above it.
+  -->
+  <xsl:template name="enacted">
+    <fo:block font-family="sans-serif" font-size="9pt" line-height="1.4" space-after="2mm"
+        keep-with-next="always">（新規制定のため、制定する規程の全文を示す。）</fo:block>
+    <xsl:for-each select="k:body/k:pair/k:new">
+      <fo:block kfo:role="Sect" border-top="0.5pt solid {$fo-rule}" padding-top="4pt"
+          space-after="4pt">
+        <xsl:apply-templates select="*"/>
+      </fo:block>
+    </xsl:for-each>
+  </xsl:template>
 
   <xsl:template name="table">
     <fo:block kfo:role="Caption" font-family="sans-serif" font-size="9pt" line-height="1.4"
@@ -295,9 +328,13 @@
     </fo:table-row>
   </xsl:template>
 
-  <!-- A changed, new, deleted or moved section. -->
+  <!--
+    A changed, new, deleted or moved section.  A row taller than what is
+    left of the page continues on the next (keep-together auto), so pages
+    stay full.
+  -->
   <xsl:template match="k:pair">
-    <fo:table-row kfo:role="TR">
+    <fo:table-row kfo:role="TR" keep-together.within-page="auto">
       <xsl:call-template name="pair-cell">
         <xsl:with-param name="side" select="$left"/>
       </xsl:call-template>
@@ -451,14 +488,20 @@
   -->
   <xsl:template match="k:para">
     <xsl:variable name="num" select="substring-before(string(.), '　')"/>
+    <xsl:variable name="kou" select="not(@depth) and string-length($num) &gt; 0 and
+        string-length($num) &lt; 4 and translate($num, '0123456789０１２３４５６７８９', '') = ''"/>
     <fo:block text-align="justify" space-after="3pt">
       <xsl:call-template name="depth-indent">
-        <xsl:with-param name="extra" select="number(boolean(@depth)) * 1.6"/>
+        <xsl:with-param name="extra" select="number(boolean(@depth)) * 1.6 + number($kou)"/>
       </xsl:call-template>
-      <xsl:if test="not(@depth) and not(string-length($num) &gt; 0 and string-length($num) &lt; 4 and
-          translate($num, '0123456789０１２３４５６７８９', '') = '')">
-        <xsl:attribute name="text-indent">1em</xsl:attribute>
-      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$kou">
+          <xsl:attribute name="text-indent">-1em</xsl:attribute>
+        </xsl:when>
+        <xsl:when test="not(@depth)">
+          <xsl:attribute name="text-indent">1em</xsl:attribute>
+        </xsl:when>
+      </xsl:choose>
       <xsl:call-template name="linefeeds"/>
       <xsl:apply-templates/>
     </fo:block>
@@ -507,6 +550,16 @@
         kfo:role="Code">
       <xsl:call-template name="depth-indent"/>
       <xsl:apply-templates/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- A paragraph (項) or item (号) with no counterpart in the other column. -->
+  <xsl:template match="k:gap">
+    <fo:block space-after="3pt">
+      <xsl:choose>
+        <xsl:when test="@kind = 'new'">（新設）</xsl:when>
+        <xsl:otherwise>（削除）</xsl:otherwise>
+      </xsl:choose>
     </fo:block>
   </xsl:template>
 

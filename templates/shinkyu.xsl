@@ -31,7 +31,12 @@
   </xsl:variable>
 
   <xsl:template match="/k:shinkyu">
-    <xsl:variable name="title" select="concat('『', @title, '』新旧対照表')"/>
+    <xsl:variable name="title">
+      <xsl:choose>
+        <xsl:when test="@kind = 'enacted'"><xsl:value-of select="concat('『', @title, '』（制定）')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="concat('『', @title, '』新旧対照表')"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
     <html lang="ja">
       <head>
@@ -55,15 +60,59 @@
             <p class="sk-org">
               <xsl:value-of select="@organization"/>
               <xsl:if test="@number">
-                <xsl:text>　文書番号 </xsl:text>
-                <xsl:value-of select="@number"/>
+                <xsl:text>　</xsl:text>
+                <span class="sk-nowrap">
+                  <xsl:text>文書番号 </xsl:text>
+                  <xsl:value-of select="@number"/>
+                </span>
               </xsl:if>
             </p>
             <dl class="sk-revs">
-              <xsl:apply-templates select="k:revision[@side = $left]"/>
-              <xsl:apply-templates select="k:revision[@side = $right]"/>
+              <xsl:choose>
+                <xsl:when test="@kind = 'enacted'">
+                  <xsl:apply-templates select="k:revision[@side = 'new']"/>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:apply-templates select="k:revision[@side = $left]"/>
+                  <xsl:apply-templates select="k:revision[@side = $right]"/>
+                </xsl:otherwise>
+              </xsl:choose>
             </dl>
           </header>
+          <xsl:choose>
+            <xsl:when test="@kind = 'enacted'">
+              <xsl:call-template name="enacted"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="table"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </main>
+        <footer class="sk-foot">
+          <p>
+            <xsl:value-of select="@organization"/>
+          </p>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!--
+    A manual new at NEW: its enacted text in one column (a table beside an
+    empty 現行 column would say nothing more), nothing underlined.
+  -->
+  <xsl:template name="enacted">
+    <p class="sk-enacted-note">（新規制定のため、制定する規程の全文を示す。）</p>
+    <div class="sk-enacted">
+      <xsl:for-each select="k:body/k:pair/k:new">
+        <section class="sk-enacted-section">
+          <xsl:apply-templates select="*"/>
+        </section>
+      </xsl:for-each>
+    </div>
+  </xsl:template>
+
+  <xsl:template name="table">
           <table class="shinkyu">
             <caption>（下線部分は改正箇所）</caption>
             <colgroup>
@@ -80,17 +129,6 @@
               <xsl:apply-templates select="k:body/*"/>
             </tbody>
           </table>
-        </main>
-        <footer class="sk-foot">
-          <p>
-            <xsl:value-of select="@organization"/>
-            <xsl:text>　｜　</xsl:text>
-            <xsl:value-of select="@generator"/>
-            <xsl:text> により生成</xsl:text>
-          </p>
-        </footer>
-      </body>
-    </html>
   </xsl:template>
 
   <!-- 現行：第2版（2026年4月1日承認、2026年5月1日施行）　リビジョン … -->
@@ -113,7 +151,7 @@
             </xsl:if>
             <xsl:text>）</xsl:text>
           </xsl:when>
-          <xsl:otherwise>未承認</xsl:otherwise>
+          <xsl:otherwise>（なし）</xsl:otherwise>
         </xsl:choose>
         <xsl:text>　リビジョン </xsl:text>
         <code title="{@revision}"><xsl:value-of select="@revision-short"/></code>
@@ -255,10 +293,29 @@
     <p class="sk-heading sk-h{@level}"><xsl:apply-templates/></p>
   </xsl:template>
 
+  <!--
+    A paragraph that begins with its number (「2　…」, a 項) hangs as in the
+    manual: the number at the margin, the lines after it one character in.
+  -->
   <xsl:template match="k:para">
+    <xsl:variable name="num" select="substring-before(string(.), '　')"/>
     <p class="sk-para">
+      <xsl:if test="not(@depth) and string-length($num) &gt; 0 and string-length($num) &lt; 4 and
+          translate($num, '0123456789０１２３４５６７８９', '') = ''">
+        <xsl:attribute name="class">sk-para sk-kou</xsl:attribute>
+      </xsl:if>
       <xsl:call-template name="depth"/>
       <xsl:apply-templates/>
+    </p>
+  </xsl:template>
+
+  <!-- A paragraph (項) or item (号) with no counterpart in the other column. -->
+  <xsl:template match="k:gap">
+    <p class="sk-placeholder">
+      <xsl:choose>
+        <xsl:when test="@kind = 'new'">（新設）</xsl:when>
+        <xsl:otherwise>（削除）</xsl:otherwise>
+      </xsl:choose>
     </p>
   </xsl:template>
 

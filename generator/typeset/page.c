@@ -193,6 +193,12 @@ typeset_page_new(struct ts_ctx *c, struct ts_seq *sq, int number)
 }
 
 /*
+ * Least height of either part of a row split at the foot of a page, pt
+ * (three lines of 10 pt text): shorter rows stay whole.
+ */
+#define TS_ROW_MIN_PART	48.0
+
+/*
  * Breaks a sequence's list into pages, greedily: a page ends at the last
  * place a break is allowed before the box that does not fit; when there
  * is none (keeps longer than a page), before that box.  *number is the
@@ -248,6 +254,19 @@ typeset_paginate(struct ts_ctx *c, struct ts_seq *sq, int *number)
 			}
 			if (started && !it->keep_prev)
 				best = typeset_break_index(vl, j);
+			/*
+			 * A breakable row (keep-together auto) that does not
+			 * fit continues on the next page, when a good part of
+			 * it fits here.
+			 */
+			if (started && y + it->h > avail + TS_EPS &&
+			    it->kind == K_ROW && it->row->breakable &&
+			    avail - y >= TS_ROW_MIN_PART &&
+			    it->h - (avail - y) >= TS_ROW_MIN_PART &&
+			    typeset_row_split(c, vl, j, avail - y) == 0) {
+				end = next = j + 1;
+				break;
+			}
 			if (started && y + it->h > avail + TS_EPS) {
 				if (best > s)
 					end = next = best;

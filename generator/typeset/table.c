@@ -104,6 +104,8 @@ typeset_row(struct ts_ctx *c, struct ts_table *t, xmlNodePtr rn,
 	r = xcalloc(1, sizeof(*r));
 	r->table = t;
 	r->header = header;
+	r->breakable = !header && a.v[A_KEEP_TOGETHER] != NULL &&
+	    strcmp(a.v[A_KEEP_TOGETHER], "auto") == 0;
 	typeset_push((void ***)&c->pool->rows, &c->pool->nrows, &c->pool->crows, r);
 	for (cn = rn->children; cn != NULL; cn = cn->next) {
 		if (cn->type != XML_ELEMENT_NODE)

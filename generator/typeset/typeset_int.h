@@ -239,6 +239,7 @@ struct ts_row {
 	double		 h;
 	int		 header;	/* in table-header */
 	int		 split;		/* shares its cells' content with another part */
+	int		 breakable;	/* keep-together auto: may continue on the next page */
 };
 
 /* A region of a page master, in page coordinates. */

@@ -39,6 +39,8 @@ commit_all "$repo" "テスト規程を制定"
 tick
 git -C "$repo" commit -q --allow-empty -m "承認" -m "Approved-by: 山田 太郎 <y@example.jp>"
 first=$(git -C "$repo" rev-parse HEAD)
+git -C "$repo" tag -a v1.0 -m "第1版" "$first"
+git -C "$repo" tag v1.0-lightweight "$first"
 sed -i 's/当社はリスク管理態勢を構築する。/当社はリスク管理態勢を構築し、年1回見直す。/' "$repo/p/docs/01.md"
 commit_all "$repo" "見直し頻度を追加"
 tick
@@ -62,6 +64,12 @@ done
 # Issue 11.C4: the work log (authors, e-mail addresses, paths) stays in the
 # firm; the recipient gets 改訂履歴 (docs/bundle.md); versions.sh checks more.
 check "bundle holds no history/ work log" test ! -e "$WORK/x/history"
+# README.txt: how to check the hashes on any desk.
+for s in "sha256sum -c SHA256SUMS" "shasum -a 256 -c SHA256SUMS" "certutil -hashfile manifest.json SHA256" \
+    "Get-FileHash -Algorithm SHA256"; do
+	contains "README shows: $s" "$WORK/x/README.txt" "$s"
+done
+check "shasum -a 256 -c (macOS) accepts SHA256SUMS" sh -c "command -v shasum >/dev/null 2>&1 || exit 0; cd '$WORK/x' && shasum -a 256 -c SHA256SUMS >/dev/null"
 check "bundle holds the manual's PDF" test -s "$WORK/x/manuals/rules.pdf"
 check "bundle holds the matrix as PDF" test -s "$WORK/x/coverage.pdf"
 # The matrix cites the PDF page where 1.1 is covered: that page shows its heading.
@@ -71,6 +79,8 @@ if [ -n "$page" ] && pdftotext -f "$page" -l "$page" "$WORK/x/manuals/rules.pdf"
 else
 	fail "the matrix PDF gives the page where the element is covered (got '$page')"
 fi
+contains "manifest: since names the revision" "$WORK/x/manifest.json" "\"since\": \"$first\""
+contains "manifest: and its tag" "$WORK/x/manifest.json" '"since_tag": "v1.0"'
 check "bundle holds a 新旧対照表 since --since" sh -c "ls '$WORK/x/shinkyu/' | grep -q rules"
 check "file names are ASCII without spaces" sh -c \
     "zipinfo -1 '$WORK/a.zip' | LC_ALL=C grep -v '^[!-~]*\$' | wc -l | grep -qx 0"
@@ -141,6 +151,11 @@ if command -v gpg >/dev/null 2>&1; then
 	expect_status "verify asks for a signature when --keyring is given" 1 "$KITEI" verify "$WORK/a.zip" --keyring "$WORK/signer.asc"
 	rm -rf "$WORK/xs" && mkdir -p "$WORK/xs" && (cd "$WORK/xs" && unzip -q "$WORK/s.zip")
 	check "gpg --verify accepts SHA256SUMS.asc" gpg --verify "$WORK/xs/SHA256SUMS.asc" "$WORK/xs/SHA256SUMS"
+	fpr=$(gpg --with-colons --list-secret-keys signer@example.jp | awk -F: '/^fpr:/ { print $10; exit }')
+	contains "README names the signing key's owner" "$WORK/xs/README.txt" "署名鍵：Signer <signer@example.jp>"
+	contains "README names its fingerprint" "$WORK/xs/README.txt" "フィンガープリント：$fpr"
+	"$KITEI" verify "$WORK/s.zip" --keyring "$WORK/signer.asc" > "$WORK/signed.out" 2>&1
+	contains "verify names who signed" "$WORK/signed.out" "Signer <signer@example.jp> (key $fpr)"
 	gpgconf --kill all 2>/dev/null
 	unset GNUPGHOME
 else

@@ -169,13 +169,15 @@ t=$WORK/policy.flat
 flat "$pdf" > "$t"
 lacks "no U+FFFD in the text" "$t" "$(printf '\357\277\275')"
 for s in "『システムリスク管理規程』新旧対照表" "【社外秘】" "テスト株式会社文書番号SR-001" \
-    "（下線部分は改正箇所）" "現行改正案" "現行第1版" "改正案未承認" \
+    "（下線部分は改正箇所）" "現行改正案" "現行第1版" "改正案（なし）" \
     "年1回その内容を見直す" "年2回以上その内容を見直す" \
     "（新設）第3条の2（外部委託先の管理）" "第4条（記録の保存）システムリスク管理に関する記録は、5年間保存する。（削除）" \
     "（略）" "1/1"; do
 	contains "text: $s" "$t" "$s"
 done
 lacks "text: the unchanged 第1条 is left out" "$t" "基本的な事項を定める"
+lacks "text: no generator footer on the page" "$t" "により生成"
+lacks "text: not 未承認" "$t" "未承認"
 # Header row and revision lines name the columns in order: 現行 before 改正案.
 first=$(pdftotext -enc UTF-8 -raw "$pdf" - | grep -o '現行\|改正案' | head -1)
 is "old-left: 現行 first" "$first" "現行"
@@ -233,18 +235,58 @@ lt=$(flat "$long")
 case $lt in *保存期間を2年とする*保存期間を5年とする*) ok "long table: both periods of 第1条" ;;
 	*) fail "long table: both periods of 第1条" ;; esac
 
-# New on the left: 改正後 | 改正前.
+# New on the left, NEW not approved: 改正案 | 現行.
 out2=$WORK/out-new-left
 $K diff --order new-left "$old" "$new" -o "$out2" > /dev/null 2> "$WORK/new-left.stderr"
 t2=$WORK/new-left.flat
 flat "$out2/policy.pdf" > "$t2"
-first=$(pdftotext -enc UTF-8 -raw "$out2/policy.pdf" - | grep -o '改正[前後]' | head -1)
-is "new-left: 改正後 first" "$first" "改正後"
-contains "new-left: column names" "$t2" "改正後改正前"
-lacks "new-left: no 現行" "$t2" "現行"
+first=$(pdftotext -enc UTF-8 -raw "$out2/policy.pdf" - | grep -o '改正案\|現行' | head -1)
+is "new-left: 改正案 first" "$first" "改正案"
+contains "new-left: column names" "$t2" "改正案現行"
+lacks "new-left: no 改正後 while NEW is not approved" "$t2" "改正後"
 contains "new-left: the new text in the left column" "$t2" "第3条の2（外部委託先の管理）システムの開発又は運用を外部に委託するときは、委託先の管理体制を事前に確認する。（新設）"
 
 # The same revisions: the same bytes, whatever the folder or the time zone.
 TZ=Asia/Tokyo $K diff "$old" "$new" -o "$WORK/again" > /dev/null 2>&1
 check "same bytes on a second run" cmp "$pdf" "$WORK/again/policy.pdf"
 check "same bytes on a second run (long table)" cmp "$long" "$WORK/again/records.pdf"
+
+# Approved: 改正前 | 改正後 (new-left: 改正後 | 改正前).
+commit_all "$repo" "承認" -m "Approved-by: 山田 太郎 <yamada@example.co.jp>"
+$K diff "$old" HEAD -o "$WORK/out-approved" > /dev/null 2>&1
+contains "approved: 改正前 | 改正後" "$(flat "$WORK/out-approved/policy.pdf" > "$WORK/ap.flat"; echo "$WORK/ap.flat")" "改正前改正後"
+lacks "approved: no 改正案" "$WORK/ap.flat" "改正案"
+$K diff --order new-left "$old" HEAD -o "$WORK/out-approved-nl" > /dev/null 2>&1
+flat "$WORK/out-approved-nl/policy.pdf" > "$WORK/apnl.flat"
+contains "approved, new-left: 改正後 | 改正前" "$WORK/apnl.flat" "改正後改正前"
+
+# A row taller than what is left of the page continues on the next one
+# (pages stay full), not pushed whole to the next page.
+lr=$WORK/longrow
+new_repo "$lr"
+mkdir -p "$lr/p/policy"
+printf 'organization: テスト株式会社\ncatalog: system-risk-rules\nmanuals:\n  - id: policy\n    title: テスト規程\n    kind: policy\n    documents: [policy/*.md]\n' > "$lr/p/kitei.yml"
+longrow() {
+	awk -v v="$1" 'BEGIN { print "# テスト規程\n\n## 第1条（目的）\n本規程は当社の情報管理の基本を定める。保存期間は" v "年とする。"
+	    for (k = 0; k < 6; k++) printf "本規程の対象となる情報は、当社が業務上取得し又は作成した一切の情報をいい、紙媒体及び電子媒体の別を問わない。"
+	    print "\n\n## 第2条（長い条）"
+	    for (i = 1; i <= 24; i++) printf "\n%d　第%d項の定めとして、所管部署は、当該情報の保存、利用及び廃棄の状況を毎月確認し、その結果を記録して保存期間%d年の間保管する。\n", i, i, v
+	    print "\n結びの文（第2条の終わり）。" }' > "$lr/p/policy/01.md"
+}
+longrow 1
+commit_all "$lr" "制定"
+longrow 2
+commit_all "$lr" "改正"
+timeout 30 "$KITEI" -C "$lr/p" diff HEAD~1 HEAD -o "$WORK/out-longrow" > /dev/null 2> "$WORK/longrow.err"
+lp=$WORK/out-longrow/policy.pdf
+p1=$(flat "$lp" 1 1)
+p2=$(flat "$lp" 2 2)
+case $p1 in *第2条（長い条）*) ok "long row: starts on page 1 under the row before it" ;;
+	*) fail "long row: starts on page 1 under the row before it" ;; esac
+case $p1$p2 in *第1項の定め*第10項の定め*) ok "long row: continues on page 2" ;;
+	*) fail "long row: continues on page 2 ($(pages "$lp") pages)" ;; esac
+case $(flat "$lp") in *第24項の定め*第24項の定め*) ok "long row: every 項 of both columns shown" ;;
+	*) fail "long row: every 項 of both columns shown" ;; esac
+case $p2 in *現行改正案*) ok "long row: column names on page 2" ;;
+	*) fail "long row: column names on page 2" ;; esac
+lacks "long row: no typesetter warnings" "$WORK/longrow.err" "warning"

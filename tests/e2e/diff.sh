@@ -183,7 +183,16 @@ contains "diff: caption" "$h" "<caption>（下線部分は改正箇所）</capti
 contains "diff: lang" "$h" '<html lang="ja">'
 contains "diff: column headers" "$h" '<th scope="col">現行</th>'
 contains "diff: old version named" "$h" "第1版"
-contains "diff: new revision unapproved" "$h" "未承認"
+contains "diff: new revision never approved: （なし）" "$h" "<dd>（なし）"
+lacks "diff: not 未承認" "$h" "未承認"
+contains "diff: NEW not approved: 現行 | 改正案" "$h" '<th scope="col">改正案</th>'
+lacks "diff: the generator is not on the page" "$h" "により生成"
+contains "diff: the generator stays in the metadata" "$h" '<meta name="generator" content="kitei '
+contains "diff: 文書番号 never breaks" "$h" '<span class="sk-nowrap">文書番号 SR-001</span>'
+contains "diff: ... by the style sheet" "$out/shinkyu.css" "white-space: nowrap"
+contains "diff: the manual's numbering (1)" "$h" '<span class="sk-marker">(1)</span>'
+lacks "diff: not 1." "$h" '<span class="sk-marker">1.</span>'
+lacks "diff: printed rows may split across sheets" "$out/shinkyu.css" "break-inside: avoid"
 contains "diff: edit inside a paragraph, old" "$h" "年<del><span class=\"vh\">［ここから削除］</span>1回<span class=\"vh\">［ここまで削除］</span></del>その"
 contains "diff: edit inside a paragraph, new" "$h" "年<ins><span class=\"vh\">［ここから追加］</span>2回以上<span class=\"vh\">［ここまで追加］</span></ins>その"
 contains "diff: edit inside a list item" "$h" "停止<ins><span class=\"vh\">［ここから追加］</span>、<span class=\"vh\">［ここまで追加］</span></ins>誤作動<ins><span class=\"vh\">［ここから追加］</span>又は不正使用<span class=\"vh\">［ここまで追加］</span></ins>により"
@@ -201,16 +210,16 @@ lacks "diff: no strike-through" "$out/shinkyu.css" "line-through"
 $K diff --emit-xml "$old" "$new" -o "$WORK/again" > /dev/null 2>&1
 check "diff: deterministic" cmp "$out/policy.html" "$WORK/again/policy.html"
 
-# New on the left: 改正後 | 改正前.
+# New on the left, NEW not approved: 改正案 | 現行.
 out2=$WORK/out-new-left
 $K diff --order new-left "$old" "$new" -o "$out2" > /dev/null 2>&1
 normalized "$out2/policy.html"
 golden "diff --order new-left: policy.html" "$out2/policy.html.n" "$GOLDEN/policy-new-left.html"
 h2=$out2/policy.html
-first=$(grep -o '<th scope="col">改正[前後]</th>' "$h2" | head -1)
-if [ "$first" = '<th scope="col">改正後</th>' ]; then ok "new-left: 改正後 first"; else
-	fail "new-left: 改正後 first (got '$first')"; fi
-lacks "new-left: no 現行" "$h2" "現行"
+first=$(grep -o '<th scope="col">[^<]*</th>' "$h2" | head -2 | tr -d '\n')
+if [ "$first" = '<th scope="col">改正案</th><th scope="col">現行</th>' ]; then ok "new-left: 改正案 | 現行"; else
+	fail "new-left: 改正案 | 現行 (got '$first')"; fi
+lacks "new-left: no 改正後 while NEW is not approved" "$h2" "改正後"
 html_ok "new-left: well-formed HTML" "$h2"
 
 # One revision: NEW is HEAD (issue 12, item 9), the same table as naming it.
@@ -256,8 +265,15 @@ out4=$WORK/out-added
 $K diff --emit-xml "$new" "$latest" -o "$out4" > /dev/null 2>&1
 check "added manual: its table" test -f "$out4/outsourcing.html"
 check "added manual: no table for the unchanged ones" test ! -e "$out4/policy.html"
-contains "added manual: no old version" "$out4/outsourcing.html" "（この規程なし）"
 contains "added manual: all new" "$out4/outsourcing.xml" '<pair kind="new">'
+contains "added manual: enacted" "$out4/outsourcing.xml" 'kind="enacted"'
+contains "added manual: titled （制定）" "$out4/outsourcing.html" "<title>『外部委託管理規程』（制定）</title>"
+contains "added manual: its enacted text" "$out4/outsourcing.html" "本規程は、外部委託先の管理について定める。"
+lacks "added manual: no table" "$out4/outsourcing.html" '<table class="shinkyu"'
+lacks "added manual: no empty column" "$out4/outsourcing.html" "（新設）"
+lacks "added manual: nothing underlined" "$out4/outsourcing.html" "<ins>"
+contains "added manual: approved, 制定" "$out4/outsourcing.html" "<dt>制定</dt>"
+lacks "added manual: no old side" "$out4/outsourcing.html" "（この規程なし）"
 lacks "added manual: nothing else" "$out4/outsourcing.xml" '<pair kind="changed">'
 check "added manual: XML matches docs/shinkyu.rng" \
     xmllint --noout --relaxng "$ROOT/docs/shinkyu.rng" "$out4/outsourcing.xml"
@@ -271,6 +287,98 @@ out6=$WORK/out-approved
 $K diff "$old" "$latest" -o "$out6" > /dev/null 2>&1
 contains "approved amendment: 第2版" "$out6/policy.html" "第2版"
 contains "approved amendment: 第1版 on the old side" "$out6/policy.html" "第1版"
+first=$(grep -o '<th scope="col">[^<]*</th>' "$out6/policy.html" | head -2 | tr -d '\n')
+if [ "$first" = '<th scope="col">改正前</th><th scope="col">改正後</th>' ]; then ok "approved amendment: 改正前 | 改正後"; else
+	fail "approved amendment: 改正前 | 改正後 (got '$first')"; fi
+lacks "approved amendment: no 改正案" "$out6/policy.html" "改正案"
+$K diff --order new-left "$old" "$latest" -o "$WORK/out-approved-nl" > /dev/null 2>&1
+first=$(grep -o '<th scope="col">[^<]*</th>' "$WORK/out-approved-nl/policy.html" | head -2 | tr -d '\n')
+if [ "$first" = '<th scope="col">改正後</th><th scope="col">改正前</th>' ]; then ok "approved amendment, new-left: 改正後 | 改正前"; else
+	fail "approved amendment, new-left: 改正後 | 改正前 (got '$first')"; fi
+
+# 項 and 号: a paragraph (項) added to an article reads （新設） in the old
+# column, an item (号) deleted reads （削除） in the new one, numbers are the
+# manual's ((1), ア), and a 項 hangs.
+kg=$WORK/kou
+new_repo "$kg"
+mkdir -p "$kg/p/policy"
+cat > "$kg/p/kitei.yml" <<'EOT'
+organization: テスト株式会社
+catalog: system-risk-rules
+manuals:
+  - id: policy
+    title: テスト規程
+    number: IS-001
+    kind: policy
+    documents: [policy/*.md]
+EOT
+cat > "$kg/p/policy/01.md" <<'EOT'
+# テスト規程
+
+## 第18条（脆弱性への対応）
+システム部は、脆弱性について次の期限内に対策を講ずる。
+
+1. 重大なもの：公開後72時間以内
+   1. 悪用が確認されたもの
+   2. 悪用の恐れがあるもの
+2. 重要なもの：公開後14日以内
+3. その他：次回の定期メンテナンスまで
+
+2　期限内に対策できない場合は、回避策を講ずる。
+EOT
+commit_all "$kg" "制定"
+cat > "$kg/p/policy/01.md" <<'EOT'
+# テスト規程
+
+## 第18条（脆弱性への対応）
+システム部は、脆弱性について次の期限内に対策を講ずる。
+
+1. 重大なもの：公開後72時間以内
+   1. 悪用が確認されたもの
+   2. 悪用の恐れがあるもの
+2. 重要なもの：公開後7日以内
+
+2　期限内に対策できない場合は、回避策を講ずる。
+
+3　情報セキュリティ課は、悪用が確認された脆弱性の公開情報を毎営業日確認し、該当する脆弱性を第1号の対象として扱う。
+EOT
+commit_all "$kg" "第3項の新設"
+timeout 20 "$KITEI" -C "$kg/p" diff --emit-xml HEAD~1 HEAD -o "$WORK/out-kou" > /dev/null 2>&1
+x=$WORK/out-kou/policy.xml
+h=$WORK/out-kou/policy.html
+check "項: XML matches docs/shinkyu.rng" xmllint --noout --relaxng "$ROOT/docs/shinkyu.rng" "$x"
+python3 - "$x" > "$WORK/kou.txt" <<'EOP'
+import sys, xml.etree.ElementTree as ET
+K = '{urn:x-kitei:manual:1}'
+for side in ('old', 'new'):
+    e = ET.parse(sys.argv[1]).find('.//' + K + side)
+    out = []
+    for c in e:
+        t = c.tag[len(K):]
+        if t == 'gap':
+            out.append('gap:' + c.get('kind'))
+        elif t == 'item':
+            out.append('item' + c.get('marker'))
+        elif t == 'para':
+            out.append('para:' + ''.join(c.itertext()).strip()[:2])
+        else:
+            out.append(t)
+    print(side, ' '.join(out))
+EOP
+same_text() {
+	if [ "$2" = "$3" ]; then ok "$1"; else fail "$1 (got '$2', want '$3')"; fi
+}
+same_text "項: the old column" "$(sed -n 's/^old //p' "$WORK/kou.txt")" "heading omitted item(2) item(3) omitted gap:new"
+same_text "項: the new column" "$(sed -n 's/^new //p' "$WORK/kou.txt")" "heading omitted item(2) gap:deleted omitted para:3　"
+contains "項: （新設） in the old column" "$h" '<p class="sk-placeholder">（新設）</p>'
+contains "号: （削除） in the new column" "$h" '<p class="sk-placeholder">（削除）</p>'
+contains "項: hangs" "$h" '<p class="sk-para sk-kou">'
+contains "項: the style sheet hangs it" "$WORK/out-kou/shinkyu.css" "text-indent: -1em"
+sed -i 's/72時間/48時間/; s/悪用の恐れ/悪用のおそれ/' "$kg/p/policy/01.md"
+commit_all "$kg" "ア号の改正"
+timeout 20 "$KITEI" -C "$kg/p" diff --emit-xml HEAD~1 HEAD -o "$WORK/out-kou2" > /dev/null 2>&1
+contains "号: the second level reads ア イ" "$WORK/out-kou2/policy.xml" 'marker="イ"'
+contains "号: (1) at the first level" "$WORK/out-kou2/policy.xml" 'marker="(1)"'
 
 # mini_repo DIR: a repository whose policy root p/ has one manual of p/policy/*.md.
 mini_repo() {
