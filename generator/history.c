@@ -568,6 +568,16 @@ history_meant_key(const char *fold)
 	return NULL;
 }
 
+/* Whether value is shaped like key's: an e-mail for Approved-by, a date for
+ * Effective. */
+static int
+history_looks_like(const char *key, const char *value)
+{
+	if (key == history_known[0])
+		return strchr(value, '@') != NULL;
+	return ascii_isdigit((unsigned char)*value);
+}
+
 /* The lines of a message: [start, end) of each, without the newline. */
 struct history_line {
 	const char	*s;
@@ -727,12 +737,15 @@ history_read_trailers(struct history_trailer **out, size_t *nout,
 			prev_known = 1;
 			if (known == history_known[0])
 				approval = 1;
-		} else if (known != NULL && (known == history_known[0] ?
-		    strchr(value, '@') != NULL : ascii_isdigit((unsigned char)*value)))
+		} else if (known != NULL && history_looks_like(known, value))
 			/* Left out of the trailers, but written as one. */
 			diag_msg(d, NULL, MSG_BAD_APPROVAL, id, (int)lines[i].n,
 			    lines[i].s);
-		else if (meant != NULL && (i >= last || single))
+		/* A subject "approve: add a command" is no misspelt trailer:
+		 * outside the trailer block, only a value shaped like the
+		 * key's (an e-mail, a date) says one was meant. */
+		else if (meant != NULL && (i >= last ||
+		    (single && history_looks_like(meant, value))))
 			diag_msg(d, NULL, MSG_BAD_APPROVAL_COMMIT, id,
 			    (int)lines[i].n, lines[i].s, meant);
 		free(fold);

@@ -437,3 +437,14 @@ contains "tr5: Approved-by in the subject is said" "$WORK/tr5.check" \
     "'Approved-by: 山田 太郎 <yamada@example.co.jp>' is not read: trailers count only in the message's last paragraph"
 kbuild tr5 html
 is "tr5: none of them signs off" "$(xv "$X" @signed-off)" false
+# A one-line message whose subject starts "approve:" or "effective:" is a
+# subject, not a misspelt trailer; a value shaped like one still is.
+fixture tr5b
+approve "$WORK/tr5b" "approve: add the approve command, which writes Approved-by trailers"
+approve "$WORK/tr5b" "effective: dates are read as written"
+approve "$WORK/tr5b" "Approver: $Y"
+kcheck tr5b
+lacks "tr5b: a subject 'approve: …' draws no warning" "$WORK/tr5b.check" "add the approve command"
+lacks "tr5b: a subject 'effective: …' draws no warning" "$WORK/tr5b.check" "dates are read as written"
+contains "tr5b: a one-line 'Approver: NAME <MAIL>' still does" "$WORK/tr5b.check" \
+    "'Approver: 山田 太郎 <yamada@example.co.jp>' is not a trailer kitei reads; did you mean 'Approved-by:'?"
