@@ -13,18 +13,16 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 
-#include <ctype.h>
 #include <errno.h>
-#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include <git2.h>
 
 #include "approve.h"
+#include "ascii.h"
 #include "config.h"
 #include "diag.h"
 #include "history.h"
@@ -135,20 +133,6 @@ out:
 }
 
 /*
- * Whether a file git does not track is one kitei reads: kitei.yml, a
- * document, a key or a template (as the sources stage's note counts them).
- */
-static int
-approve_is_source(const char *rel)
-{
-	size_t	 n = strlen(rel);
-
-	return !strcmp(rel, "kitei.yml") || (n > 3 &&
-	    !strcasecmp(rel + n - 3, ".md")) || !strncmp(rel, "keys/", 5) ||
-	    !strncmp(rel, "templates/", 10);
-}
-
-/*
  * Refuses when files under the policy root differ from HEAD (staged,
  * modified, deleted, or new sources): an approval approves committed text,
  * and the approver must not believe they approved what they see.  Returns
@@ -157,55 +141,17 @@ approve_is_source(const char *rel)
 static int
 approve_committed(const struct sources *src, struct diag *d)
 {
-	git_status_options	 opts;
-	git_status_list		*list = NULL;
 	struct buf		 names = { NULL, 0, 0 };
 	struct pos		 pos;
-	char			*spec = NULL;
-	size_t			 i, n, count = 0, plen = strlen(src->prefix);
+	size_t			 count = 0;
 	int			 rc = -1;
 
-	if (git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION) < 0)
+	if (sources_uncommitted(src, &names, &count) < 0)
 		goto fail;
-	opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
-	opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED |
-	    GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
-	    GIT_STATUS_OPT_EXCLUDE_SUBMODULES |
-	    GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH;
-	if (plen > 0) {
-		spec = xstrndup(src->prefix, plen - 1);
-		opts.pathspec.strings = &spec;
-		opts.pathspec.count = 1;
-	}
-	if (git_status_list_new(&list, src->repo, &opts) < 0)
-		goto fail;
-	n = git_status_list_entrycount(list);
-	for (i = 0; i < n; i++) {
-		const git_status_entry	*e = git_status_byindex(list, i);
-		const git_diff_delta	*dd = e->index_to_workdir != NULL ?
-					    e->index_to_workdir : e->head_to_index;
-		const char		*path;
-
-		if (dd == NULL || e->status == GIT_STATUS_CURRENT ||
-		    (e->status & GIT_STATUS_IGNORED))
-			continue;
-		path = dd->new_file.path != NULL ? dd->new_file.path :
-		    dd->old_file.path;
-		if (strncmp(path, src->prefix, plen) != 0)
-			continue;
-		if (e->status == GIT_STATUS_WT_NEW &&
-		    !approve_is_source(path + plen))
-			continue;
-		if (count < 3)
-			buf_printf(&names, "%s%s", count ? ", " : "", path);
-		count++;
-	}
 	if (count == 0) {
 		rc = 0;
 		goto out;
 	}
-	if (count > 3)
-		buf_printf(&names, _(" and %zu more"), count - 3);
 	pos.path = src->config.path;
 	pos.line = pos.col = 0;
 	diag_emit(d, DIAG_FATAL, &pos, "uncommitted-changes",
@@ -218,8 +164,6 @@ fail:
 	    git_error_last()->message : "unknown error");
 out:
 	buf_free(&names);
-	free(spec);
-	git_status_list_free(list);
 	return rc;
 }
 
@@ -231,7 +175,7 @@ approve_holds(const struct config *cf, const char *role_id, const char *email)
 	size_t				 i;
 
 	for (i = 0; r != NULL && i < r->nmembers; i++)
-		if (!strcasecmp(r->members[i], email))
+		if (!ascii_strcasecmp(r->members[i], email))
 			return 1;
 	return 0;
 }
@@ -618,7 +562,7 @@ approve_ask(FILE *in, FILE *out)
 	for (p = line; *p == ' '; p++)
 		;
 	p[strcspn(p, " \r\n")] = '\0';
-	return !strcasecmp(p, "y") || !strcasecmp(p, "yes") ||
+	return !ascii_strcasecmp(p, "y") || !ascii_strcasecmp(p, "yes") ||
 	    !strcmp(p, "はい") || !strcmp(p, "ｙ");
 }
 

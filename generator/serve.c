@@ -21,7 +21,6 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
-#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -41,6 +40,7 @@
 
 #include "diag.h"
 #include "publish.h"
+#include "ascii.h"
 #include "serve.h"
 #include "xalloc.h"
 
@@ -614,7 +614,7 @@ serve_type(const char *name)
 
 	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
 		k = strlen(types[i][0]);
-		if (n > k && !strcasecmp(name + n - k, types[i][0]))
+		if (n > k && !ascii_strcasecmp(name + n - k, types[i][0]))
 			return types[i][1];
 	}
 	return "application/octet-stream";
@@ -764,8 +764,8 @@ serve_unescape(void *cls, struct MHD_Connection *c, char *s)
 			*w = *r;
 			continue;
 		}
-		if (r[1] == '\0' || r[2] == '\0' || !isxdigit((unsigned char)r[1]) ||
-		    !isxdigit((unsigned char)r[2])) {
+		if (r[1] == '\0' || r[2] == '\0' || !ascii_isxdigit((unsigned char)r[1]) ||
+		    !ascii_isxdigit((unsigned char)r[2])) {
 			*w = '\x01';
 			continue;
 		}
@@ -795,7 +795,7 @@ serve_host_ok(const struct serve *s, struct MHD_Connection *c)
 		return 0;
 	for (i = 0; i < 3; i++) {
 		snprintf(want, sizeof(want), "%s:%u", names[i], s->port);
-		if (!strcasecmp(host, want))
+		if (!ascii_strcasecmp(host, want))
 			return 1;
 	}
 	return 0;
@@ -830,7 +830,7 @@ serve_access(void *cls, struct MHD_Connection *c, const char *url,
 		MHD_destroy_response(r);
 		return rc;
 	}
-	pdf = n > 4 && !strcasecmp(url + n - 4, ".pdf");
+	pdf = n > 4 && !ascii_strcasecmp(url + n - 4, ".pdf");
 	if (pdf) {
 		pthread_mutex_lock(&s->lock);
 		ready = s->pdf_gen == s->gen;

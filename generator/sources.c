@@ -518,30 +518,19 @@ sources_is_source(const struct sources *s, const char *path)
 	    sources_is_key(rel) || !strncmp(rel, "templates/", 10);
 }
 
-/*
- * When the sources come from HEAD, notes how many files under the policy
- * root differ from it (staged, modified, deleted, or new sources that git
- * does not ignore): they are not checked, and a user who forgot to commit
- * should not take a pass for their edits.  A note, so the exit status
- * stays.  Any revision other than HEAD is not compared with the work tree.
- */
-static void
-sources_note_uncommitted(const struct sources *s, struct diag *d)
+/* Lists the files under the policy root that differ from HEAD; see sources.h. */
+int
+sources_uncommitted(const struct sources *s, struct buf *names, size_t *count)
 {
 	git_status_options	 opts;
 	git_status_list		*list = NULL;
-	git_oid			 head;
-	struct pos		 pos;
-	struct buf		 names = { NULL, 0, 0 };
-	char			*spec = NULL, *root = NULL;
-	size_t			 i, n, count = 0;
+	char			*spec = NULL;
+	size_t			 i, n;
+	int			 rc = -1;
 
-	if (s->worktree || s->commit == NULL ||
-	    git_reference_name_to_id(&head, s->repo, "HEAD") < 0 ||
-	    git_oid_cmp(&head, git_commit_id(s->commit)) != 0)
-		return;
+	*count = 0;
 	if (git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION) < 0)
-		return;
+		return -1;
 	opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
 	opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED |
 	    GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
@@ -552,7 +541,6 @@ sources_note_uncommitted(const struct sources *s, struct diag *d)
 		opts.pathspec.strings = &spec;
 		opts.pathspec.count = 1;
 	}
-	/* A status that cannot be read only costs the note. */
 	if (git_status_list_new(&list, s->repo, &opts) < 0)
 		goto out;
 	n = git_status_list_entrycount(list);
@@ -571,14 +559,42 @@ sources_note_uncommitted(const struct sources *s, struct diag *d)
 			continue;
 		if (e->status == GIT_STATUS_WT_NEW && !sources_is_source(s, path))
 			continue;
-		if (count < 3)
-			buf_printf(&names, "%s%s", count ? ", " : "", path);
-		count++;
+		if (*count < 3)
+			buf_printf(names, "%s%s", *count ? ", " : "", path);
+		(*count)++;
 	}
-	if (count == 0)
+	if (*count > 3)
+		buf_printf(names, _(" and %zu more"), *count - 3);
+	rc = 0;
+out:
+	free(spec);
+	git_status_list_free(list);
+	return rc;
+}
+
+/*
+ * When the sources come from HEAD, notes how many files under the policy
+ * root differ from it (staged, modified, deleted, or new sources that git
+ * does not ignore): they are not checked, and a user who forgot to commit
+ * should not take a pass for their edits.  A note, so the exit status
+ * stays.  Any revision other than HEAD is not compared with the work tree.
+ * A status that cannot be read only costs the note.
+ */
+static void
+sources_note_uncommitted(const struct sources *s, struct diag *d)
+{
+	git_oid			 head;
+	struct pos		 pos;
+	struct buf		 names = { NULL, 0, 0 };
+	char			*root;
+	size_t			 count = 0;
+
+	if (s->worktree || s->commit == NULL ||
+	    git_reference_name_to_id(&head, s->repo, "HEAD") < 0 ||
+	    git_oid_cmp(&head, git_commit_id(s->commit)) != 0)
+		return;
+	if (sources_uncommitted(s, &names, &count) < 0 || count == 0)
 		goto out;
-	if (count > 3)
-		buf_printf(&names, " and %zu more", count - 3);
 	root = s->prefix[0] != '\0' ? s->prefix : NULL;
 	pos.path = root;
 	pos.line = pos.col = 0;
@@ -588,8 +604,6 @@ sources_note_uncommitted(const struct sources *s, struct diag *d)
 	    count == 1 ? "is" : "are", names.data);
 out:
 	buf_free(&names);
-	free(spec);
-	git_status_list_free(list);
 }
 
 /* Opens the repository and reads the sources; see sources.h. */

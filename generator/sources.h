@@ -62,6 +62,16 @@ int	 sources_open(struct sources **out, const struct sources_opts *,
 void	 sources_free(struct sources *);
 
 /*
+ * The files under the policy root that differ from HEAD in the work tree or
+ * the index (staged, modified, deleted, or new sources git does not ignore):
+ * their count in *count and up to three names, then " and N more", appended
+ * to names.  Returns 0, or -1 with libgit2's error set (nothing emitted).
+ */
+struct buf;
+int	 sources_uncommitted(const struct sources *, struct buf *names,
+	    size_t *count);
+
+/*
  * Reads another regular file under the policy root (rel is relative to it)
  * from the same place the sources came from.  Returns 0 with a NUL-terminated
  * copy in *data (the caller frees it), KITEI_ENOTFOUND if there is none, or
