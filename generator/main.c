@@ -83,7 +83,7 @@ struct opts {
 	int		 nargs;
 };
 
-static const char usage_text[] =
+static const char usage_text[] = N_(
 "usage: kitei [-C DIR] [--rev REV | --worktree] [--as-of DATE] [--today DATE]\n"
 "             COMMAND [options] [arguments]\n"
 "\n"
@@ -116,13 +116,13 @@ static const char usage_text[] =
 "\n"
 "The policy root is the current folder (or DIR), inside a git repository;\n"
 "kitei reads it from the commit REV (default HEAD).  Exit status: 0 ok,\n"
-"1 findings at error level, 2 could not run.\n";
+"1 findings at error level, 2 could not run.\n");
 
 /* Prints usage to f. */
 static void
 main_usage(FILE *f)
 {
-	fputs(usage_text, f);
+	fputs(_(usage_text), f);
 }
 
 /* Whether diagnostics may be coloured on f. */
@@ -1068,53 +1068,53 @@ static const struct main_option {
 	const char	*accepted;	/* what valid accepts, for messages */
 } main_options[] = {
 	{ "-C", NULL, MAIN_OFF(dir), 0, MAIN_ALL,
-	    main_valid_any, "a folder" },
+	    main_valid_any, N_("a folder") },
 	{ "--rev", NULL, MAIN_OFF(rev), 0, MAIN_CHECK | MAIN_CATALOG |
 	    MAIN_HISTORY | MAIN_BUILD | MAIN_DIFF | MAIN_BUNDLE,
-	    main_valid_any, "a revision" },
+	    main_valid_any, N_("a revision") },
 	{ "--worktree", NULL, MAIN_OFF(worktree), 1,
 	    MAIN_CHECK | MAIN_CATALOG | MAIN_BUILD, NULL, NULL },
 	{ "--as-of", NULL, MAIN_OFF(as_of), 0,
 	    MAIN_CHECK | MAIN_HISTORY | MAIN_BUILD | MAIN_BUNDLE,
-	    main_valid_date, "a date as YYYY-MM-DD" },
+	    main_valid_date, N_("a date as YYYY-MM-DD") },
 	{ "--today", NULL, MAIN_OFF(today), 0,
 	    MAIN_CHECK | MAIN_BUILD | MAIN_DIFF | MAIN_BUNDLE | MAIN_SERVE,
-	    main_valid_date, "a date as YYYY-MM-DD" },
+	    main_valid_date, N_("a date as YYYY-MM-DD") },
 	{ "--format", NULL, MAIN_OFF(format), 0, MAIN_CHECK,
-	    main_valid_format_check, "text, json, sarif or junit" },
+	    main_valid_format_check, N_("text, json, sarif or junit") },
 	{ "--format", NULL, MAIN_OFF(format), 0, MAIN_CATALOG | MAIN_HISTORY,
-	    main_valid_format, "text or json" },
+	    main_valid_format, N_("text or json") },
 	{ "-o", "--output", MAIN_OFF(output), 0,
-	    MAIN_BUILD | MAIN_DIFF | MAIN_BUNDLE, main_valid_any, "a path" },
+	    MAIN_BUILD | MAIN_DIFF | MAIN_BUNDLE, main_valid_any, N_("a path") },
 	{ "--only", NULL, MAIN_OFF(only), 0, MAIN_BUILD, main_valid_only,
-	    "a comma-separated list of html, pdf, public, dashboard" },
+	    N_("a comma-separated list of html, pdf, public, dashboard") },
 	{ "--release", NULL, MAIN_OFF(release), 1, MAIN_CHECK | MAIN_BUILD,
 	    NULL, NULL },
 	{ "--emit-xml", NULL, MAIN_OFF(emit_xml), 1, MAIN_BUILD | MAIN_DIFF,
 	    NULL, NULL },
 	{ "--order", NULL, MAIN_OFF(order), 0, MAIN_DIFF | MAIN_BUNDLE,
-	    main_valid_order, "old-left or new-left" },
+	    main_valid_order, N_("old-left or new-left") },
 	{ "--since", NULL, MAIN_OFF(since), 0, MAIN_BUNDLE,
-	    main_valid_any, "a revision" },
+	    main_valid_any, N_("a revision") },
 	{ "--sign", NULL, MAIN_OFF(sign), 0, MAIN_BUNDLE,
-	    main_valid_any, "a key" },
+	    main_valid_any, N_("a key") },
 	{ "--sign", NULL, MAIN_OFF(sign_commit), 1, MAIN_APPROVE, NULL, NULL },
 	{ "--sign-pdf", NULL, MAIN_OFF(sign_pdf), 0, MAIN_BUILD | MAIN_BUNDLE,
-	    main_valid_any, "a PKCS#12 file" },
+	    main_valid_any, N_("a PKCS#12 file") },
 	{ "--keyring", NULL, MAIN_OFF(keyring), 0, MAIN_VERIFY,
-	    main_valid_any, "a file" },
+	    main_valid_any, N_("a file") },
 	{ "--include-confidential", NULL, MAIN_OFF(include_confidential), 1,
 	    MAIN_BUNDLE, NULL, NULL },
 	{ "--draft", NULL, MAIN_OFF(draft), 1, MAIN_BUILD | MAIN_BUNDLE,
 	    NULL, NULL },
 	{ "--firm", NULL, MAIN_OFF(firm), 0, MAIN_INIT, main_valid_any,
-	    "a firm's name" },
+	    N_("a firm's name") },
 	{ "--port", NULL, MAIN_OFF(port), 0, MAIN_SERVE, serve_valid_port,
-	    "a port number, 0 (any free port) to 65535" },
+	    N_("a port number, 0 (any free port) to 65535") },
 	{ "--effective", NULL, MAIN_OFF(effective), 0, MAIN_APPROVE,
-	    main_valid_date, "a date as YYYY-MM-DD" },
+	    main_valid_date, N_("a date as YYYY-MM-DD") },
 	{ "--summary", NULL, MAIN_OFF(summary), 0, MAIN_APPROVE,
-	    main_valid_line, "one line of text" },
+	    main_valid_line, N_("one line of text") },
 	{ "--yes", NULL, MAIN_OFF(yes), 1, MAIN_APPROVE, NULL, NULL },
 	{ "--quiet", "-q", MAIN_OFF(quiet), 1, MAIN_CHECK, NULL, NULL },
 };
@@ -1347,7 +1347,7 @@ main_option_apply(struct opts *o, const struct main_command *cmd,
 	}
 	if (!opt->valid(g->value))
 		return main_usage_error(d, MSG_USAGE_EXPECTED, g->spelling,
-		    opt->accepted, g->value);
+		    _(opt->accepted), g->value);
 	*(const char **)(void *)((char *)o + opt->off) = g->value;
 	return 0;
 }
@@ -1423,7 +1423,7 @@ main_parse(struct opts *o, const struct main_command **cmd_out, int argc,
 		else {
 			/* "-o --release" is a forgotten value, not a folder. */
 			rc = main_usage_error(d, MSG_USAGE_NEEDS, a,
-			    main_options[row].accepted);
+			    _(main_options[row].accepted));
 			goto out;
 		}
 		ngiven++;

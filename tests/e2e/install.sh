@@ -9,7 +9,7 @@ src=$WORK/src
 inst=$WORK/inst
 rm -rf "$src" "$src.gone" "$inst" "$WORK/stage"
 mkdir -p "$src"
-for d in Makefile scripts generator catalogs templates schema man; do
+for d in Makefile scripts generator catalogs templates schema man po; do
 	[ -e "$ROOT/$d" ] && cp -r "$ROOT/$d" "$src/"
 done
 make -C "$src" clean > /dev/null 2>&1
@@ -25,6 +25,7 @@ check "installed: its schema" test -f "$inst/share/kitei/catalogs/catalog.rng"
 check "installed: kitei.yml's JSON Schema" test -f "$inst/share/kitei/kitei.schema.json"
 check "installed: kitei(1)" test -f "$inst/share/man/man1/kitei.1"
 check "installed: kitei.yml(5)" test -f "$inst/share/man/man5/kitei.yml.5"
+check "installed: the Japanese messages" test -f "$inst/share/locale/ja/LC_MESSAGES/kitei.mo"
 mode=$(stat -c %a "$inst/bin/kitei" 2>/dev/null)
 if [ "$mode" = 555 ]; then ok "installed: kitei is mode 0555"; else fail "installed: kitei is mode $mode"; fi
 mode=$(stat -c %a "$inst/share/kitei/catalogs/catalog.rng" 2>/dev/null)
@@ -66,6 +67,9 @@ if [ $rc -eq 1 ]; then ok "installed kitei check: runs, finds what is missing (e
 else fail "installed kitei check: exit $rc, want 1"; head -3 "$WORK/check.txt" | sed 's/^/    /'; fi
 contains "installed kitei check: the shipped catalog is used" "$WORK/check.txt" \
     "system-risk-rules 2.0.0 at"
+(cd "$away/repo" && env -u KITEI_DATA -u LC_ALL -u LANGUAGE LANG=ja_JP.UTF-8 timeout 20 "$inst/bin/kitei" --today 2026-02-01 check) \
+    > "$WORK/check-ja.txt" 2>&1
+contains "installed kitei check: Japanese under LANG=ja_JP.UTF-8" "$WORK/check-ja.txt" "要素中"
 rm -rf "$away"
 mv "$src.gone" "$src"
 

@@ -20,7 +20,7 @@ contains "paths in this folder: bare" "$WORK/sub.txt" "
 grep -q '^01-crisis.md:' "$WORK/sub.txt" && ok "a finding here starts with its file name" || fail "a finding here starts with its file name"
 grep -q '^\.\./security/01-security.md:' "$WORK/sub.txt" && ok "a finding elsewhere: ../ from here" || fail "a finding elsewhere: ../ from here"
 lacks "no repository-relative paths in text" "$WORK/sub.txt" "policies/crisis/01-crisis.md"
-grep -q '^\.\./kitei.yml:10: warning:' "$WORK/sub.txt" && ok "kitei.yml one folder up: ../kitei.yml" || fail "kitei.yml one folder up: ../kitei.yml"
+grep -q '^\.\./kitei.yml:[0-9]*: warning:' "$WORK/sub.txt" && ok "kitei.yml one folder up: ../kitei.yml" || fail "kitei.yml one folder up: ../kitei.yml"
 (cd "$r/policies/crisis" && "$KITEI" check --format json) > "$WORK/sub.json" 2>&1
 contains "JSON stays repository-relative" "$WORK/sub.json" '"policies/crisis/01-crisis.md"'
 (cd "$r/policies/crisis" && "$KITEI" check --format sarif) > "$WORK/sub.sarif" 2>&1
@@ -50,15 +50,15 @@ grep -q '^policies/crisis/01-crisis.md:' "$WORK/c.txt" && ok "-C from outside: r
 grep -q '^policies/crisis/01-crisis.md:' "$WORK/c2.txt" && ok "-C policies from the top: paths from the top" || fail "-C policies from the top"
 
 # Many findings: a count per article; --quiet: errors only.
-contains "summary by article" "$WORK/sub.txt" "findings by article: 第1条 1, 第2条 5, 第3条 8, 第4条 25,"
-contains "summary: 第13条" "$WORK/sub.txt" "第13条 19, other 4, 91 in all"
+contains "summary by article" "$WORK/sub.txt" "findings by article: 第1条 1, 第2条 5, 第3条 9, 第4条 26,"
+contains "summary: 第13条" "$WORK/sub.txt" "第13条 19, other 4, 96 in all"
 (cd "$r/policies" && "$KITEI" check --quiet) > "$WORK/quiet.txt" 2>&1
 st=$?
 if [ $st -eq 1 ]; then ok "--quiet: exit status as without it"; else fail "--quiet: exit $st"; fi
 n=$(grep -vc ': error: ' "$WORK/quiet.txt")
 if [ "$n" -eq 0 ]; then ok "--quiet: nothing but errors"; else fail "--quiet: $n other lines"; fi
 n=$(grep -c ': error: ' "$WORK/quiet.txt")
-if [ "$n" -eq 87 ]; then ok "--quiet: every error"; else fail "--quiet: $n errors"; fi
+if [ "$n" -eq 92 ]; then ok "--quiet: every error"; else fail "--quiet: $n errors"; fi
 expect_status "--quiet is check's only" 2 "$KITEI" -C "$r/policies" history --quiet
 # Few findings: no summary.
 python3 - "$r/policies" <<'EOF'
@@ -68,7 +68,9 @@ for f in glob.glob(sys.argv[1] + '/*/*.md'):
     for line in open(f, encoding='utf-8'):
         out.append(line)
         if line.startswith('<!-- 規則 ') and '）：' in line and not line.startswith('<!-- 規則 4.1.1'):
-            out.append('当社は、この定めに従って必要な措置を講ずる。\n')
+            # The rule's own words answer it, so the facets are met.
+            rule = line.split('）：', 1)[1].rsplit(' -->', 1)[0]
+            out.append('当社は、次の定めに従って必要な措置を講ずる。' + rule + '\n')
     open(f, 'w', encoding='utf-8').write(''.join(out))
 EOF
 commit_all "$r" "記入"

@@ -87,8 +87,11 @@ if start < 0:
 print('rows', len(rows))
 for i, r in enumerate(rows):
     num = squeeze(r['版数'])
-    a = table.find(num)
-    b = table.find(squeeze(rows[i + 1]['版数']), a + 1) if i + 1 < len(rows) else len(table)
+    # A row is found by its 版数 and 改定日 together: a running footer
+    # ("CM-001 第3版 18/20") also carries the 版数 when the table turns a page.
+    key = lambda r: squeeze(r['版数']) + squeeze(r.get('改定日', ''))
+    a = table.find(key(r))
+    b = table.find(key(rows[i + 1]), a + 1) if i + 1 < len(rows) else len(table)
     seg = table[a:b] if a >= 0 else ''
     want = ''.join(squeeze(r.get(k, '')) for k in
         ('版数', '改定日', '施行日', '改定内容', '承認者'))
