@@ -568,6 +568,9 @@ history_meant_key(const char *fold)
 	return NULL;
 }
 
+/* The bytes of an English trailer key, case-folded. */
+#define HISTORY_ASCII_KEY	"abcdefghijklmnopqrstuvwxyz0123456789- _"
+
 /* Whether value is shaped like key's: an e-mail for Approved-by, a date for
  * Effective. */
 static int
@@ -742,10 +745,12 @@ history_read_trailers(struct history_trailer **out, size_t *nout,
 			diag_msg(d, NULL, MSG_BAD_APPROVAL, id, (int)lines[i].n,
 			    lines[i].s);
 		/* A subject "approve: add a command" is no misspelt trailer:
-		 * outside the trailer block, only a value shaped like the
-		 * key's (an e-mail, a date) says one was meant. */
-		else if (meant != NULL && (i >= last ||
-		    (single && history_looks_like(meant, value))))
+		 * in a one-line message, an English key needs a value shaped
+		 * like the key's (an e-mail, a date); a Japanese key (承認者:,
+		 * 施行日:) is meant as a trailer whatever follows. */
+		else if (meant != NULL && (i >= last || (single &&
+		    (history_looks_like(meant, value) ||
+		    strspn(fold, HISTORY_ASCII_KEY) < strlen(fold)))))
 			diag_msg(d, NULL, MSG_BAD_APPROVAL_COMMIT, id,
 			    (int)lines[i].n, lines[i].s, meant);
 		free(fold);

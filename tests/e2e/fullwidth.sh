@@ -443,8 +443,12 @@ fixture tr5b
 approve "$WORK/tr5b" "approve: add the approve command, which writes Approved-by trailers"
 approve "$WORK/tr5b" "effective: dates are read as written"
 approve "$WORK/tr5b" "Approver: $Y"
+approve "$WORK/tr5b" "承認者：取締役会"
 kcheck tr5b
 lacks "tr5b: a subject 'approve: …' draws no warning" "$WORK/tr5b.check" "add the approve command"
 lacks "tr5b: a subject 'effective: …' draws no warning" "$WORK/tr5b.check" "dates are read as written"
 contains "tr5b: a one-line 'Approver: NAME <MAIL>' still does" "$WORK/tr5b.check" \
     "'Approver: 山田 太郎 <yamada@example.co.jp>' is not a trailer kitei reads; did you mean 'Approved-by:'?"
+contains "tr5b: a one-line '承認者：…' without an e-mail still does" "$WORK/tr5b.check" \
+    "is not a trailer kitei reads; did you mean 'Approved-by:'?"
+grep -q "承認者" "$WORK/tr5b.check" && ok "tr5b: the 承認者 line is named" || fail "tr5b: the 承認者 line is named"
